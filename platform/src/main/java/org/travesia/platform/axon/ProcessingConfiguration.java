@@ -1,0 +1,74 @@
+package org.travesia.platform.axon;
+
+import java.lang.management.ManagementFactory;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.travesia.platform.mongo.MongoDatabaseConfiguration;
+
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * How every event processor runs: pooled streaming with segments, tokens in MongoDB, and failures that stop a
+ * sequence visibly instead of vanishing.
+ * <ul>
+ * <li>A handler that throws has its event parked in the processor's dead-letter queue, and with it every later event
+ * of the same aggregate (the sequence), so that a projection never applies an aggregate's events out of order. Other
+ * aggregates carry on. Parked events show up in {@code /actuator/eventprocessors} and in the metrics.</li>
+ * <li>Anything else that goes wrong (the dead-letter queue itself failing, say) propagates: the segment stops and is
+ * retried from its last token. Axon's default, logging and moving on, is never used.</li>
+ * </ul>
+ */
+@AutoConfiguration(after = MongoDatabaseConfiguration.class, before = AxonAutoConfiguration.class)
+@EnableConfigurationProperties(ProcessingProperties.class)
+public class ProcessingConfiguration {
+
+    @Bean
+    public MongoTemplate axonMongoTemplate(MongoDatabase travesiaDatabase) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(travesiaDatabase)
+                .trackingTokensCollectionName("tracking_tokens")
+                .deadLetterCollectionName("dead_letters")
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
+                                 ProcessingProperties properties) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .claimTimeout(properties.claimTimeout())
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName())
+                .build();
+    }
+
+    @Bean
+    public ConfigurerModule streamingProcessingDefaults(MongoTemplate axonMongoTemplate, Serializer serializer,
+                                                        ProcessingProperties properties) {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .initialSegmentCount(properties.segments())
+                        .batchSize(properties.batchSize())
+                        .maxClaimedSegments(properties.maxClaimedSegments()))
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(config -> PropagatingErrorHandler.instance())
+                .registerDeadLetterQueueProvider(processingGroup -> config ->
+                        MongoSequencedDeadLetterQueue.builder()
+                                .processingGroup(processingGroup)
+                                .mongoTemplate(axonMongoTemplate)
+                                .serializer(serializer)
+                                .maxSequences(properties.maxDeadLetterSequences())
+                                .build());
+    }
+}

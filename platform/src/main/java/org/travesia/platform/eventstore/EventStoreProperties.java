@@ -1,0 +1,24 @@
+package org.travesia.platform.eventstore;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Event store settings ({@code travesia.event-store.*}).
+ *
+ * @param gapTimeout   how long a position may stay allocated but invisible before readers fence it
+ * @param batchSize    positions asked for per tracking read
+ * @param fetchDelay   how long the event store waits before polling again when it found nothing new
+ * @param writeConcern {@code majority} (default: survives a primary failover) or {@code acknowledged}
+ */
+@ConfigurationProperties("travesia.event-store")
+public record EventStoreProperties(Duration gapTimeout, Integer batchSize, Duration fetchDelay, String writeConcern) {
+
+    public EventStoreProperties {
+        gapTimeout = gapTimeout == null ? Duration.ofSeconds(10) : gapTimeout;
+        batchSize = batchSize == null ? 256 : batchSize;
+        fetchDelay = fetchDelay == null ? Duration.ofMillis(100) : fetchDelay;
+        writeConcern = writeConcern == null ? "majority" : writeConcern;
+    }
+}

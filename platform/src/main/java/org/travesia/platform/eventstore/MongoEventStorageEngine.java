@@ -1,0 +1,413 @@
+package org.travesia.platform.eventstore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.travesia.kernel.common.MetadataKeys;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+
+/**
+ * Axon event storage on MongoDB with a global order that readers can trust. See {@link EventStoreCollections} for
+ * the layout, {@link TrackingReader} for how streaming processors read, and {@link GapFence} for why no event is ever
+ * skipped. {@code docs/event-store.md} explains the decisions.
+ */
+public class MongoEventStorageEngine extends AbstractEventStorageEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
+    private static final int MAX_APPEND_ATTEMPTS = 10;
+    private static final int HEAD_WINDOW = 1_000;
+    private static final int TOKEN_AT_PROBE = 64;
+
+    private final EventStoreCollections collections;
+    private final PositionAllocator allocator;
+    private final GapFence fence;
+    private final AllocationListener allocationListener;
+    private final int batchSize;
+    private final int aggregateBatchSize;
+
+    protected MongoEventStorageEngine(Builder builder) {
+        super(builder);
+        this.collections = builder.collections;
+        this.allocator = new PositionAllocator(collections);
+        this.fence = new GapFence(collections, builder.gapTimeout, System::nanoTime);
+        this.allocationListener = builder.allocationListener;
+        this.batchSize = builder.batchSize;
+        this.aggregateBatchSize = builder.aggregateBatchSize;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- appending ----------------------------------------------------------------------------------------------
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<SerializedObject<String>> payloads = events.stream()
+                .map(e -> e.serializePayload(serializer, String.class)).toList();
+        for (int attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt++) {
+            long first = allocator.allocate(events.size());
+            allocationListener.allocated(first, events.size());
+            List<StoredEvent> stored = toStoredEvents(events, payloads, first, serializer);
+            try {
+                collections.events().insertOne(Commit.events(first, stored, new Date()));
+                return;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw new EventStoreException("Could not append " + events.size() + " events", e);
+                }
+                EventMessage<?> conflicting = firstConflict(events, stored);
+                if (conflicting != null) {
+                    handlePersistenceException(e, conflicting);
+                }
+                // No aggregate key was taken, so our positions were fenced: this commit was too slow. Nothing of
+                // it is visible, so it is safe to take fresh positions and insert again.
+                log.warn("Commit at position {} was fenced (attempt {}); re-allocating: {}", first, attempt, e.getError().getMessage());
+            } catch (MongoException e) {
+                throw new EventStoreException("Could not append " + events.size() + " events", e);
+            }
+        }
+        throw new EventStoreException("Could not append events: positions fenced " + MAX_APPEND_ATTEMPTS + " times");
+    }
+
+    private List<StoredEvent> toStoredEvents(List<? extends EventMessage<?>> events,
+                                             List<SerializedObject<String>> payloads, long first,
+                                             Serializer serializer) {
+        List<StoredEvent> stored = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            EventMessage<?> event = events.get(i);
+            long position = first + i;
+            MetaData metaData = event.getMetaData().and(MetadataKeys.GLOBAL_POSITION, position);
+            String metaDataJson = serializer.serialize(metaData, String.class).getData();
+            SerializedObject<String> payload = payloads.get(i);
+            String aggregateType = null;
+            String aggregateId = null;
+            Long sequence = null;
+            if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getAggregateIdentifier() != null) {
+                aggregateType = domainEvent.getType();
+                aggregateId = domainEvent.getAggregateIdentifier();
+                sequence = domainEvent.getSequenceNumber();
+            }
+            stored.add(new StoredEvent(position, event.getIdentifier(), event.getTimestamp().toString(),
+                    payload.getType().getName(), payload.getType().getRevision(), payload.getData(), metaDataJson,
+                    aggregateType, aggregateId, sequence));
+        }
+        return stored;
+    }
+
+    /** The first event whose aggregate key is already taken, or null if the duplicate was on positions. */
+    private EventMessage<?> firstConflict(List<? extends EventMessage<?>> events, List<StoredEvent> stored) {
+        List<String> keys = stored.stream().filter(StoredEvent::isDomainEvent).map(StoredEvent::aggregateKey).toList();
+        if (keys.isEmpty()) {
+            return null;
+        }
+        Document existing = collections.events().find(Filters.in(EventStoreCollections.AGGREGATE_KEYS, keys)).first();
+        if (existing == null) {
+            return null;
+        }
+        List<String> taken = existing.getList(EventStoreCollections.AGGREGATE_KEYS, String.class);
+        for (int i = 0; i < stored.size(); i++) {
+            if (stored.get(i).isDomainEvent() && taken.contains(stored.get(i).aggregateKey())) {
+                return events.get(i);
+            }
+        }
+        return events.get(0);
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        SerializedObject<String> payload = snapshot.serializePayload(serializer, String.class);
+        String metaData = serializer.serialize(snapshot.getMetaData(), String.class).getData();
+        StoredEvent stored = new StoredEvent(0, snapshot.getIdentifier(), snapshot.getTimestamp().toString(),
+                payload.getType().getName(), payload.getType().getRevision(), payload.getData(), metaData,
+                snapshot.getType(), snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber());
+        Document document = stored.toDocument().append("_id", snapshot.getAggregateIdentifier());
+        collections.snapshots().replaceOne(Filters.eq("_id", snapshot.getAggregateIdentifier()), document,
+                new ReplaceOptions().upsert(true));
+    }
+
+    // ---- reading one aggregate -------------------------------------------------------------------------------------
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readEventData(String aggregateIdentifier, long firstSequenceNumber) {
+        Iterator<DomainEventData<?>> events = new AggregateReader(aggregateIdentifier, firstSequenceNumber);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(events, Spliterator.ORDERED), false);
+    }
+
+    /** Loads an aggregate's events by asking for its next sequence numbers by key, a batch at a time. */
+    private final class AggregateReader implements Iterator<DomainEventData<?>> {
+
+        private final String aggregateId;
+        private long nextSequence;
+        private List<StoredEvent> batch = List.of();
+        private int cursor;
+        private boolean exhausted;
+        private int wanted = 16;
+
+        AggregateReader(String aggregateId, long firstSequence) {
+            this.aggregateId = aggregateId;
+            this.nextSequence = firstSequence;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (cursor < batch.size()) {
+                return true;
+            }
+            if (exhausted) {
+                return false;
+            }
+            List<String> keys = new ArrayList<>(wanted);
+            for (long s = nextSequence; s < nextSequence + wanted; s++) {
+                keys.add(StoredEvent.aggregateKey(aggregateId, s));
+            }
+            List<StoredEvent> found = new ArrayList<>();
+            for (Commit commit : Commit.distinct(collections.events()
+                    .find(Filters.in(EventStoreCollections.AGGREGATE_KEYS, keys)))) {
+                commit.events().stream()
+                        .filter(e -> aggregateId.equals(e.aggregateId()) && e.sequenceNumber() >= nextSequence)
+                        .forEach(found::add);
+            }
+            found.sort((a, b) -> Long.compare(a.sequenceNumber(), b.sequenceNumber()));
+            for (int i = 0; i < found.size(); i++) {
+                if (found.get(i).sequenceNumber() != nextSequence + i) {
+                    throw new EventStoreException("Aggregate " + aggregateId + " misses sequence " + (nextSequence + i));
+                }
+            }
+            exhausted = found.size() < wanted;
+            nextSequence += found.size();
+            batch = found;
+            cursor = 0;
+            wanted = aggregateBatchSize;
+            return !batch.isEmpty();
+        }
+
+        @Override
+        public DomainEventData<?> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return batch.get(cursor++).asDomainEventData();
+        }
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = collections.snapshots().find(Filters.eq("_id", aggregateIdentifier)).first();
+        return snapshot == null ? Stream.empty() : Stream.of(StoredEvent.fromDocument(snapshot).asDomainEventData());
+    }
+
+    // ---- tracking ----------------------------------------------------------------------------------------------------
+
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        TrackingReader reader = new TrackingReader(collections, fence, batchSize, gapAware(trackingToken));
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(reader, Spliterator.ORDERED), false);
+    }
+
+    private static GapAwareTrackingToken gapAware(TrackingToken token) {
+        TrackingToken unwrapped = token instanceof WrappedToken wrapped ? WrappedToken.unwrapLowerBound(wrapped) : token;
+        if (unwrapped == null) {
+            return GapAwareTrackingToken.newInstance(0, List.of());
+        }
+        if (unwrapped instanceof GapAwareTrackingToken gapAware) {
+            return gapAware;
+        }
+        throw new IllegalArgumentException("Unsupported token type: " + unwrapped.getClass().getName());
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return null;
+    }
+
+    /**
+     * The position after everything visible now. Positions allocated but not visible within the last
+     * {@value #HEAD_WINDOW} positions become gaps, so commits in flight at this moment are still delivered.
+     */
+    @Override
+    public TrackingToken createHeadToken() {
+        long highest = allocator.highestAllocated();
+        if (highest == 0) {
+            return null;
+        }
+        long from = Math.max(1, highest - HEAD_WINDOW + 1);
+        List<Long> window = new ArrayList<>();
+        for (long p = from; p <= highest; p++) {
+            window.add(p);
+        }
+        boolean[] covered = new boolean[window.size()];
+        long highestVisible = from - 1;
+        for (Commit commit : Commit.distinct(collections.events().find(Filters.in(EventStoreCollections.POSITIONS, window)))) {
+            for (long p = Math.max(from, commit.firstPosition()); p <= Math.min(highest, commit.lastPosition()); p++) {
+                covered[(int) (p - from)] = true;
+            }
+            highestVisible = Math.max(highestVisible, Math.min(highest, commit.lastPosition()));
+        }
+        List<Long> gaps = new ArrayList<>();
+        for (long p = from; p < highestVisible; p++) {
+            if (!covered[(int) (p - from)]) {
+                gaps.add(p);
+            }
+        }
+        return GapAwareTrackingToken.newInstance(highestVisible, gaps);
+    }
+
+    /**
+     * A token just before the first commit recorded at or after {@code dateTime}, found by binary search over
+     * positions. Commit times come from several writers' clocks, so around the boundary this is approximate; a
+     * replay that must not miss anything starts from the tail instead.
+     */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        long low = 1;
+        long high = allocator.highestAllocated() + 1;
+        while (low < high) {
+            long mid = low + (high - low) / 2;
+            Optional<Commit> probe = firstCommitFrom(mid);
+            if (probe.isEmpty() || !committedAt(probe.get()).isBefore(dateTime)) {
+                high = mid;
+            } else {
+                low = probe.get().lastPosition() + 1;
+            }
+        }
+        return low <= 1 ? null : GapAwareTrackingToken.newInstance(low - 1, List.of());
+    }
+
+    private Optional<Commit> firstCommitFrom(long position) {
+        List<Long> window = new ArrayList<>(TOKEN_AT_PROBE);
+        for (long p = position; p < position + TOKEN_AT_PROBE; p++) {
+            window.add(p);
+        }
+        return Commit.distinct(collections.events().find(Filters.in(EventStoreCollections.POSITIONS, window)))
+                .stream().filter(c -> !c.tombstone()).findFirst();
+    }
+
+    private static Instant committedAt(Commit commit) {
+        return Instant.parse(commit.events().get(0).timestamp());
+    }
+
+    // ---- for operators ---------------------------------------------------------------------------------------
+
+    /** The highest position allocated so far: the store's head, counting commits still in flight. */
+    public long headPosition() {
+        return allocator.highestAllocated();
+    }
+
+    /** How many positions readers have fenced off since this instance started. */
+    public long fencedPositions() {
+        return fence.fencedCount();
+    }
+
+    public static final class Builder extends AbstractEventStorageEngine.Builder {
+
+        private EventStoreCollections collections;
+        private Duration gapTimeout = Duration.ofSeconds(10);
+        private int batchSize = 256;
+        private int aggregateBatchSize = 128;
+        private AllocationListener allocationListener = AllocationListener.NONE;
+
+        private Builder() {
+            persistenceExceptionResolver(duplicateKeyResolver());
+        }
+
+        private static PersistenceExceptionResolver duplicateKeyResolver() {
+            return e -> e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+        }
+
+        public Builder collections(EventStoreCollections collections) {
+            this.collections = collections;
+            return this;
+        }
+
+        /** How long a gap may stay open before a reader fences it. */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        /** How many positions a tracking read asks for at once. */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder aggregateBatchSize(int aggregateBatchSize) {
+            this.aggregateBatchSize = aggregateBatchSize;
+            return this;
+        }
+
+        public Builder allocationListener(AllocationListener allocationListener) {
+            this.allocationListener = allocationListener;
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        protected void validate() {
+            super.validate();
+            if (collections == null) {
+                throw new org.axonframework.common.AxonConfigurationException("The event store collections are required");
+            }
+            if (batchSize < 1 || aggregateBatchSize < 1 || gapTimeout.isNegative()) {
+                throw new org.axonframework.common.AxonConfigurationException("Batch sizes and the gap timeout must be positive");
+            }
+        }
+
+        public MongoEventStorageEngine build() {
+            return new MongoEventStorageEngine(this);
+        }
+    }
+}

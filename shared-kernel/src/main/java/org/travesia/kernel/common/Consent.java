@@ -1,0 +1,15 @@
+package org.travesia.kernel.common;
+
+import java.util.List;
+
+/** Whether consent was obtained, and for which uses. No consent means no uses. */
+public record Consent(boolean obtained, List<ConsentUse> uses) {
+
+    public Consent {
+        uses = obtained && uses != null ? List.copyOf(uses) : List.of();
+    }
+
+    public static Consent notObtained() {
+        return new Consent(false, List.of());
+    }
+}

@@ -1,0 +1,25 @@
+package org.travesia.kernel.taxonomy;
+
+import java.util.List;
+
+import org.travesia.kernel.common.InvalidValueException;
+import org.travesia.kernel.common.Label;
+
+/** The Missing Migrants Project's 1–5 source quality scale. */
+public record SourceQuality(int value) {
+
+    public static final List<Label> LEVELS = List.of(
+            new Label("A single media source", "Una sola fuente de prensa"),
+            new Label("Uncorroborated eyewitness accounts or survey data", "Testimonios no corroborados o datos de encuesta"),
+            new Label("Multiple media reports", "Varios reportes de prensa"),
+            new Label("At least one NGO, IGO or humanitarian actor with direct knowledge",
+                    "Al menos una ONG, organismo internacional o actor humanitario con conocimiento directo"),
+            new Label("Official sources, or several humanitarian actors",
+                    "Fuentes oficiales, o varios actores humanitarios"));
+
+    public SourceQuality {
+        if (value < 1 || value > 5) {
+            throw new InvalidValueException("", "source.quality.out-of-range", 1, 5);
+        }
+    }
+}

@@ -3,6 +3,9 @@ package org.travesia.platform.axon;
 import java.lang.management.ManagementFactory;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.travesia.kernel.common.MetadataKeys;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -40,6 +43,13 @@ public class ProcessingConfiguration {
                 .trackingTokensCollectionName("tracking_tokens")
                 .deadLetterCollectionName("dead_letters")
                 .build();
+    }
+
+    /** Copies who, which client and the correlation id from each command onto the events it causes. */
+    @Bean
+    public CorrelationDataProvider travesiaCorrelationData() {
+        return new SimpleCorrelationDataProvider(MetadataKeys.USER, MetadataKeys.ORGANISATION, MetadataKeys.CLIENT,
+                MetadataKeys.CORRELATION_ID);
     }
 
     @Bean

@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * Collects violations while a nested value is built, so that a client learns about every bad field at once instead
- * of one per round trip. Each step runs a constructor; its violations are recorded under the given path.
+ * of one per round trip. Each step runs a constructor; its violations are recorded under the given path. A field
+ * keeps its first violation only: a later rule that fails because an earlier value was refused adds nothing.
  */
 public final class Violations {
 
@@ -17,13 +18,19 @@ public final class Violations {
         try {
             return constructor.get();
         } catch (InvalidValueException e) {
-            e.violations().forEach(v -> found.add(v.under(path)));
+            e.violations().forEach(v -> record(v.under(path)));
             return null;
         }
     }
 
     public void add(String field, String code, Object... args) {
-        found.add(Violation.of(field, code, args));
+        record(Violation.of(field, code, args));
+    }
+
+    private void record(Violation violation) {
+        if (found.stream().noneMatch(v -> v.field().equals(violation.field()))) {
+            found.add(violation);
+        }
     }
 
     public void check(boolean ok, String field, String code, Object... args) {

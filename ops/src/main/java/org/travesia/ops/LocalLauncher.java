@@ -1,0 +1,242 @@
+package org.travesia.ops;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * What {@code ./ops/run} starts: the embedded store (unless {@code MONGODB_URI} points at a real MongoDB), then
+ * command-service and query-service as their own processes, each on the same connection string. It waits until both
+ * report ready, prints where they are, and on Ctrl-C stops the services before the store, so that nothing in flight
+ * is cut off from its data.
+ */
+public final class LocalLauncher implements AutoCloseable {
+
+    public static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Settings settings;
+    private EmbeddedStore store;
+    private final List<Service> services = new ArrayList<>();
+
+    /**
+     * @param home         the checkout, where the services' jars are built
+     * @param data         where the embedded store keeps its file
+     * @param mongoUri     a real MongoDB to use instead of the embedded store, or null
+     * @param mongoPort    the embedded store's port
+     * @param commandPort  command-service's port
+     * @param queryPort    query-service's port
+     * @param javaOptions  JVM options for each service
+     * @param environment  extra environment for the services (configuration variables)
+     */
+    public record Settings(Path home, Path data, String mongoUri, int mongoPort, int commandPort, int queryPort,
+                           List<String> javaOptions, Map<String, String> environment) {
+
+        public static Settings fromEnvironment(Map<String, String> env) {
+            Path home = Path.of(env.getOrDefault("TRAVESIA_HOME", ".")).toAbsolutePath().normalize();
+            return new Settings(home,
+                    Path.of(env.getOrDefault("TRAVESIA_DATA", home.resolve("data").toString())).toAbsolutePath(),
+                    blankToNull(env.get("MONGODB_URI")),
+                    Integer.parseInt(env.getOrDefault("TRAVESIA_MONGO_PORT", "27017")),
+                    Integer.parseInt(env.getOrDefault("COMMAND_SERVICE_PORT", "8081")),
+                    Integer.parseInt(env.getOrDefault("QUERY_SERVICE_PORT", "8082")),
+                    List.of(env.getOrDefault("TRAVESIA_SERVICE_JAVA_OPTS", "-Xmx512m").trim().split("\\s+")),
+                    Map.of());
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s;
+        }
+    }
+
+    private LocalLauncher(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Settings settings = Settings.fromEnvironment(System.getenv());
+        LocalLauncher launcher = new LocalLauncher(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            launcher.close();
+            stopped.countDown();
+        }, "travesia-stop"));
+        try {
+            launcher.start();
+        } catch (RuntimeException e) {
+            System.err.println("Travesía did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        launcher.printWelcome();
+        stopped.await();
+    }
+
+    public static LocalLauncher start(Settings settings) {
+        LocalLauncher launcher = new LocalLauncher(settings);
+        try {
+            launcher.start();
+            return launcher;
+        } catch (RuntimeException e) {
+            launcher.close();
+            throw e;
+        }
+    }
+
+    private void start() {
+        String mongoUri = settings.mongoUri();
+        if (mongoUri == null) {
+            store = EmbeddedStore.start(settings.data(), "127.0.0.1", settings.mongoPort());
+            mongoUri = store.uri("travesia");
+            log("embedded MongoDB-wire store on " + mongoUri + ", data in " + settings.data());
+        } else {
+            log("MONGODB_URI is set: using that MongoDB, nothing embedded starts");
+        }
+        services.add(startService("command-service", settings.commandPort(), "COMMAND_SERVICE_PORT", mongoUri));
+        services.add(startService("query-service", settings.queryPort(), "QUERY_SERVICE_PORT", mongoUri));
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        for (Service service : services) {
+            service.awaitReady(deadline);
+        }
+    }
+
+    private Service startService(String name, int port, String portVariable, String mongoUri) {
+        Path jar = findJar(name);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(settings.javaOptions());
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> environment = new HashMap<>(settings.environment());
+        environment.put("MONGODB_URI", mongoUri);
+        environment.put(portVariable, String.valueOf(port));
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            Thread pump = new Thread(() -> pump(name, process), name + "-log");
+            pump.setDaemon(true);
+            pump.start();
+            return new Service(name, port, process);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name, e);
+        }
+    }
+
+    private Path findJar(String name) {
+        Path target = settings.home().resolve(name).resolve("target");
+        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(p -> p.getFileName().toString().startsWith(name) && p.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No " + name + " jar in " + target
+                            + ": build first (./mvnw -DskipTests package), or use ./ops/run, which does"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pump(String name, Process process) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                System.out.println("[" + name + "] " + line);
+            }
+        } catch (IOException e) {
+            // The process ended; its exit is reported by whoever waits for it.
+        }
+    }
+
+    private void printWelcome() {
+        System.out.println();
+        System.out.println("Travesía is up.");
+        System.out.println("  command-service (writes): http://localhost:" + settings.commandPort() + "/api/v1/incidents");
+        System.out.println("  query-service   (reads):  http://localhost:" + settings.queryPort() + "/api/v1/incidents/{id}");
+        System.out.println("  health:     http://localhost:" + settings.commandPort() + "/actuator/health  and  :"
+                + settings.queryPort() + "/actuator/health");
+        System.out.println("  processors: http://localhost:" + settings.queryPort() + "/actuator/eventprocessors (user admin)");
+        System.out.println("  local users: monitor, analyst, advocate, admin (password = user name). Ctrl-C stops everything.");
+        System.out.println();
+    }
+
+    /** Stops the services (gracefully, then forcibly), then the store. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        for (Service service : services) {
+            service.process().destroy();
+        }
+        for (Service service : services) {
+            service.awaitExit();
+        }
+        services.clear();
+        if (store != null) {
+            store.close();
+            store = null;
+            log("store stopped; data kept in " + settings.data());
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[travesia] " + message);
+    }
+
+    private record Service(String name, int port, Process process) {
+
+        void awaitReady(Instant deadline) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with code " + process.exitValue()
+                            + " before it was ready (its log is above)");
+                }
+                try {
+                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness)
+                            .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() == 200) {
+                        log(name + " ready on port " + port);
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // Not listening yet.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for " + name, e);
+                }
+                try {
+                    process.waitFor(500, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for " + name, e);
+                }
+            }
+            throw new IllegalStateException(name + " was not ready within " + STARTUP_TIMEOUT.toSeconds() + " s");
+        }
+
+        void awaitExit() {
+            try {
+                if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.travesia.platform.processing;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.travesia.platform.eventstore.MongoEventStorageEngine;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Prometheus gauges for what an operator watches: the store's head, each processor's lag and parked sequences, and
+ * how many positions readers had to fence.
+ */
+public class EventProcessingMetrics implements MeterBinder {
+
+    private final EventProcessingConfiguration processing;
+    private final MongoEventStorageEngine storageEngine;
+
+    public EventProcessingMetrics(EventProcessingConfiguration processing, MongoEventStorageEngine storageEngine) {
+        this.processing = processing;
+        this.storageEngine = storageEngine;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("travesia.eventstore.head.position", storageEngine, MongoEventStorageEngine::headPosition)
+                .description("Highest global position allocated").register(registry);
+        Gauge.builder("travesia.eventstore.fenced.positions", storageEngine, MongoEventStorageEngine::fencedPositions)
+                .description("Positions fenced by this instance's readers since start").register(registry);
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            String name = processor.getName();
+            if (processor instanceof StreamingEventProcessor streaming) {
+                Gauge.builder("travesia.processor.lag", streaming, p -> lag(p, storageEngine.headPosition()))
+                        .tag("processor", name).description("Events between the head and the slowest held segment")
+                        .register(registry);
+            }
+            Gauge.builder("travesia.processor.dead.letter.sequences", processing,
+                            p -> deadLetterSequences(p, name))
+                    .tag("processor", name).description("Sequences parked after a handler failed")
+                    .register(registry);
+            Gauge.builder("travesia.processor.error", processor, p -> p.isError() ? 1 : 0)
+                    .tag("processor", name).description("1 while the processor is in error").register(registry);
+        }
+    }
+
+    static double lag(StreamingEventProcessor processor, long head) {
+        return processor.processingStatus().values().stream()
+                .mapToLong(status -> EventProcessorsEndpoint.position(status.getTrackingToken()))
+                .min()
+                .stream()
+                .map(position -> Math.max(0, head - position))
+                .findFirst()
+                .orElse(0);
+    }
+
+    static long deadLetterSequences(EventProcessingConfiguration processing, String processingGroup) {
+        return processing.deadLetterQueue(processingGroup).map(queue -> queue.amountOfSequences()).orElse(0L);
+    }
+}

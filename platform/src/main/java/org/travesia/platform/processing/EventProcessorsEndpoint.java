@@ -1,0 +1,86 @@
+package org.travesia.platform.processing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.travesia.platform.eventstore.MongoEventStorageEngine;
+
+/**
+ * {@code GET /actuator/eventprocessors}: for every event processor, where each segment this instance holds stands,
+ * the store's head, the lag in events, parked (dead-lettered) sequences, and errors. An error is named by its type
+ * only: messages can quote event content.
+ */
+@Endpoint(id = "eventprocessors")
+public class EventProcessorsEndpoint {
+
+    private final EventProcessingConfiguration processing;
+    private final MongoEventStorageEngine storageEngine;
+
+    public EventProcessorsEndpoint(EventProcessingConfiguration processing, MongoEventStorageEngine storageEngine) {
+        this.processing = processing;
+        this.storageEngine = storageEngine;
+    }
+
+    @ReadOperation
+    public Map<String, Object> processors() {
+        long head = storageEngine.headPosition();
+        List<Map<String, Object>> processors = new ArrayList<>();
+        for (EventProcessor processor : new TreeMap<>(processing.eventProcessors()).values()) {
+            processors.add(describe(processor, head));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("headPosition", head);
+        answer.put("fencedPositions", storageEngine.fencedPositions());
+        answer.put("processors", processors);
+        return answer;
+    }
+
+    private Map<String, Object> describe(EventProcessor processor, long head) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("name", processor.getName());
+        description.put("running", processor.isRunning());
+        description.put("error", processor.isError());
+        if (processor instanceof StreamingEventProcessor streaming) {
+            List<Map<String, Object>> segments = new ArrayList<>();
+            long lowest = Long.MAX_VALUE;
+            for (Map.Entry<Integer, EventTrackerStatus> entry : new TreeMap<>(streaming.processingStatus()).entrySet()) {
+                EventTrackerStatus status = entry.getValue();
+                long position = position(status.getTrackingToken());
+                lowest = Math.min(lowest, position);
+                Map<String, Object> segment = new LinkedHashMap<>();
+                segment.put("segment", entry.getKey());
+                segment.put("position", position);
+                segment.put("caughtUp", status.isCaughtUp());
+                segment.put("replaying", status.isReplaying());
+                segment.put("error", status.isErrorState() ? status.getError().getClass().getName() : null);
+                segments.add(segment);
+            }
+            boolean holdsSegments = !segments.isEmpty();
+            description.put("position", holdsSegments ? lowest : null);
+            description.put("headPosition", head);
+            description.put("lag", holdsSegments ? Math.max(0, head - lowest) : null);
+            description.put("segments", segments);
+        }
+        description.put("deadLetterSequences", EventProcessingMetrics.deadLetterSequences(processing, processor.getName()));
+        return description;
+    }
+
+    static long position(TrackingToken token) {
+        if (token == null) {
+            return 0;
+        }
+        OptionalLong position = token.position();
+        return position.orElse(0);
+    }
+}

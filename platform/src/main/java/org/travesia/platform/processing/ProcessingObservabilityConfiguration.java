@@ -1,0 +1,24 @@
+package org.travesia.platform.processing;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.travesia.platform.eventstore.EventStoreConfiguration;
+import org.travesia.platform.eventstore.MongoEventStorageEngine;
+
+/** The operator's view of event processing: the actuator endpoint and the gauges. */
+@AutoConfiguration(after = EventStoreConfiguration.class)
+public class ProcessingObservabilityConfiguration {
+
+    @Bean
+    public EventProcessorsEndpoint eventProcessorsEndpoint(EventProcessingConfiguration processing,
+                                                           MongoEventStorageEngine eventStorageEngine) {
+        return new EventProcessorsEndpoint(processing, eventStorageEngine);
+    }
+
+    @Bean
+    public EventProcessingMetrics eventProcessingMetrics(EventProcessingConfiguration processing,
+                                             MongoEventStorageEngine eventStorageEngine) {
+        return new EventProcessingMetrics(processing, eventStorageEngine);
+    }
+}

@@ -1,0 +1,48 @@
+package org.travesia.platform.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.travesia.kernel.common.Actor;
+import org.travesia.kernel.common.Role;
+
+/** Who is calling, whichever way they authenticated (local user or bearer JWT). */
+public final class CurrentActor {
+
+    private final SecurityProperties properties;
+
+    public CurrentActor(SecurityProperties properties) {
+        this.properties = properties;
+    }
+
+    public Actor get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            throw new IllegalStateException("No authenticated caller");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            String name = authority.getAuthority();
+            if (name.startsWith("ROLE_")) {
+                try {
+                    roles.add(Role.valueOf(name.substring("ROLE_".length())));
+                } catch (IllegalArgumentException notOurs) {
+                    // Roles other systems put in the token (offline_access...) mean nothing here.
+                }
+            }
+        }
+        if (authentication.getPrincipal() instanceof TravesiaUser user) {
+            return new Actor(user.getUsername(), user.organisation(), roles);
+        }
+        if (authentication instanceof JwtAuthenticationToken jwtAuthentication) {
+            Jwt jwt = jwtAuthentication.getToken();
+            return new Actor(authentication.getName(), Claims.string(jwt, properties.oidc().organisationClaim()), roles);
+        }
+        throw new IllegalStateException("Unsupported authentication " + authentication.getClass().getSimpleName());
+    }
+}

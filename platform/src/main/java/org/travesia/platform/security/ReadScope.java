@@ -1,0 +1,40 @@
+package org.travesia.platform.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.conversions.Bson;
+import org.travesia.kernel.common.Actor;
+import org.travesia.kernel.common.Role;
+import org.travesia.kernel.common.SharingLevel;
+
+import com.mongodb.client.model.Filters;
+
+/**
+ * What a caller may read, as a MongoDB filter that goes into the query itself: never fetch first and filter after,
+ * which leaks through counts, paging and timing. Reports carry {@code organisation} and {@code sharing}.
+ * <ul>
+ * <li>monitor: its own organisation's reports;</li>
+ * <li>analyst and admin: its own organisation's, plus everything shared with the network or published;</li>
+ * <li>advocate: what is shared with the network or published.</li>
+ * </ul>
+ */
+public final class ReadScope {
+
+    private ReadScope() {
+    }
+
+    public static Bson of(Actor actor) {
+        List<Bson> visible = new ArrayList<>();
+        if (actor.has(Role.MONITOR) || actor.has(Role.ADMIN)) {
+            visible.add(Filters.eq("organisation", actor.organisation()));
+        }
+        if (actor.has(Role.ANALYST) || actor.has(Role.ADVOCATE) || actor.has(Role.ADMIN)) {
+            visible.add(Filters.in("sharing", SharingLevel.NETWORK.name(), SharingLevel.PUBLIC.name()));
+        }
+        if (visible.isEmpty()) {
+            return Filters.in("_id", List.of());
+        }
+        return visible.size() == 1 ? visible.get(0) : Filters.or(visible);
+    }
+}

@@ -1,0 +1,218 @@
+package org.travesia.platform.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.travesia.kernel.common.ConflictException;
+import org.travesia.kernel.common.InvalidValueException;
+import org.travesia.kernel.common.NotPermittedException;
+import org.travesia.kernel.common.Violation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Turns every failure into a problem+json answer with a stable code. Unexpected failures are logged with an id that
+ * the client also receives; the log names the exception type and where it was thrown, never request content.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final Problems problems;
+
+    public ApiExceptionHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(InvalidValueException.class)
+    public ResponseEntity<ProblemDetail> invalid(InvalidValueException e) {
+        return problems.validation(e.violations());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    public ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        return problems.of(HttpStatus.CONFLICT, "conflict", e.code(), e.args().toArray());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    public ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
+        return problems.of(HttpStatus.CONFLICT, "conflict", "problem.conflict");
+    }
+
+    @ExceptionHandler(NotPermittedException.class)
+    public ResponseEntity<ProblemDetail> notPermitted(NotPermittedException e) {
+        return problems.of(HttpStatus.FORBIDDEN, "forbidden", e.code());
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    public ResponseEntity<ProblemDetail> forbidden(Exception e) {
+        return problems.of(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden");
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    public ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return problems.of(HttpStatus.NOT_FOUND, "not-found", e.code());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    public ResponseEntity<ProblemDetail> aggregateNotFound(AggregateNotFoundException e) {
+        return problems.of(HttpStatus.NOT_FOUND, "not-found", "problem.not-found");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    public ResponseEntity<ProblemDetail> noSuchPath(NoResourceFoundException e) {
+        return problems.of(HttpStatus.NOT_FOUND, "not-found", "problem.not-found");
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    public ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
+        return problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "problem.too-large", e.limit());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    public ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e) {
+        return problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "problem.too-large", e.getMaxUploadSize());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    public ResponseEntity<ProblemDetail> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "problem.unsupported-media-type");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    public ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return problems.of(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "problem.unsupported-media-type");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    public ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "problem.method-not-allowed");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    public ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return problems.validation(List.of(Violation.of(e.getParameterName(), "field.required")));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    public ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+        return problems.validation(List.of(Violation.of(e.getHeaderName(), "field.required")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        return problems.validation(List.of(Violation.of(e.getName(), "parameter.invalid", e.getName())));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof PayloadTooLargeException tooLarge) {
+            return tooLarge(tooLarge);
+        }
+        if (cause instanceof JsonMappingException mapping) {
+            if (mapping.getCause() instanceof PayloadTooLargeException tooLarge) {
+                return tooLarge(tooLarge);
+            }
+            return problems.validation(List.of(fromJackson(mapping)));
+        }
+        if (cause instanceof JsonProcessingException && cause.getCause() instanceof PayloadTooLargeException tooLarge) {
+            return tooLarge(tooLarge);
+        }
+        return problems.validation(List.of(Violation.of("", "json.malformed")));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    public ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        String errorId = UUID.randomUUID().toString();
+        StackTraceElement origin = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        // The exception's message may quote request content, so only its type and origin are logged.
+        log.error("Unexpected failure {}: {} at {}", errorId, e.getClass().getName(), origin);
+        return problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "problem.internal", errorId);
+    }
+
+    private static Violation fromJackson(JsonMappingException e) {
+        String path = path(e.getPath());
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidValueException invalid) {
+            return invalid.under(path).violations().get(0);
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            return Violation.of(path, "field.unknown");
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+            return Violation.of(path, "enum.unknown", allowed);
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return Violation.of(path, "json.wrong-type", simpleTypeName(mismatch.getTargetType()));
+        }
+        return Violation.of(path, "json.malformed");
+    }
+
+    private static String simpleTypeName(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        return "object";
+    }
+
+    static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -3,26 +3,67 @@ package org.travesia.command.incident;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.ConflictException;
 import org.travesia.kernel.common.InvalidValueException;
+import org.travesia.kernel.common.NotPermittedException;
+import org.travesia.kernel.common.Role;
+import org.travesia.kernel.common.SharingLevel;
+import org.travesia.kernel.common.Visibility;
+import org.travesia.kernel.incident.AmendIncident;
+import org.travesia.kernel.incident.AttachSource;
+import org.travesia.kernel.incident.ChangeSharing;
+import org.travesia.kernel.incident.IncidentAmended;
+import org.travesia.kernel.incident.IncidentDetails;
+import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
 import org.travesia.kernel.incident.IncidentReported;
+import org.travesia.kernel.incident.IncidentRetracted;
+import org.travesia.kernel.incident.IncidentVerified;
+import org.travesia.kernel.incident.MarkIncidentAsDuplicate;
 import org.travesia.kernel.incident.ReportIncident;
+import org.travesia.kernel.incident.RetractIncident;
+import org.travesia.kernel.incident.SharingChanged;
+import org.travesia.kernel.incident.SourceAttached;
+import org.travesia.kernel.incident.VerifyIncident;
 
-/** A protection incident, from its first report through amendments and curation. */
+/**
+ * A protection incident, from its first report through corrections and curation. The rules:
+ * <ul>
+ * <li>a report is safe to retry: the same report id with the same content answers as the first time;</li>
+ * <li>only the reporting monitor, or an analyst of the reporting organisation, may amend; amendments need a reason
+ * and the version the amender saw;</li>
+ * <li>curation (verify, duplicate, retract, sharing) is for analysts of the reporting organisation;</li>
+ * <li>a retracted incident changes no more; a duplicate leaves the counts but stays readable;</li>
+ * <li>acting on an incident one may not see answers exactly as if it did not exist.</li>
+ * </ul>
+ * Every handler answers the incident's version after the command.
+ */
 @Aggregate
 public class Incident {
 
     @AggregateIdentifier
     private String incidentId;
     private long version = -1;
+    private String organisation;
+    private String reportedBy;
     private String requestFingerprint;
+    private IncidentDetails details;
+    private SharingLevel sharing;
+    private final List<org.travesia.kernel.incident.Source> sources = new ArrayList<>();
+    private boolean verified;
+    private String duplicateOf;
+    private boolean retracted;
 
     protected Incident() {
         // For Axon: rebuilt from its events.
@@ -41,24 +82,183 @@ public class Incident {
             }
             return new ReportOutcome(incidentId, 0, true);
         }
-        if (command.details().occurredAt().isAfter(clock.instant())) {
-            throw new InvalidValueException("occurredAt", "incident.occurred-at.in-future");
-        }
-        if (command.details().reportedAt() != null && command.details().reportedAt().toInstant()
-                .isAfter(clock.instant().plusSeconds(300))) {
-            // Five minutes of slack for a field device's clock.
-            throw new InvalidValueException("reportedAt", "incident.reported-at.in-future");
-        }
-        apply(new IncidentReported(command.incidentId(), command.organisation(), command.clientReportId(),
-                command.requestFingerprint(), command.details(), command.sharing()));
+        IncidentRules.requireNotInFuture(command.details(), clock, "");
+        apply(new IncidentReported(command.incidentId(), command.organisation(), command.reportedBy(),
+                command.clientReportId(), command.requestFingerprint(), command.details(), command.sharing()));
         return new ReportOutcome(command.incidentId(), 0, false);
     }
 
+    @CommandHandler
+    public long handle(AmendIncident command, Clock clock) {
+        Actor actor = command.actor();
+        requireVisibleTo(actor);
+        if (!actor.organisation().equals(organisation) || !(actor.user().equals(reportedBy) || actor.has(Role.ANALYST))) {
+            throw new NotPermittedException("incident.not-yours");
+        }
+        requireNotRetracted();
+        requireVersion(command.expectedVersion());
+        requireReason(command.reason());
+        IncidentDetails amended = IncidentAmendments.apply(details, command.changes());
+        IncidentRules.requireNotInFuture(amended, clock, "changes.");
+        List<String> changed = IncidentAmendments.changedFields(details, amended);
+        if (changed.isEmpty()) {
+            throw new InvalidValueException("changes", "incident.no-changes");
+        }
+        apply(new IncidentAmended(incidentId, amended, changed, command.reason()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(AttachSource command) {
+        requireOwnOrganisation(command.actor(), Role.MONITOR);
+        requireNotRetracted();
+        requireVersionIfGiven(command.expectedVersion());
+        apply(new SourceAttached(incidentId, command.source()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(VerifyIncident command) {
+        requireOwnOrganisation(command.actor(), Role.ANALYST);
+        requireNotRetracted();
+        requireVersionIfGiven(command.expectedVersion());
+        if (verified) {
+            throw new ConflictException("incident.already-verified");
+        }
+        if (duplicateOf != null) {
+            throw new ConflictException("incident.already-duplicate");
+        }
+        apply(new IncidentVerified(incidentId, command.note()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(MarkIncidentAsDuplicate command) {
+        requireOwnOrganisation(command.actor(), Role.ANALYST);
+        requireNotRetracted();
+        requireVersionIfGiven(command.expectedVersion());
+        requireReason(command.reason());
+        if (incidentId.equals(command.survivingIncidentId())) {
+            throw new InvalidValueException("incidentId", "incident.duplicate-of.self");
+        }
+        if (duplicateOf != null) {
+            throw new ConflictException("incident.already-duplicate");
+        }
+        apply(new IncidentMarkedAsDuplicate(incidentId, command.survivingIncidentId(), command.reason()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(RetractIncident command) {
+        requireOwnOrganisation(command.actor(), Role.ANALYST);
+        requireNotRetracted();
+        requireVersionIfGiven(command.expectedVersion());
+        requireReason(command.reason());
+        apply(new IncidentRetracted(incidentId, command.reason()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(ChangeSharing command) {
+        requireOwnOrganisation(command.actor(), Role.ANALYST);
+        requireNotRetracted();
+        requireVersionIfGiven(command.expectedVersion());
+        requireReason(command.reason());
+        if (command.sharing() == sharing) {
+            throw new InvalidValueException("sharing", "sharing.unchanged", sharing);
+        }
+        apply(new SharingChanged(incidentId, sharing, command.sharing(), command.reason()));
+        return version;
+    }
+
+    private void requireVisibleTo(Actor actor) {
+        if (!Visibility.canSee(actor, organisation, sharing)) {
+            throw new AggregateNotFoundException(incidentId, "No incident with this id");
+        }
+    }
+
+    private void requireOwnOrganisation(Actor actor, Role role) {
+        requireVisibleTo(actor);
+        if (!actor.organisation().equals(organisation) || !actor.has(role)) {
+            throw new NotPermittedException("incident.not-yours");
+        }
+    }
+
+    private void requireNotRetracted() {
+        if (retracted) {
+            throw new ConflictException("incident.retracted");
+        }
+    }
+
+    private void requireVersion(long expected) {
+        if (expected != version) {
+            throw new ConflictException("incident.version-conflict", expected, version);
+        }
+    }
+
+    private void requireVersionIfGiven(Long expected) {
+        if (expected != null) {
+            requireVersion(expected);
+        }
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidValueException("reason", "incident.reason.required");
+        }
+        if (reason.length() > IncidentRules.MAX_REASON_LENGTH) {
+            throw new InvalidValueException("reason", "text.too-long", IncidentRules.MAX_REASON_LENGTH);
+        }
+    }
+
     @EventSourcingHandler
-    void on(IncidentReported event) {
+    void on(IncidentReported event, @SequenceNumber long sequence) {
         incidentId = event.incidentId();
+        organisation = event.organisation();
+        reportedBy = event.reportedBy();
         requestFingerprint = event.requestFingerprint();
-        version++;
+        details = event.details();
+        sharing = event.sharing();
+        if (event.details().source() != null) {
+            sources.add(event.details().source());
+        }
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentAmended event, @SequenceNumber long sequence) {
+        details = event.details();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(SourceAttached event, @SequenceNumber long sequence) {
+        sources.add(event.source());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentVerified event, @SequenceNumber long sequence) {
+        verified = true;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentMarkedAsDuplicate event, @SequenceNumber long sequence) {
+        duplicateOf = event.survivingIncidentId();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentRetracted event, @SequenceNumber long sequence) {
+        retracted = true;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(SharingChanged event, @SequenceNumber long sequence) {
+        sharing = event.to();
+        version = sequence;
     }
 
     /** What a report command answers: the incident, its version, and whether this was a retry of an earlier one. */

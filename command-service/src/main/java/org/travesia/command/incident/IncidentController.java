@@ -5,11 +5,13 @@ import java.util.regex.Pattern;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -17,33 +19,47 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.travesia.command.incident.Incident.ReportOutcome;
 import org.travesia.kernel.common.Actor;
+import org.travesia.kernel.common.InvalidValueException;
 import org.travesia.kernel.common.SharingLevel;
 import org.travesia.kernel.common.Violations;
+import org.travesia.kernel.incident.AmendIncident;
+import org.travesia.kernel.incident.AttachSource;
+import org.travesia.kernel.incident.ChangeSharing;
 import org.travesia.kernel.incident.IncidentDetails;
+import org.travesia.kernel.incident.MarkIncidentAsDuplicate;
 import org.travesia.kernel.incident.ReportIncident;
+import org.travesia.kernel.incident.RetractIncident;
+import org.travesia.kernel.incident.Source;
+import org.travesia.kernel.incident.VerifyIncident;
 import org.travesia.platform.axon.CommandMetadata;
 import org.travesia.platform.security.CurrentActor;
 
-/** Incident reports and their curation: {@code /api/v1/incidents}. */
+/**
+ * Incident reports and their curation: {@code /api/v1/incidents}. Each write answers the incident's id and its
+ * version after the write.
+ */
 @RestController
-@RequestMapping(path = "/api/v1/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/v1/incidents", produces = MediaType.APPLICATION_JSON_VALUE,
+        consumes = MediaType.APPLICATION_JSON_VALUE)
 class IncidentController {
 
     private static final Pattern REPORT_ID = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final CommandGateway commands;
     private final CurrentActor currentActor;
+    private final IncidentDirectory directory;
 
-    IncidentController(CommandGateway commands, CurrentActor currentActor) {
+    IncidentController(CommandGateway commands, CurrentActor currentActor, IncidentDirectory directory) {
         this.commands = commands;
         this.currentActor = currentActor;
+        this.directory = directory;
     }
 
     /**
      * Reports an incident. The client's {@code clientReportId} (or, failing that, its {@code Idempotency-Key}
      * header) makes the call safe to retry: the same report again answers with the same incident.
      */
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping
     @PreAuthorize("hasRole('MONITOR')")
     ResponseEntity<Map<String, Object>> report(@RequestBody IncidentReportRequest body,
                                                @RequestHeader(name = "Idempotency-Key", required = false)
@@ -57,24 +73,93 @@ class IncidentController {
         SharingLevel sharing = IncidentRequestMapper.sharing(v, body.sharing());
         v.throwIfAny();
         String incidentId = IncidentIds.forReport(actor.organisation(), reportId);
-        ReportIncident command = new ReportIncident(incidentId, actor.organisation(), reportId,
+        ReportIncident command = new ReportIncident(incidentId, actor.organisation(), actor.user(), reportId,
                 RequestFingerprint.of(details, sharing), details, sharing);
         ReportOutcome outcome = sendRetryingOnce(command, actor);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Location", "/api/v1/incidents/" + outcome.incidentId())
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
-                .body(Map.of("incidentId", outcome.incidentId(), "version", outcome.version()));
+                .body(written(outcome.incidentId(), outcome.version()));
+    }
+
+    @PostMapping("/{incidentId}/amendments")
+    @PreAuthorize("hasRole('MONITOR')")
+    Map<String, Object> amend(@PathVariable String incidentId, @RequestBody CurationBodies.Amendment body) {
+        Actor actor = currentActor.get();
+        if (body.expectedVersion() == null) {
+            throw new InvalidValueException("expectedVersion", "field.required");
+        }
+        return send(incidentId, new AmendIncident(incidentId, body.expectedVersion(), body.changes(), body.reason(), actor), actor);
+    }
+
+    @PostMapping("/{incidentId}/sources")
+    @PreAuthorize("hasRole('MONITOR')")
+    Map<String, Object> attachSource(@PathVariable String incidentId, @RequestBody CurationBodies.SourceAttachment body) {
+        Actor actor = currentActor.get();
+        Violations v = new Violations();
+        Source source = IncidentRequestMapper.source(v,
+                new IncidentReportRequest.SourceBody(body.type(), body.quality(), body.reference()));
+        v.throwIfAny();
+        return send(incidentId, new AttachSource(incidentId, body.expectedVersion(), source, actor), actor);
+    }
+
+    @PostMapping("/{incidentId}/verification")
+    @PreAuthorize("hasRole('ANALYST')")
+    Map<String, Object> verify(@PathVariable String incidentId, @RequestBody CurationBodies.Verification body) {
+        Actor actor = currentActor.get();
+        return send(incidentId, new VerifyIncident(incidentId, body.expectedVersion(), body.note(), actor), actor);
+    }
+
+    @PostMapping("/{incidentId}/duplicate-of")
+    @PreAuthorize("hasRole('ANALYST')")
+    Map<String, Object> markDuplicate(@PathVariable String incidentId, @RequestBody CurationBodies.DuplicateOf body) {
+        Actor actor = currentActor.get();
+        if (body.incidentId() == null || body.incidentId().isBlank()) {
+            throw new InvalidValueException("incidentId", "field.required");
+        }
+        if (!body.incidentId().equals(incidentId) && !directory.isVisible(body.incidentId(), actor)) {
+            throw new InvalidValueException("incidentId", "incident.duplicate-of.unknown");
+        }
+        return send(incidentId, new MarkIncidentAsDuplicate(incidentId, body.expectedVersion(), body.incidentId(), body.reason(),
+                actor), actor);
+    }
+
+    @PostMapping("/{incidentId}/retraction")
+    @PreAuthorize("hasRole('ANALYST')")
+    Map<String, Object> retract(@PathVariable String incidentId, @RequestBody CurationBodies.Retraction body) {
+        Actor actor = currentActor.get();
+        return send(incidentId, new RetractIncident(incidentId, body.expectedVersion(), body.reason(), actor), actor);
+    }
+
+    @PostMapping("/{incidentId}/sharing")
+    @PreAuthorize("hasRole('ANALYST')")
+    Map<String, Object> changeSharing(@PathVariable String incidentId, @RequestBody CurationBodies.Sharing body) {
+        Actor actor = currentActor.get();
+        Violations v = new Violations();
+        SharingLevel sharing = IncidentRequestMapper.enumValue(v, "sharing", body.sharing(), SharingLevel.class, true);
+        v.throwIfAny();
+        return send(incidentId, new ChangeSharing(incidentId, body.expectedVersion(), sharing, body.reason(), actor), actor);
+    }
+
+    private Map<String, Object> send(String incidentId, Object command, Actor actor) {
+        long version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .withMetaData(CommandMetadata.of(actor)));
+        return written(incidentId, version);
+    }
+
+    private static Map<String, Object> written(String incidentId, long version) {
+        return Map.of("incidentId", incidentId, "version", version);
     }
 
     /**
      * Two copies of the same first report can race (a monitor's app retrying while the first attempt is still in
      * flight). The loser meets the winner's event; sent again, it finds the incident and answers as a retry.
      */
-    private <R> R sendRetryingOnce(Object command, Actor actor) {
+    private ReportOutcome sendRetryingOnce(ReportIncident command, Actor actor) {
         var message = GenericCommandMessage.asCommandMessage(command).withMetaData(CommandMetadata.of(actor));
         try {
             return commands.sendAndWait(message);
-        } catch (ConcurrencyException raced) {
+        } catch (ConcurrencyException | AggregateStreamCreationException raced) {
             return commands.sendAndWait(message);
         }
     }

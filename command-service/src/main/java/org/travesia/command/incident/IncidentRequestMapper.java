@@ -56,6 +56,31 @@ final class IncidentRequestMapper {
                 consent));
     }
 
+    /** The inverse of {@link #details}: details in the shape a client reports them in. */
+    static IncidentReportRequest toRequest(IncidentDetails d) {
+        Place place = d.place();
+        IncidentReportRequest.CoordinatesBody coordinates = place.coordinates() == null ? null
+                : new IncidentReportRequest.CoordinatesBody(place.coordinates().lat(), place.coordinates().lon());
+        AffectedPeople a = d.affected();
+        Source source = d.source();
+        return new IncidentReportRequest(null, name(d.type()), name(d.accidentSubtype()),
+                d.occurredAt().exact() != null ? d.occurredAt().exact().toString() : d.occurredAt().date().toString(),
+                name(d.occurredAt().precision()), d.reportedAt() == null ? null : d.reportedAt().toString(),
+                new PlaceBody(place.country(), place.admin1(), place.admin2(), place.locality(), coordinates,
+                        name(place.precision())),
+                d.routeId(), d.segmentId(),
+                new AffectedBody(a.dead(), a.missing(), a.injured(), a.survivors(), a.female(), a.male(), a.children(),
+                        a.unaccompaniedChildren()),
+                d.nationalities(), name(d.perpetrator()), d.causesOfDeath().stream().map(Enum::name).toList(),
+                source == null ? null : new SourceBody(name(source.type()), source.quality().value(), source.reference()),
+                d.description(), null,
+                new ConsentBody(d.consent().obtained(), d.consent().uses().stream().map(Enum::name).toList()));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
     static SharingLevel sharing(Violations v, String sharing) {
         SharingLevel level = enumValue(v, "sharing", sharing, SharingLevel.class, false);
         // Unspecified means the narrowest audience: sharing more is a decision someone makes, never a default.

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.travesia.platform.testing.Api;
+import org.travesia.platform.testing.Reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

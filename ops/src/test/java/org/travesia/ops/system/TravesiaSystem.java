@@ -1,13 +1,9 @@
 package org.travesia.ops.system;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.travesia.command.CommandServiceApplication;
+import org.travesia.platform.testing.Api;
 import org.travesia.platform.testing.EmbeddedMongo;
+import org.travesia.platform.testing.RunningService;
 import org.travesia.query.QueryServiceApplication;
 
 /**
@@ -17,49 +13,32 @@ import org.travesia.query.QueryServiceApplication;
 public final class TravesiaSystem implements AutoCloseable {
 
     private final EmbeddedMongo mongo;
-    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
-    private final ConfigurableApplicationContext command;
-    private final ConfigurableApplicationContext query;
+    private final RunningService command;
+    private final RunningService query;
 
-    private TravesiaSystem(String... extraProperties) {
+    private TravesiaSystem(String... properties) {
         mongo = EmbeddedMongo.inMemory();
-        command = start(CommandServiceApplication.builder(), extraProperties);
-        query = start(QueryServiceApplication.builder(), extraProperties);
+        command = RunningService.start(CommandServiceApplication.builder(), mongo.uri(), properties);
+        query = RunningService.start(QueryServiceApplication.builder(), mongo.uri(), properties);
     }
 
-    public static TravesiaSystem start(String... extraProperties) {
-        return new TravesiaSystem(extraProperties);
-    }
-
-    private ConfigurableApplicationContext start(SpringApplicationBuilder builder, String... extraProperties) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.data.mongodb.uri=" + mongo.uri(),
-                "--travesia.event-store.fetch-delay=20ms",
-                "--travesia.security.rate-limit.writes-per-minute=100000",
-                "--travesia.security.rate-limit.burst=100000"));
-        for (String property : extraProperties) {
-            arguments.add("--" + property);
-        }
-        // As arguments: they outrank every other property source, the platform defaults included.
-        ConfigurableApplicationContext context = builder.run(arguments.toArray(String[]::new));
-        contexts.add(context);
-        return context;
+    public static TravesiaSystem start(String... properties) {
+        return new TravesiaSystem(properties);
     }
 
     public Api commands() {
-        return new Api(port(command));
+        return command.api();
     }
 
     public Api queries() {
-        return new Api(port(query));
+        return query.api();
     }
 
-    public ConfigurableApplicationContext commandContext() {
+    public RunningService commandService() {
         return command;
     }
 
-    public ConfigurableApplicationContext queryContext() {
+    public RunningService queryService() {
         return query;
     }
 
@@ -67,15 +46,10 @@ public final class TravesiaSystem implements AutoCloseable {
         return mongo;
     }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
-    }
-
     @Override
     public void close() {
-        for (int i = contexts.size() - 1; i >= 0; i--) {
-            contexts.get(i).close();
-        }
+        query.close();
+        command.close();
         mongo.close();
     }
 }

@@ -1,6 +1,7 @@
 package org.travesia.platform.axon;
 
 import java.lang.management.ManagementFactory;
+import java.util.UUID;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -59,7 +60,8 @@ public class ProcessingConfiguration {
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .claimTimeout(properties.claimTimeout())
-                .nodeId(ManagementFactory.getRuntimeMXBean().getName())
+                // Unique per application context, not per JVM: two contexts in one JVM must not share claims.
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8))
                 .build();
     }
 

@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.travesia.platform.mongo.MongoDatabaseConfiguration;
 
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoDatabase;
 
 /** Wires the MongoDB event store into Axon for both services. */
@@ -23,10 +22,7 @@ public class EventStoreConfiguration {
 
     @Bean
     public EventStoreCollections eventStoreCollections(MongoDatabase travesiaDatabase, EventStoreProperties properties) {
-        WriteConcern writeConcern = "majority".equalsIgnoreCase(properties.writeConcern())
-                ? WriteConcern.MAJORITY
-                : WriteConcern.ACKNOWLEDGED;
-        return new EventStoreCollections(travesiaDatabase, writeConcern).ensureIndexes();
+        return new EventStoreCollections(travesiaDatabase, properties.mongoWriteConcern()).ensureIndexes();
     }
 
     @Bean

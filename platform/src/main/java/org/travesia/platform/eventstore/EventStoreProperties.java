@@ -2,6 +2,8 @@ package org.travesia.platform.eventstore;
 
 import java.time.Duration;
 
+import com.mongodb.WriteConcern;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,5 +22,10 @@ public record EventStoreProperties(Duration gapTimeout, Integer batchSize, Durat
         batchSize = batchSize == null ? 256 : batchSize;
         fetchDelay = fetchDelay == null ? Duration.ofMillis(100) : fetchDelay;
         writeConcern = writeConcern == null ? "majority" : writeConcern;
+    }
+
+    /** The write concern for what must not be lost: events, and the audit log. */
+    public WriteConcern mongoWriteConcern() {
+        return "majority".equalsIgnoreCase(writeConcern) ? WriteConcern.MAJORITY : WriteConcern.ACKNOWLEDGED;
     }
 }

@@ -12,12 +12,8 @@ import com.mongodb.client.model.Filters;
 
 /**
  * What a caller may read, as a MongoDB filter that goes into the query itself: never fetch first and filter after,
- * which leaks through counts, paging and timing. Reports carry {@code organisation} and {@code sharing}.
- * <ul>
- * <li>monitor: its own organisation's reports;</li>
- * <li>analyst and admin: its own organisation's, plus everything shared with the network or published;</li>
- * <li>advocate: what is shared with the network or published.</li>
- * </ul>
+ * which leaks through counts, paging and timing. Reports carry {@code organisation} and {@code sharing}. The rule is
+ * {@link org.travesia.kernel.common.Visibility}'s, expressed as a query; a test holds the two together.
  */
 public final class ReadScope {
 

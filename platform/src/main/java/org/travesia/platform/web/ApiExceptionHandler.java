@@ -1,12 +1,11 @@
 package org.travesia.platform.web;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +32,6 @@ import org.travesia.kernel.common.Violation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Turns every failure into a problem+json answer with a stable code. Unexpected failures are logged with an id that
@@ -63,8 +58,8 @@ public class ApiExceptionHandler {
         return problems.of(HttpStatus.CONFLICT, "conflict", e.code(), e.args().toArray());
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    public ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    public ResponseEntity<ProblemDetail> concurrentChange(Exception e) {
         return problems.of(HttpStatus.CONFLICT, "conflict", "problem.conflict");
     }
 
@@ -143,7 +138,7 @@ public class ApiExceptionHandler {
             if (mapping.getCause() instanceof PayloadTooLargeException tooLarge) {
                 return tooLarge(tooLarge);
             }
-            return problems.validation(List.of(fromJackson(mapping)));
+            return problems.validation(List.of(JsonViolations.of(mapping)));
         }
         if (cause instanceof JsonProcessingException && cause.getCause() instanceof PayloadTooLargeException tooLarge) {
             return tooLarge(tooLarge);
@@ -163,56 +158,5 @@ public class ApiExceptionHandler {
         // The exception's message may quote request content, so only its type and origin are logged.
         log.error("Unexpected failure {}: {} at {}", errorId, e.getClass().getName(), origin);
         return problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "problem.internal", errorId);
-    }
-
-    private static Violation fromJackson(JsonMappingException e) {
-        String path = path(e.getPath());
-        if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidValueException invalid) {
-            return invalid.under(path).violations().get(0);
-        }
-        if (e instanceof UnrecognizedPropertyException) {
-            return Violation.of(path, "field.unknown");
-        }
-        if (e instanceof InvalidFormatException format && format.getTargetType() != null
-                && format.getTargetType().isEnum()) {
-            String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-            return Violation.of(path, "enum.unknown", allowed);
-        }
-        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return Violation.of(path, "json.wrong-type", simpleTypeName(mismatch.getTargetType()));
-        }
-        return Violation.of(path, "json.malformed");
-    }
-
-    private static String simpleTypeName(Class<?> type) {
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "boolean";
-        }
-        if (type == String.class || type.isEnum()) {
-            return "string";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "array";
-        }
-        return "object";
-    }
-
-    static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : references) {
-            if (reference.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

@@ -8,6 +8,7 @@ import org.travesia.kernel.common.SharingLevel;
  * over a bad connection reaches the same aggregate; {@code requestFingerprint} tells a faithful retry from a
  * different report that reuses the id.
  */
-public record ReportIncident(@TargetAggregateIdentifier String incidentId, String organisation, String clientReportId,
-                             String requestFingerprint, IncidentDetails details, SharingLevel sharing) {
+public record ReportIncident(@TargetAggregateIdentifier String incidentId, String organisation, String reportedBy,
+                             String clientReportId, String requestFingerprint, IncidentDetails details,
+                             SharingLevel sharing) {
 }

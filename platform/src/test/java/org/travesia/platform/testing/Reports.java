@@ -1,4 +1,4 @@
-package org.travesia.ops.system;
+package org.travesia.platform.testing;
 
 import java.util.LinkedHashMap;
 import java.util.List;

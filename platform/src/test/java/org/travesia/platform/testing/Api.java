@@ -1,4 +1,4 @@
-package org.travesia.ops.system;
+package org.travesia.platform.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +25,7 @@ public final class Api {
     private final String password;
     private final Map<String, String> headers;
 
-    Api(int port) {
+    public Api(int port) {
         this(port, null, null, Map.of());
     }
 
@@ -71,6 +71,13 @@ public final class Api {
             builder.header("Content-Type", contentType);
         }
         return send(builder);
+    }
+
+    /** Sends a body without a declared length, as a client streaming it would. */
+    public Response sendChunked(String method, String path, String contentType, byte[] body) {
+        HttpRequest.BodyPublisher chunked = HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(request(path).header("Content-Type", contentType).method(method, chunked));
     }
 
     private HttpRequest.Builder request(String path) {

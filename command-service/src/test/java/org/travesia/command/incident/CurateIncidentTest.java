@@ -1,0 +1,105 @@
+package org.travesia.command.incident;
+
+import static org.travesia.command.incident.IncidentFixtures.ANA;
+import static org.travesia.command.incident.IncidentFixtures.ID;
+import static org.travesia.command.incident.IncidentFixtures.MARIA;
+import static org.travesia.command.incident.IncidentFixtures.OTHER_ANALYST;
+import static org.travesia.command.incident.IncidentFixtures.reported;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.travesia.kernel.common.ConflictException;
+import org.travesia.kernel.common.InvalidValueException;
+import org.travesia.kernel.common.NotPermittedException;
+import org.travesia.kernel.common.SharingLevel;
+import org.travesia.kernel.incident.AttachSource;
+import org.travesia.kernel.incident.ChangeSharing;
+import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
+import org.travesia.kernel.incident.IncidentRetracted;
+import org.travesia.kernel.incident.IncidentVerified;
+import org.travesia.kernel.incident.MarkIncidentAsDuplicate;
+import org.travesia.kernel.incident.RetractIncident;
+import org.travesia.kernel.incident.SharingChanged;
+import org.travesia.kernel.incident.Source;
+import org.travesia.kernel.incident.SourceAttached;
+import org.travesia.kernel.incident.VerifyIncident;
+import org.travesia.kernel.taxonomy.SourceQuality;
+import org.travesia.kernel.taxonomy.SourceType;
+
+/** Verification, duplicates, retraction, sharing and corroborating sources. */
+class CurateIncidentTest {
+
+    private static final Source PARTNER = new Source(SourceType.PARTNER_ORGANISATION, new SourceQuality(4), "MSF");
+    private AggregateTestFixture<Incident> fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = IncidentFixtures.fixture();
+    }
+
+    @Test
+    void anAnalystVerifiesOnce() {
+        fixture.given(reported())
+                .when(new VerifyIncident(ID, 0L, "matches the shelter's intake", ANA))
+                .expectResultMessagePayload(1L)
+                .expectEvents(new IncidentVerified(ID, "matches the shelter's intake"));
+        fixture.given(reported(), new IncidentVerified(ID, "ok"))
+                .when(new VerifyIncident(ID, null, "again", ANA))
+                .expectException(ConflictException.class);
+    }
+
+    @Test
+    void onlyAnalystsOfTheReportingOrganisationCurate() {
+        fixture.given(reported())
+                .when(new VerifyIncident(ID, null, "ok", OTHER_ANALYST))
+                .expectException(NotPermittedException.class);
+        fixture.given(reported())
+                .when(new RetractIncident(ID, null, "no", MARIA))
+                .expectException(NotPermittedException.class);
+    }
+
+    @Test
+    void aDuplicatePointsToTheIncidentThatSurvives() {
+        fixture.given(reported())
+                .when(new MarkIncidentAsDuplicate(ID, null, "i-2", "same event, two monitors", ANA))
+                .expectEvents(new IncidentMarkedAsDuplicate(ID, "i-2", "same event, two monitors"));
+        fixture.given(reported())
+                .when(new MarkIncidentAsDuplicate(ID, null, ID, "itself", ANA))
+                .expectException(InvalidValueException.class);
+        fixture.given(reported(), new IncidentMarkedAsDuplicate(ID, "i-2", "dup"))
+                .when(new VerifyIncident(ID, null, "ok", ANA))
+                .expectException(ConflictException.class);
+    }
+
+    @Test
+    void aRetractedIncidentKeepsItsHistoryButChangesNoMore() {
+        fixture.given(reported())
+                .when(new RetractIncident(ID, 0L, "reported in error", ANA))
+                .expectEvents(new IncidentRetracted(ID, "reported in error"));
+        fixture.given(reported(), new IncidentRetracted(ID, "error"))
+                .when(new ChangeSharing(ID, null, SharingLevel.PUBLIC, "publish", ANA))
+                .expectException(ConflictException.class);
+        fixture.given(reported())
+                .when(new RetractIncident(ID, null, "", ANA))
+                .expectException(InvalidValueException.class);
+    }
+
+    @Test
+    void sharingChangesWithAReasonAndRecordsWhereItCameFrom() {
+        fixture.given(reported())
+                .when(new ChangeSharing(ID, 0L, SharingLevel.PUBLIC, "consent for publication", ANA))
+                .expectEvents(new SharingChanged(ID, SharingLevel.NETWORK, SharingLevel.PUBLIC, "consent for publication"));
+        fixture.given(reported())
+                .when(new ChangeSharing(ID, null, SharingLevel.NETWORK, "same", ANA))
+                .expectException(InvalidValueException.class);
+    }
+
+    @Test
+    void aMonitorOfTheOrganisationAttachesACorroboratingSource() {
+        fixture.given(reported())
+                .when(new AttachSource(ID, null, PARTNER, IncidentFixtures.JOSE))
+                .expectResultMessagePayload(1L)
+                .expectEvents(new SourceAttached(ID, PARTNER));
+    }
+}

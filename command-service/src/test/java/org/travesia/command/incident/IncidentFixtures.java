@@ -1,0 +1,59 @@
+package org.travesia.command.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.travesia.kernel.common.Actor;
+import org.travesia.kernel.common.OccurredAt;
+import org.travesia.kernel.common.Place;
+import org.travesia.kernel.common.Role;
+import org.travesia.kernel.common.SharingLevel;
+import org.travesia.kernel.incident.IncidentDetails;
+import org.travesia.kernel.incident.IncidentReported;
+import org.travesia.kernel.incident.ReportIncident;
+import org.travesia.kernel.taxonomy.IncidentType;
+
+/** Small builders for the aggregate tests: one incident, reported by Maria of org-a, seen by various people. */
+final class IncidentFixtures {
+
+    static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    static final String ID = "i-1";
+    static final Actor MARIA = new Actor("maria", "org-a", Set.of(Role.MONITOR));
+    static final Actor JOSE = new Actor("jose", "org-a", Set.of(Role.MONITOR));
+    static final Actor ANA = new Actor("ana", "org-a", Set.of(Role.ANALYST));
+    static final Actor OTHER_ANALYST = new Actor("olga", "org-b", Set.of(Role.ANALYST));
+
+    private IncidentFixtures() {
+    }
+
+    static AggregateTestFixture<Incident> fixture() {
+        AggregateTestFixture<Incident> fixture = new AggregateTestFixture<>(Incident.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        return fixture;
+    }
+
+    static ReportIncident report(String fingerprint, LocalDate occurredOn) {
+        return new ReportIncident(ID, "org-a", "maria", "r-1", fingerprint, details(occurredOn), SharingLevel.NETWORK);
+    }
+
+    static IncidentReported reported(String fingerprint, LocalDate occurredOn) {
+        return reported(SharingLevel.NETWORK, details(occurredOn));
+    }
+
+    static IncidentReported reported() {
+        return reported("fp-1", LocalDate.of(2026, 11, 20));
+    }
+
+    static IncidentReported reported(SharingLevel sharing, IncidentDetails details) {
+        return new IncidentReported(ID, "org-a", "maria", "r-1", "fp-1", details, sharing);
+    }
+
+    static IncidentDetails details(LocalDate occurredOn) {
+        return new IncidentDetails(IncidentType.KIDNAPPING, null, OccurredAt.onDay(occurredOn), null,
+                Place.inCountry("PA"), null, null, null, null, null, null, null, "two men taken", null);
+    }
+}

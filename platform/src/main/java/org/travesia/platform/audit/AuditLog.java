@@ -1,0 +1,73 @@
+package org.travesia.platform.audit;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.travesia.kernel.common.Actor;
+import org.travesia.platform.web.CorrelationIdFilter;
+
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The append-only record of who read restricted reports and who exported what: who, when, which request, how many
+ * records, and which. It is written before the data is answered, with the event store's durability (majority write
+ * concern), and if it cannot be written the read fails: an unrecorded read of a protection report must not happen.
+ * Nothing in Travesía updates or deletes an entry.
+ */
+public class AuditLog {
+
+    public static final String COLLECTION = "audit_log";
+    /** At most this many record ids are kept per entry; the count is always exact. */
+    public static final int MAX_IDS = 500;
+
+    public enum Action {
+        READ,
+        EXPORT
+    }
+
+    private final MongoCollection<Document> entries;
+    private final Clock clock;
+
+    public AuditLog(MongoDatabase database, WriteConcern writeConcern, Clock clock) {
+        this.entries = database.getCollection(COLLECTION).withWriteConcern(writeConcern);
+        this.clock = clock;
+    }
+
+    /** Records that {@code actor} received {@code recordIds} (restricted records only) through the current request. */
+    public void record(Actor actor, Action action, String resource, List<String> recordIds) {
+        HttpServletRequest request = currentRequest();
+        Document entry = new Document("_id", UUID.randomUUID().toString())
+                .append("at", Date.from(clock.instant()))
+                .append("user", actor.user())
+                .append("organisation", actor.organisation())
+                .append("roles", actor.roles().stream().map(Enum::name).sorted().toList())
+                .append("action", action.name())
+                .append("resource", resource)
+                .append("method", request == null ? null : request.getMethod())
+                .append("path", request == null ? null : request.getRequestURI())
+                .append("query", request == null ? null : request.getQueryString())
+                .append("records", recordIds.size())
+                .append("recordIds", recordIds.size() > MAX_IDS ? recordIds.subList(0, MAX_IDS) : recordIds)
+                .append("correlationId", request == null ? null : CorrelationIdFilter.of(request));
+        entries.insertOne(entry);
+    }
+
+    MongoCollection<Document> entries() {
+        return entries;
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest()
+                : null;
+    }
+}

@@ -1,0 +1,88 @@
+package org.travesia.platform.testapp;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * A projection that writes one document per step into MongoDB and remembers, in memory, everything that could go
+ * wrong: an event delivered twice, or a walker's steps out of order.
+ */
+@Component
+@ProcessingGroup(StepLedger.PROCESSING_GROUP)
+@ConditionalOnProperty("walks.projection.enabled")
+public class StepLedger {
+
+    public static final String PROCESSING_GROUP = "walks";
+    /** Walkers whose steps this projection fails on, to prove failures park instead of vanishing. */
+    public static final String POISON = "poison-";
+
+    private final MongoCollection<Document> steps;
+    private final AtomicInteger deliveries = new AtomicInteger();
+    private final List<String> duplicates = new CopyOnWriteArrayList<>();
+    private final List<String> outOfOrder = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> lastStep = new ConcurrentHashMap<>();
+
+    public StepLedger(MongoDatabase travesiaDatabase) {
+        this.steps = travesiaDatabase.getCollection("test_steps");
+    }
+
+    @EventHandler
+    void on(StepTaken event, EventMessage<?> message) {
+        if (event.walkerId().startsWith(POISON)) {
+            throw new IllegalStateException("This projection cannot handle " + event.walkerId());
+        }
+        deliveries.incrementAndGet();
+        long expected = lastStep.getOrDefault(event.walkerId(), -1L) + 1;
+        if (event.step() != expected) {
+            outOfOrder.add(event.walkerId() + ": got step " + event.step() + ", expected " + expected);
+        }
+        lastStep.put(event.walkerId(), event.step());
+        try {
+            steps.insertOne(new Document("_id", message.getIdentifier()).append("walker", event.walkerId())
+                    .append("step", event.step()));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            duplicates.add(message.getIdentifier());
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        steps.deleteMany(new Document());
+        lastStep.clear();
+    }
+
+    public int deliveries() {
+        return deliveries.get();
+    }
+
+    public long stored() {
+        return steps.countDocuments();
+    }
+
+    public List<String> duplicates() {
+        return duplicates;
+    }
+
+    public List<String> outOfOrder() {
+        return outOfOrder;
+    }
+}

@@ -1,19 +1,26 @@
 package org.travesia.platform.audit;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.travesia.kernel.common.Actor;
 import org.travesia.platform.web.CorrelationIdFilter;
+import org.travesia.platform.web.PageCursor;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -40,6 +47,7 @@ public class AuditLog {
     public AuditLog(MongoDatabase database, WriteConcern writeConcern, Clock clock) {
         this.entries = database.getCollection(COLLECTION).withWriteConcern(writeConcern);
         this.clock = clock;
+        entries.createIndex(Indexes.descending("at", "_id"), new IndexOptions().name("newest_first"));
     }
 
     /** Records that {@code actor} received {@code recordIds} (restricted records only) through the current request. */
@@ -61,8 +69,10 @@ public class AuditLog {
         entries.insertOne(entry);
     }
 
-    MongoCollection<Document> entries() {
-        return entries;
+    /** Entries matching {@code filter}, newest first, a page at a time ({@link PageCursor} on {@code at}). */
+    public List<Document> page(Bson filter, PageCursor after, int limit) {
+        Bson query = after == null ? filter : Filters.and(filter, after.after("at"));
+        return entries.find(query).sort(Sorts.descending("at", "_id")).limit(limit).into(new ArrayList<>());
     }
 
     private static HttpServletRequest currentRequest() {

@@ -2,6 +2,13 @@ package org.travesia.query.incident;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,14 +22,28 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.travesia.kernel.common.Actor;
-import org.travesia.kernel.incident.IncidentDetails;
+import org.travesia.kernel.common.BoundingBox;
+import org.travesia.kernel.common.InvalidValueException;
+import org.travesia.kernel.common.SharingLevel;
+import org.travesia.kernel.common.Violations;
+import org.travesia.kernel.incident.FindIncidents;
+import org.travesia.kernel.incident.IncidentStatus;
+import org.travesia.kernel.taxonomy.IncidentType;
+import org.travesia.platform.audit.AuditLog;
 import org.travesia.platform.security.CurrentActor;
 import org.travesia.platform.security.ReadScope;
 import org.travesia.platform.web.NotFoundException;
+import org.travesia.platform.web.PageCursor;
 
-/** Reads of incidents: {@code /api/v1/incidents}. Every read is scoped to what the caller may see. */
+import com.mongodb.client.model.Sorts;
+
+/**
+ * Reads of incidents: {@code /api/v1/incidents}. Every read is scoped, inside the query, to what the caller may see;
+ * every restricted record handed out is written to the audit log first.
+ */
 @RestController
 @RequestMapping(path = "/api/v1/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+@PreAuthorize("hasAnyRole('MONITOR', 'ADVOCATE', 'ADMIN')")
 class IncidentQueryController {
 
     /** How long a read-your-writes request ({@code minVersion}) waits for the projection. */
@@ -32,35 +53,183 @@ class IncidentQueryController {
     private final IncidentReadModel readModel;
     private final ProjectionProgress progress;
     private final CurrentActor currentActor;
+    private final AuditLog auditLog;
 
-    IncidentQueryController(IncidentReadModel readModel, ProjectionProgress progress, CurrentActor currentActor) {
+    IncidentQueryController(IncidentReadModel readModel, ProjectionProgress progress, CurrentActor currentActor,
+                            AuditLog auditLog) {
         this.readModel = readModel;
         this.progress = progress;
         this.currentActor = currentActor;
+        this.auditLog = auditLog;
+    }
+
+    /** Search, newest first, a page at a time; the cursor is stable while new reports arrive. */
+    @GetMapping
+    Map<String, Object> search(@RequestParam(required = false) String route,
+                               @RequestParam(required = false) String segment,
+                               @RequestParam(required = false) String country,
+                               @RequestParam(required = false) String type,
+                               @RequestParam(required = false) String status,
+                               @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to,
+                               @RequestParam(required = false) String bbox,
+                               @RequestParam(required = false) Integer minQuality,
+                               @RequestParam(required = false) String sort,
+                               @RequestParam(required = false) Integer limit,
+                               @RequestParam(required = false) String cursor) {
+        Actor actor = currentActor.get();
+        FindIncidents find = find(route, segment, country, type, status, from, to, bbox, minQuality, sort);
+        int pageSize = PageCursor.limit(limit);
+        String sortField = IncidentFilters.sortField(find.sort());
+        Bson filter = IncidentFilters.of(find, ReadScope.of(actor));
+        if (cursor != null) {
+            filter = com.mongodb.client.model.Filters.and(filter, PageCursor.decode(cursor).after(sortField));
+        }
+        List<Document> page = readModel.search(filter, Sorts.descending(sortField, "_id"), pageSize + 1)
+                .into(new ArrayList<>());
+        boolean more = page.size() > pageSize;
+        if (more) {
+            page = page.subList(0, pageSize);
+        }
+        auditRestricted(actor, AuditLog.Action.READ, "incidents.search", page);
+        List<Map<String, Object>> items = page.stream().map(d -> IncidentView.render(d, readModel, actor)).toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("items", items);
+        answer.put("nextCursor", more ? cursorAfter(page.get(page.size() - 1), sortField) : null);
+        return answer;
+    }
+
+    /**
+     * Counts over a search: incidents and people affected, duplicates and retractions excluded. Unknown is not zero:
+     * {@code unknown} says in how many incidents each count was not known.
+     */
+    @GetMapping("/counts")
+    Map<String, Object> counts(@RequestParam(required = false) String route,
+                               @RequestParam(required = false) String segment,
+                               @RequestParam(required = false) String country,
+                               @RequestParam(required = false) String type,
+                               @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to,
+                               @RequestParam(required = false) String bbox,
+                               @RequestParam(required = false) Integer minQuality) {
+        Actor actor = currentActor.get();
+        FindIncidents find = find(route, segment, country, type, null, from, to, bbox, minQuality, null);
+        Bson counted = com.mongodb.client.model.Filters.and(IncidentFilters.of(find, ReadScope.of(actor)),
+                com.mongodb.client.model.Filters.in("status", IncidentStatus.REPORTED.name(), IncidentStatus.VERIFIED.name()));
+        return IncidentCounts.over(readModel.matching(counted)
+                .projection(com.mongodb.client.model.Projections.include("details.affected")));
     }
 
     /**
      * One incident. With {@code minVersion}, waits up to five seconds for the projection to reach that version, so
-     * a client can read what it just wrote; if it never gets there, 404.
+     * a client can read what it just wrote; if it never gets there, 404. With {@code asOf}, the incident as it was
+     * known at that instant: the state after the last event recorded by then.
      */
     @GetMapping("/{incidentId}")
-    @PreAuthorize("hasAnyRole('MONITOR', 'ADVOCATE', 'ADMIN')")
     Map<String, Object> incident(@PathVariable String incidentId,
-                                 @RequestParam(required = false) Long minVersion) throws InterruptedException {
+                                 @RequestParam(required = false) Long minVersion,
+                                 @RequestParam(required = false) String asOf) throws InterruptedException {
         Actor actor = currentActor.get();
+        if (asOf != null && minVersion != null) {
+            throw new InvalidValueException("asOf", "parameter.invalid", "asOf");
+        }
         Bson scope = ReadScope.of(actor);
         Optional<Document> found = readModel.find(incidentId, scope);
         if (minVersion != null) {
-            Instant deadline = Instant.now().plus(MAX_WAIT);
-            while (found.map(d -> d.getLong("version") < minVersion).orElse(true) && Instant.now().isBefore(deadline)) {
-                Duration left = Duration.between(Instant.now(), deadline);
-                progress.awaitChange(left.compareTo(RECHECK) < 0 ? left : RECHECK);
-                found = readModel.find(incidentId, scope);
-            }
-            found = found.filter(d -> d.getLong("version") >= minVersion);
+            found = awaitVersion(incidentId, scope, minVersion, found);
         }
         Document incident = found.orElseThrow(() -> new NotFoundException("incident.not-found"));
-        IncidentDetails details = readModel.details(incident);
-        return IncidentView.render(incident, details, readModel.toMap(details));
+        if (asOf != null) {
+            // Who may read it is decided by what it is now; what it was then is then answered in full.
+            Date instant = Date.from(instant("asOf", asOf, false));
+            incident = readModel.historyAsOf(incidentId, instant).map(entry -> entry.get("state", Document.class))
+                    .orElseThrow(() -> new NotFoundException("incident.not-found"));
+        }
+        auditRestricted(actor, AuditLog.Action.READ, "incident", List.of(incident));
+        return IncidentView.render(incident, readModel, actor);
+    }
+
+    /** Every event of an incident, in order: who, when, what changed and why. */
+    @GetMapping("/{incidentId}/history")
+    Map<String, Object> history(@PathVariable String incidentId) {
+        Actor actor = currentActor.get();
+        Document incident = readModel.find(incidentId, ReadScope.of(actor))
+                .orElseThrow(() -> new NotFoundException("incident.not-found"));
+        auditRestricted(actor, AuditLog.Action.READ, "incident.history", List.of(incident));
+        boolean ownOrganisation = actor.organisation().equals(incident.getString("organisation"));
+        List<Map<String, Object>> items = readModel.history(incidentId).stream()
+                .map(entry -> IncidentView.historyEntry(entry, ownOrganisation)).toList();
+        return Map.of("items", items);
+    }
+
+    private Optional<Document> awaitVersion(String incidentId, Bson scope, long minVersion, Optional<Document> found)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(MAX_WAIT);
+        while (found.map(d -> d.getLong("version") < minVersion).orElse(true) && Instant.now().isBefore(deadline)) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            progress.awaitChange(left.compareTo(RECHECK) < 0 ? left : RECHECK);
+            found = readModel.find(incidentId, scope);
+        }
+        return found.filter(d -> d.getLong("version") >= minVersion);
+    }
+
+    private void auditRestricted(Actor actor, AuditLog.Action action, String resource, List<Document> records) {
+        List<String> restricted = records.stream()
+                .filter(d -> !SharingLevel.PUBLIC.name().equals(d.getString("sharing")))
+                .map(d -> d.getString("_id")).toList();
+        if (!restricted.isEmpty()) {
+            auditLog.record(actor, action, resource, restricted);
+        }
+    }
+
+    private static String cursorAfter(Document last, String sortField) {
+        return new PageCursor(last.getDate(sortField).getTime(), last.getString("_id")).encode();
+    }
+
+    static FindIncidents find(String route, String segment, String country, String type, String status, String from,
+                              String to, String bbox, Integer minQuality, String sort) {
+        Violations v = new Violations();
+        IncidentType incidentType = parse(v, "type", type, IncidentType.class);
+        IncidentStatus incidentStatus = parse(v, "status", status, IncidentStatus.class);
+        FindIncidents.Sort order = sort == null ? null
+                : "recordedAt".equals(sort) ? FindIncidents.Sort.RECORDED_AT
+                : "occurredAt".equals(sort) ? FindIncidents.Sort.OCCURRED_AT
+                : invalid(v, "sort");
+        Instant fromInstant = from == null ? null : v.build("", () -> instant("from", from, false));
+        Instant toInstant = to == null ? null : v.build("", () -> instant("to", to, true));
+        BoundingBox box = bbox == null ? null : v.build("", () -> BoundingBox.parse(bbox));
+        v.throwIfAny();
+        return new FindIncidents(route, segment, country, incidentType, incidentStatus, fromInstant, toInstant, box,
+                minQuality, order);
+    }
+
+    /** A date ({@code 2026-11-20}) or an instant. A date as an upper bound includes the whole day. */
+    static Instant instant(String field, String text, boolean endOfDay) {
+        try {
+            if (text.length() == 10) {
+                LocalDate date = LocalDate.parse(text);
+                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(field, "parameter.invalid", field);
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Violations v, String field, String value, Class<E> type) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            v.add(field, "parameter.invalid", field);
+            return null;
+        }
+    }
+
+    private static <T> T invalid(Violations v, String field) {
+        v.add(field, "parameter.invalid", field);
+        return null;
     }
 }

@@ -20,14 +20,24 @@ import org.travesia.kernel.common.MetadataKeys;
 import org.travesia.kernel.common.OccurredAt;
 import org.travesia.kernel.common.Place;
 import org.travesia.kernel.common.SharingLevel;
+import org.travesia.kernel.incident.AffectedPeople;
+import org.travesia.kernel.incident.IncidentAmended;
 import org.travesia.kernel.incident.IncidentDetails;
+import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
 import org.travesia.kernel.incident.IncidentReported;
+import org.travesia.kernel.incident.IncidentRetracted;
+import org.travesia.kernel.incident.IncidentVerified;
+import org.travesia.kernel.incident.SharingChanged;
+import org.travesia.kernel.incident.Source;
+import org.travesia.kernel.incident.SourceAttached;
+import org.travesia.kernel.taxonomy.SourceQuality;
+import org.travesia.kernel.taxonomy.SourceType;
 import org.travesia.kernel.taxonomy.IncidentType;
 import org.travesia.platform.testing.EmbeddedMongo;
 import org.travesia.platform.testing.RunningService;
 import org.travesia.query.QueryServiceApplication;
 
-/** Resetting the incident projection and replaying from the start rebuilds the very same documents. */
+/** Resetting the incident projection and replaying from the start rebuilds the very same documents, history included. */
 class IncidentReplayTest {
 
     private EmbeddedMongo mongo;
@@ -48,13 +58,22 @@ class IncidentReplayTest {
     @Test
     void aReplayRebuildsAnIdenticalReadModel() {
         EventStore events = service.bean(EventStore.class);
+        int expectedHistory = 0;
         for (int i = 0; i < 200; i++) {
-            events.publish(new GenericDomainEventMessage<>("Incident", "incident-" + i, 0, reported("incident-" + i, i),
-                    MetaData.with(MetadataKeys.USER, "monitor").and(MetadataKeys.ORGANISATION, "org-a")));
+            List<Object> lifecycle = lifecycle("incident-" + i, i);
+            for (int sequence = 0; sequence < lifecycle.size(); sequence++) {
+                events.publish(new GenericDomainEventMessage<>("Incident", "incident-" + i, sequence,
+                        lifecycle.get(sequence), MetaData.with(MetadataKeys.USER, "ana")
+                        .and(MetadataKeys.ORGANISATION, "org-a")));
+            }
+            expectedHistory += lifecycle.size();
         }
+        int historySize = expectedHistory;
         IncidentReadModel readModel = service.bean(IncidentReadModel.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> readModel.all().size() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> readModel.allHistory().size() == historySize);
         List<Document> before = readModel.all();
+        List<Document> historyBefore = readModel.allHistory();
+        assertThat(before).hasSize(200);
 
         StreamingEventProcessor processor = service.bean(EventProcessingConfiguration.class)
                 .eventProcessor(IncidentProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
@@ -63,14 +82,41 @@ class IncidentReplayTest {
         assertThat(readModel.all()).as("the reset handler cleared the read model").isEmpty();
         processor.start();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> readModel.all().size() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> readModel.allHistory().size() == historySize);
         assertThat(readModel.all()).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(readModel.allHistory()).containsExactlyInAnyOrderElementsOf(historyBefore);
+    }
+
+    /** Every kind of incident event, in varied combinations. */
+    private static List<Object> lifecycle(String id, int i) {
+        IncidentReported reported = reported(id, i);
+        List<Object> events = new java.util.ArrayList<>(List.of(reported));
+        if (i % 2 == 0) {
+            events.add(new IncidentAmended(id, new IncidentDetails(reported.details().type(), null,
+                    reported.details().occurredAt(), null, reported.details().place(), "us-mexico", null,
+                    new AffectedPeople(1, null, null, null, null, null, null, null), List.of("HN"), null, null, null,
+                    "amended " + i, null), List.of("affected", "description"), "corrected"));
+        }
+        if (i % 3 == 0) {
+            events.add(new SourceAttached(id, new Source(SourceType.MEDIA, new SourceQuality(1), "paper")));
+            events.add(new IncidentVerified(id, "checked"));
+        }
+        if (i % 5 == 0) {
+            events.add(new SharingChanged(id, SharingLevel.NETWORK, SharingLevel.PUBLIC, "published"));
+        }
+        if (i % 7 == 0) {
+            events.add(new IncidentMarkedAsDuplicate(id, "incident-0", "same"));
+        }
+        if (i % 11 == 0) {
+            events.add(new IncidentRetracted(id, "error"));
+        }
+        return events;
     }
 
     private static IncidentReported reported(String id, int day) {
         IncidentDetails details = new IncidentDetails(IncidentType.values()[day % IncidentType.values().length], null,
                 OccurredAt.onDay(LocalDate.of(2026, 1, 1).plusDays(day)), null, Place.inCountry("MX"), "us-mexico",
                 null, null, List.of("HN"), null, null, null, "report " + day, null);
-        return new IncidentReported(id, "org-a", "r-" + day, "fp-" + day, details, SharingLevel.NETWORK);
+        return new IncidentReported(id, "org-a", "maria", "r-" + day, "fp-" + day, details, SharingLevel.NETWORK);
     }
 }

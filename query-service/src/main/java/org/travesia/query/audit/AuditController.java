@@ -1,0 +1,91 @@
+package org.travesia.query.audit;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.travesia.kernel.common.InvalidValueException;
+import org.travesia.platform.audit.AuditLog;
+import org.travesia.platform.web.PageCursor;
+
+import com.mongodb.client.model.Filters;
+
+/** {@code GET /api/v1/audit}: the audit log of restricted reads and exports, for admins, newest first. */
+@RestController
+class AuditController {
+
+    private final AuditLog auditLog;
+
+    AuditController(AuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
+
+    @GetMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    Map<String, Object> entries(@RequestParam(required = false) String user,
+                                @RequestParam(required = false) String organisation,
+                                @RequestParam(required = false) String action,
+                                @RequestParam(required = false) String recordId,
+                                @RequestParam(required = false) java.time.Instant from,
+                                @RequestParam(required = false) java.time.Instant to,
+                                @RequestParam(required = false) Integer limit,
+                                @RequestParam(required = false) String cursor) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.exists("_id"));
+        if (user != null) {
+            filters.add(Filters.eq("user", user));
+        }
+        if (organisation != null) {
+            filters.add(Filters.eq("organisation", organisation));
+        }
+        if (action != null) {
+            try {
+                filters.add(Filters.eq("action", AuditLog.Action.valueOf(action).name()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValueException("action", "parameter.invalid", "action");
+            }
+        }
+        if (recordId != null) {
+            filters.add(Filters.eq("recordIds", recordId));
+        }
+        if (from != null) {
+            filters.add(Filters.gte("at", Date.from(from)));
+        }
+        if (to != null) {
+            filters.add(Filters.lt("at", Date.from(to)));
+        }
+        int pageSize = PageCursor.limit(limit);
+        List<Document> page = auditLog.page(Filters.and(filters), cursor == null ? null : PageCursor.decode(cursor),
+                pageSize + 1);
+        boolean more = page.size() > pageSize;
+        if (more) {
+            page = page.subList(0, pageSize);
+        }
+        List<Map<String, Object>> items = page.stream().map(AuditController::view).toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("items", items);
+        Document last = page.isEmpty() ? null : page.get(page.size() - 1);
+        answer.put("nextCursor", more ? new PageCursor(last.getDate("at").getTime(), last.getString("_id")).encode() : null);
+        return answer;
+    }
+
+    private static Map<String, Object> view(Document entry) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", entry.getString("_id"));
+        view.put("at", entry.getDate("at").toInstant().toString());
+        for (String field : List.of("user", "organisation", "roles", "action", "resource", "method", "path", "query",
+                "records", "recordIds", "correlationId")) {
+            view.put(field, entry.get(field));
+        }
+        return view;
+    }
+}

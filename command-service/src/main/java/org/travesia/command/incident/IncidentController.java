@@ -7,6 +7,8 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +45,7 @@ import org.travesia.platform.security.CurrentActor;
         consumes = MediaType.APPLICATION_JSON_VALUE)
 class IncidentController {
 
+    private static final Logger log = LoggerFactory.getLogger(IncidentController.class);
     private static final Pattern REPORT_ID = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final CommandGateway commands;
@@ -76,6 +79,9 @@ class IncidentController {
         ReportIncident command = new ReportIncident(incidentId, actor.organisation(), actor.user(), reportId,
                 RequestFingerprint.of(details, sharing), details, sharing);
         ReportOutcome outcome = sendRetryingOnce(command, actor);
+        // Ids only: never the description, place names or anything a person could be recognised by.
+        log.info("Incident {} {} for organisation {}", outcome.incidentId(),
+                outcome.replayed() ? "report repeated" : "reported", actor.organisation());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Location", "/api/v1/incidents/" + outcome.incidentId())
                 .header("Idempotent-Replayed", String.valueOf(outcome.replayed()))

@@ -46,6 +46,22 @@ class FirstSliceTest {
     }
 
     @Test
+    void theTaxonomyIsPublishedWithEnglishAndSpanishLabels() {
+        JsonNode taxonomy = system.queries().as("advocate").get("/api/v1/taxonomy").json();
+
+        JsonNode kidnapping = null;
+        for (JsonNode type : taxonomy.get("incidentTypes")) {
+            if (type.get("code").asText().equals("KIDNAPPING")) {
+                kidnapping = type;
+            }
+        }
+        assertThat(kidnapping).isNotNull();
+        assertThat(kidnapping.get("es").asText()).isEqualTo("Secuestro");
+        assertThat(taxonomy.get("causesOfDeath")).hasSize(7);
+        assertThat(taxonomy.get("locationPrecisions").get(0).get("code").asText()).isEqualTo("M_100");
+    }
+
+    @Test
     void anUnknownIncidentIsNotFound() {
         Api.Response read = system.queries().as("monitor").get("/api/v1/incidents/no-such-incident");
 

@@ -8,6 +8,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.travesia.kernel.common.MetadataKeys;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -23,8 +24,12 @@ import org.travesia.platform.mongo.MongoDatabaseConfiguration;
 import com.mongodb.client.MongoDatabase;
 
 /**
- * How every event processor runs: pooled streaming with segments, tokens in MongoDB, and failures that stop a
- * sequence visibly instead of vanishing.
+ * How every event processor runs: tracking (streaming) processors with segments, one thread per claimed segment,
+ * tokens in MongoDB, and failures that stop a sequence visibly instead of vanishing.
+ * <p>
+ * Tracking, not pooled: the pooled processor re-polls a stream that offers no availability callback (the embedded
+ * event store's does not) every 500 ms, which is the latency every read-your-writes would pay. A tracking thread
+ * waits on the event store's own signal, so a new event is handled within the store's fetch delay.
  * <ul>
  * <li>A handler that throws has its event parked in the processor's dead-letter queue, and with it every later event
  * of the same aggregate (the sequence), so that a projection never applies an aggregate's events out of order. Other
@@ -68,11 +73,13 @@ public class ProcessingConfiguration {
     @Bean
     public ConfigurerModule streamingProcessingDefaults(MongoTemplate axonMongoTemplate, Serializer serializer,
                                                         ProcessingProperties properties) {
+        int threads = Math.min(properties.segments(), properties.maxClaimedSegments());
         return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .initialSegmentCount(properties.segments())
-                        .batchSize(properties.batchSize())
-                        .maxClaimedSegments(properties.maxClaimedSegments()))
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
+                        .forParallelProcessing(threads)
+                        .andInitialSegmentsCount(properties.segments())
+                        .andBatchSize(properties.batchSize()))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(config -> PropagatingErrorHandler.instance())
                 .registerDeadLetterQueueProvider(processingGroup -> config ->

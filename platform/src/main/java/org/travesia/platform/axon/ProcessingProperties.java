@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize      events handled per transaction and token update
  * @param claimTimeout   how long a token claim lasts without a heartbeat before another instance may take it
  * @param maxDeadLetterSequences how many poisoned sequences a processor parks before it stops altogether
- * @param maxClaimedSegments     how many segments one instance claims; with n instances, segments / n lets each
- *                               take a share (the default lets one instance take all, the others stand by)
+ * @param maxClaimedSegments     how many segments one instance claims (one thread each); with n instances,
+ *                               segments / n lets each take a share (the default lets one instance take all, the
+ *                               others stand by)
  */
 @ConfigurationProperties("travesia.processing")
 public record ProcessingProperties(Integer segments, Integer batchSize, Duration claimTimeout,

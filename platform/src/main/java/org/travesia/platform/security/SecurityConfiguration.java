@@ -20,8 +20,6 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -117,7 +115,8 @@ public class SecurityConfiguration {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"travesia\"");
                 problemWriter.unauthorized(request, response);
             }));
-            http.authenticationManager(localAuthentication(properties));
+            // A provider, not a manager: the bearer-token provider must stay alongside when both are configured.
+            http.authenticationProvider(localAuthentication(properties));
         }
         WriteRateLimitFilter rateLimit = new WriteRateLimitFilter(properties.rateLimit(), problemWriter, System::nanoTime);
         http.addFilterAfter(rateLimit, properties.oidcConfigured()
@@ -145,7 +144,7 @@ public class SecurityConfiguration {
         }
     }
 
-    private static AuthenticationManager localAuthentication(SecurityProperties properties) {
+    private static DaoAuthenticationProvider localAuthentication(SecurityProperties properties) {
         // Cost 4: these passwords are public by design; a high cost would only slow every request down.
         BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(4);
         List<TravesiaUser> users = new ArrayList<>();
@@ -173,7 +172,7 @@ public class SecurityConfiguration {
         };
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(lookup);
         provider.setPasswordEncoder(encoder);
-        return new ProviderManager(provider);
+        return provider;
     }
 
     private static JwtDecoder jwtDecoder(SecurityProperties.Oidc oidc) {

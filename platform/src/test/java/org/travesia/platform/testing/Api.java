@@ -41,6 +41,11 @@ public final class Api {
         return new Api(port, localUser, localUser, headers);
     }
 
+    /** The same service, with a bearer token instead of a local user. */
+    public Api bearer(String token) {
+        return new Api(port, null, null, Map.of("Authorization", "Bearer " + token));
+    }
+
     public Api withPassword(String user, String password) {
         return new Api(port, user, password, headers);
     }
@@ -57,6 +62,10 @@ public final class Api {
 
     public Response get(String path) {
         return send(request(path).GET());
+    }
+
+    public Response options(String path) {
+        return send(request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
     }
 
     public Response post(String path, Object body) {

@@ -1,7 +1,9 @@
 package org.travesia.platform.testing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
@@ -17,15 +19,17 @@ public final class RunningService implements AutoCloseable {
     }
 
     public static RunningService start(SpringApplicationBuilder application, String mongoUri, String... properties) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.data.mongodb.uri=" + mongoUri,
-                "--travesia.event-store.fetch-delay=20ms",
-                "--travesia.security.rate-limit.writes-per-minute=100000",
-                "--travesia.security.rate-limit.burst=100000"));
-        for (String property : properties) {
-            arguments.add("--" + property);
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String property : List.of("server.port=0", "spring.data.mongodb.uri=" + mongoUri,
+                "travesia.event-store.fetch-delay=20ms", "travesia.security.rate-limit.writes-per-minute=100000",
+                "travesia.security.rate-limit.burst=100000")) {
+            settings.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
         }
+        for (String property : properties) {
+            settings.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
+        }
+        List<String> arguments = new ArrayList<>();
+        settings.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         // As arguments: they outrank every other property source, the platform defaults included.
         return new RunningService(application.run(arguments.toArray(String[]::new)));
     }

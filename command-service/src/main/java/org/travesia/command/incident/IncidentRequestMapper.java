@@ -28,7 +28,6 @@ import org.travesia.kernel.taxonomy.AccidentSubtype;
 import org.travesia.kernel.taxonomy.CauseOfDeath;
 import org.travesia.kernel.taxonomy.IncidentType;
 import org.travesia.kernel.taxonomy.PerpetratorCategory;
-import org.travesia.kernel.taxonomy.SourceQuality;
 import org.travesia.kernel.taxonomy.SourceType;
 
 /**
@@ -72,7 +71,7 @@ final class IncidentRequestMapper {
                 new AffectedBody(a.dead(), a.missing(), a.injured(), a.survivors(), a.female(), a.male(), a.children(),
                         a.unaccompaniedChildren()),
                 d.nationalities(), name(d.perpetrator()), d.causesOfDeath().stream().map(Enum::name).toList(),
-                source == null ? null : new SourceBody(name(source.type()), source.quality().value(), source.reference()),
+                source == null ? null : new SourceBody(name(source.type()), source.quality(), source.reference()),
                 d.description(), null,
                 new ConsentBody(d.consent().obtained(), d.consent().uses().stream().map(Enum::name).toList()));
     }
@@ -152,13 +151,7 @@ final class IncidentRequestMapper {
             return null;
         }
         SourceType type = enumValue(v, "source.type", body.type(), SourceType.class, true);
-        SourceQuality quality = body.quality() == null ? null
-                : v.build("source.quality", () -> new SourceQuality(body.quality()));
-        if (body.quality() == null) {
-            v.add("source.quality", "field.required");
-        }
-        return type == null || quality == null ? null
-                : v.build("source", () -> new Source(type, quality, body.reference()));
+        return v.build("source", () -> new Source(type, body.quality(), body.reference()));
     }
 
     static Consent consent(Violations v, ConsentBody body) {

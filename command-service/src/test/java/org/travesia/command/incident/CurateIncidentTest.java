@@ -24,13 +24,12 @@ import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.kernel.incident.Source;
 import org.travesia.kernel.incident.SourceAttached;
 import org.travesia.kernel.incident.VerifyIncident;
-import org.travesia.kernel.taxonomy.SourceQuality;
 import org.travesia.kernel.taxonomy.SourceType;
 
 /** Verification, duplicates, retraction, sharing and corroborating sources. */
 class CurateIncidentTest {
 
-    private static final Source PARTNER = new Source(SourceType.PARTNER_ORGANISATION, new SourceQuality(4), "MSF");
+    private static final Source PARTNER = new Source(SourceType.PARTNER_ORGANISATION, 4, "MSF");
     private AggregateTestFixture<Incident> fixture;
 
     @BeforeEach

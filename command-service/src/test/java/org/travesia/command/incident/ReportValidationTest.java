@@ -95,6 +95,14 @@ class ReportValidationTest {
     }
 
     @Test
+    void aSourceQualityOffTheScaleIsRefused() {
+        Api.Response response = monitor.post("/api/v1/incidents",
+                Reports.kidnapping().with("source", Map.of("type", "MEDIA", "quality", 7)).build());
+
+        assertThat(errors(response)).containsExactly(Map.entry("source.quality", "source.quality.out-of-range"));
+    }
+
+    @Test
     void anObjectWhereTextBelongsIsRefusedNotInterpreted() {
         Api.Response response = monitor.post("/api/v1/incidents",
                 Reports.kidnapping().with("description", Map.of("$gt", "")).build());

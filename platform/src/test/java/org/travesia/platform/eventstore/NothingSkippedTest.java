@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,13 +19,20 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.bson.Document;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.travesia.platform.testapp.StepLedger;
 import org.travesia.platform.testapp.TakeSteps;
 import org.travesia.platform.testapp.WalkerApplication;
 import org.travesia.platform.testing.EmbeddedMongo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The guarantee everything else rests on: a streaming processor receives every committed event exactly once, in
@@ -36,6 +44,10 @@ class NothingSkippedTest {
     private static final int EVENTS = 20_000;
     private static final int WRITERS_PER_CONTEXT = 4;
     private static final int WALKERS = 400;
+    /** Eight writers with at most 3 positions each in flight, fenced within 300 ms: far below this. */
+    private static final int MAX_GAPS_UNDER_LOAD = 200;
+    private static final Logger log = LoggerFactory.getLogger(NothingSkippedTest.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddedMongo mongo = EmbeddedMongo.inMemory();
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
@@ -67,6 +79,11 @@ class NothingSkippedTest {
             }
         }
 
+        AtomicInteger mostGapsInAToken = new AtomicInteger();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> mostGapsInAToken.accumulateAndGet(mostGapsInStoredTokens(), Math::max),
+                0, 50, TimeUnit.MILLISECONDS);
+
         await().atMost(Duration.ofMinutes(3)).until(() -> ledger.deliveries() >= EVENTS / 2);
         processor.shutDown();
         int deliveredBeforeRestart = ledger.deliveries();
@@ -77,6 +94,8 @@ class NothingSkippedTest {
         }
         writers.shutdown();
         await().atMost(Duration.ofMinutes(3)).until(() -> ledger.stored() == EVENTS && ledger.deliveries() >= EVENTS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mostGapsInStoredTokens() == 0);
+        sampler.shutdownNow();
 
         assertThat(deliveredBeforeRestart).isLessThan(EVENTS);
         assertThat(ledger.stored()).isEqualTo(EVENTS);
@@ -84,6 +103,31 @@ class NothingSkippedTest {
         assertThat(ledger.duplicates()).isEmpty();
         assertThat(ledger.outOfOrder()).isEmpty();
         assertThat(conflicts.get()).as("writers really raced on the same aggregates").isPositive();
+        assertThat(mostGapsInAToken.get()).as("gaps really opened, and stayed few").isPositive()
+                .isLessThanOrEqualTo(MAX_GAPS_UNDER_LOAD);
+        log.info("{} events, {} concurrency conflicts, at most {} gaps in a stored token", EVENTS, conflicts.get(),
+                mostGapsInAToken.get());
+    }
+
+    /**
+     * The most gaps any stored token holds right now. Gaps close when filled or fenced, so however long the load
+     * lasts, a token never holds more than the positions in flight during one gap timeout.
+     */
+    private int mostGapsInStoredTokens() {
+        int most = 0;
+        for (Document token : mongo.database().getCollection("tracking_tokens").find()) {
+            Binary data = token.get("token", Binary.class);
+            if (data == null) {
+                continue;
+            }
+            try {
+                JsonNode gaps = JSON.readTree(data.getData()).get("gaps");
+                most = Math.max(most, gaps == null ? 0 : gaps.size());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return most;
     }
 
     private ConfigurableApplicationContext start(String... properties) {

@@ -1,6 +1,5 @@
 package org.travesia.query.incident;
 
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,12 +48,8 @@ final class IncidentView {
         view.put("nationalities", detailMap.get("nationalities"));
         view.put("perpetrator", detailMap.get("perpetrator"));
         view.put("causesOfDeath", detailMap.get("causesOfDeath"));
-        view.put("source", sourceView(detailMap.get("source")));
-        List<Object> sources = new ArrayList<>();
-        for (Document source : incident.getList("sources", Document.class, List.of())) {
-            sources.add(sourceView(source));
-        }
-        view.put("sources", sources);
+        view.put("source", detailMap.get("source"));
+        view.put("sources", incident.getList("sources", Document.class, List.of()));
         view.put("effectiveSourceQuality", incident.get("effectiveQuality"));
         view.put("description", detailMap.get("description"));
         view.put("consent", detailMap.get("consent"));
@@ -92,19 +87,6 @@ final class IncidentView {
         view.put("at", instant(curation.getDate("at")));
         view.put(curation.containsKey("note") ? "note" : "reason",
                 curation.containsKey("note") ? curation.getString("note") : curation.getString("reason"));
-        return view;
-    }
-
-    /** The kernel stores quality as a value object; the API shows the number, as it was posted. */
-    @SuppressWarnings("unchecked")
-    static Object sourceView(Object source) {
-        if (!(source instanceof Map<?, ?> map)) {
-            return source;
-        }
-        Map<String, Object> view = new LinkedHashMap<>((Map<String, Object>) map);
-        if (view.get("quality") instanceof Map<?, ?> quality) {
-            view.put("quality", quality.get("value"));
-        }
         return view;
     }
 

@@ -30,7 +30,6 @@ import org.travesia.kernel.incident.IncidentVerified;
 import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.kernel.incident.Source;
 import org.travesia.kernel.incident.SourceAttached;
-import org.travesia.kernel.taxonomy.SourceQuality;
 import org.travesia.kernel.taxonomy.SourceType;
 import org.travesia.kernel.taxonomy.IncidentType;
 import org.travesia.platform.testing.EmbeddedMongo;
@@ -98,7 +97,7 @@ class IncidentReplayTest {
                     "amended " + i, null), List.of("affected", "description"), "corrected"));
         }
         if (i % 3 == 0) {
-            events.add(new SourceAttached(id, new Source(SourceType.MEDIA, new SourceQuality(1), "paper")));
+            events.add(new SourceAttached(id, new Source(SourceType.MEDIA, 1, "paper")));
             events.add(new IncidentVerified(id, "checked"));
         }
         if (i % 5 == 0) {

@@ -23,7 +23,7 @@ public final class Corroboration {
             if (source == null || source.quality() == null) {
                 continue;
             }
-            int quality = source.quality().value();
+            int quality = source.quality();
             best = Math.max(best, quality);
             if (source.type() == SourceType.MEDIA) {
                 media++;

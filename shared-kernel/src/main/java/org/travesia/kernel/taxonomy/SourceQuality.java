@@ -2,11 +2,13 @@ package org.travesia.kernel.taxonomy;
 
 import java.util.List;
 
-import org.travesia.kernel.common.InvalidValueException;
 import org.travesia.kernel.common.Label;
 
-/** The Missing Migrants Project's 1–5 source quality scale. */
-public record SourceQuality(int value) {
+/** The Missing Migrants Project's 1–5 source quality scale: what each level means. */
+public final class SourceQuality {
+
+    public static final int LOWEST = 1;
+    public static final int HIGHEST = 5;
 
     public static final List<Label> LEVELS = List.of(
             new Label("A single media source", "Una sola fuente de prensa"),
@@ -17,9 +19,10 @@ public record SourceQuality(int value) {
             new Label("Official sources, or several humanitarian actors",
                     "Fuentes oficiales, o varios actores humanitarios"));
 
-    public SourceQuality {
-        if (value < 1 || value > 5) {
-            throw new InvalidValueException("", "source.quality.out-of-range", 1, 5);
-        }
+    private SourceQuality() {
+    }
+
+    public static boolean isValid(Integer quality) {
+        return quality != null && quality >= LOWEST && quality <= HIGHEST;
     }
 }

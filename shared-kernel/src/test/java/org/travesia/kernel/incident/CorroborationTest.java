@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.travesia.kernel.taxonomy.SourceQuality;
 import org.travesia.kernel.taxonomy.SourceType;
 
 class CorroborationTest {
 
     private static Source source(SourceType type, int quality) {
-        return new Source(type, new SourceQuality(quality), null);
+        return new Source(type, quality, null);
     }
 
     @Test

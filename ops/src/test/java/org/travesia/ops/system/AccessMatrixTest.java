@@ -56,6 +56,8 @@ class AccessMatrixTest {
             {"GET search",                "ORGANISATION", "200 200 200 200 200 200 200 200"},
             {"GET counts",                "ORGANISATION", "200 200 200 200 200 200 200 200"},
             {"GET taxonomy",              "ORGANISATION", "200 200 200 200 200 200 200 200"},
+            {"GET export public",         "ORGANISATION", "403 403 200 200 200 200 200 200"},
+            {"GET export internal",       "ORGANISATION", "403 403 200 200 403 403 200 200"},
             {"GET audit",                 "ORGANISATION", "403 403 403 403 403 403 200 200"},
             {"GET eventprocessors",       "ORGANISATION", "403 403 403 403 403 403 200 200"},
             {"GET prometheus",            "ORGANISATION", "403 403 403 403 403 403 200 200"},
@@ -149,6 +151,8 @@ class AccessMatrixTest {
             case "GET search" -> queries.get("/api/v1/incidents");
             case "GET counts" -> queries.get("/api/v1/incidents/counts");
             case "GET taxonomy" -> queries.get("/api/v1/taxonomy");
+            case "GET export public" -> queries.get("/api/v1/exports/incidents?audience=public");
+            case "GET export internal" -> queries.get("/api/v1/exports/incidents?audience=internal&format=json");
             case "GET audit" -> queries.get("/api/v1/audit");
             case "GET eventprocessors" -> queries.get("/actuator/eventprocessors");
             case "GET prometheus" -> queries.get("/actuator/prometheus");

@@ -9,53 +9,59 @@ import org.travesia.kernel.incident.FindIncidents;
 
 import com.mongodb.client.model.Filters;
 
-/** A search as a MongoDB filter on the {@code incidents} read model, always together with the caller's scope. */
-final class IncidentFilters {
-
-    static final String LAT = "details.place.coordinates.lat";
-    static final String LON = "details.place.coordinates.lon";
+/**
+ * A search as a MongoDB filter on incident documents: the {@code incidents} read model, or (with the prefix
+ * {@code state.}) the states kept in {@code incident_history}. Callers always add the caller's scope.
+ */
+public final class IncidentFilters {
 
     private IncidentFilters() {
     }
 
-    static Bson of(FindIncidents find, Bson scope) {
+    public static Bson of(FindIncidents find, Bson scope) {
+        return Filters.and(scope, of(find, ""));
+    }
+
+    public static Bson of(FindIncidents find, String prefix) {
         List<Bson> all = new ArrayList<>();
-        all.add(scope);
+        all.add(Filters.exists(prefix + "_id"));
         if (find.routeId() != null) {
-            all.add(Filters.eq("details.routeId", find.routeId()));
+            all.add(Filters.eq(prefix + "details.routeId", find.routeId()));
         }
         if (find.segmentId() != null) {
-            all.add(Filters.eq("details.segmentId", find.segmentId()));
+            all.add(Filters.eq(prefix + "details.segmentId", find.segmentId()));
         }
         if (find.country() != null) {
-            all.add(Filters.eq("details.place.country", find.country()));
+            all.add(Filters.eq(prefix + "details.place.country", find.country()));
         }
         if (find.type() != null) {
-            all.add(Filters.eq("details.type", find.type().name()));
+            all.add(Filters.eq(prefix + "details.type", find.type().name()));
         }
         if (find.status() != null) {
-            all.add(Filters.eq("status", find.status().name()));
+            all.add(Filters.eq(prefix + "status", find.status().name()));
         }
         if (find.from() != null) {
-            all.add(Filters.gte("occurredFrom", java.util.Date.from(find.from())));
+            all.add(Filters.gte(prefix + "occurredFrom", java.util.Date.from(find.from())));
         }
         if (find.to() != null) {
-            all.add(Filters.lt("occurredFrom", java.util.Date.from(find.to())));
+            all.add(Filters.lt(prefix + "occurredFrom", java.util.Date.from(find.to())));
         }
         if (find.minQuality() != null) {
-            all.add(Filters.gte("effectiveQuality", find.minQuality()));
+            all.add(Filters.gte(prefix + "effectiveQuality", find.minQuality()));
         }
         if (find.bbox() != null) {
-            all.add(within(find.bbox()));
+            all.add(within(find.bbox(), prefix));
         }
         return Filters.and(all);
     }
 
-    private static Bson within(BoundingBox box) {
-        Bson latitude = Filters.and(Filters.gte(LAT, box.minLat()), Filters.lte(LAT, box.maxLat()));
+    private static Bson within(BoundingBox box, String prefix) {
+        String lat = prefix + "details.place.coordinates.lat";
+        String lon = prefix + "details.place.coordinates.lon";
+        Bson latitude = Filters.and(Filters.gte(lat, box.minLat()), Filters.lte(lat, box.maxLat()));
         Bson longitude = box.crossesAntimeridian()
-                ? Filters.or(Filters.gte(LON, box.minLon()), Filters.lte(LON, box.maxLon()))
-                : Filters.and(Filters.gte(LON, box.minLon()), Filters.lte(LON, box.maxLon()));
+                ? Filters.or(Filters.gte(lon, box.minLon()), Filters.lte(lon, box.maxLon()))
+                : Filters.and(Filters.gte(lon, box.minLon()), Filters.lte(lon, box.maxLon()));
         return Filters.and(latitude, longitude);
     }
 

@@ -2,9 +2,6 @@ package org.travesia.query.incident;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -22,13 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.travesia.kernel.common.Actor;
-import org.travesia.kernel.common.BoundingBox;
 import org.travesia.kernel.common.InvalidValueException;
 import org.travesia.kernel.common.SharingLevel;
-import org.travesia.kernel.common.Violations;
 import org.travesia.kernel.incident.FindIncidents;
 import org.travesia.kernel.incident.IncidentStatus;
-import org.travesia.kernel.taxonomy.IncidentType;
 import org.travesia.platform.audit.AuditLog;
 import org.travesia.platform.security.CurrentActor;
 import org.travesia.platform.security.ReadScope;
@@ -78,7 +72,7 @@ class IncidentQueryController {
                                @RequestParam(required = false) Integer limit,
                                @RequestParam(required = false) String cursor) {
         Actor actor = currentActor.get();
-        FindIncidents find = find(route, segment, country, type, status, from, to, bbox, minQuality, sort);
+        FindIncidents find = IncidentSearchParameters.parse(route, segment, country, type, status, from, to, bbox, minQuality, sort);
         int pageSize = PageCursor.limit(limit);
         String sortField = IncidentFilters.sortField(find.sort());
         Bson filter = IncidentFilters.of(find, ReadScope.of(actor));
@@ -113,7 +107,7 @@ class IncidentQueryController {
                                @RequestParam(required = false) String bbox,
                                @RequestParam(required = false) Integer minQuality) {
         Actor actor = currentActor.get();
-        FindIncidents find = find(route, segment, country, type, null, from, to, bbox, minQuality, null);
+        FindIncidents find = IncidentSearchParameters.parse(route, segment, country, type, null, from, to, bbox, minQuality, null);
         Bson counted = com.mongodb.client.model.Filters.and(IncidentFilters.of(find, ReadScope.of(actor)),
                 com.mongodb.client.model.Filters.in("status", IncidentStatus.REPORTED.name(), IncidentStatus.VERIFIED.name()));
         return IncidentCounts.over(readModel.matching(counted)
@@ -141,7 +135,7 @@ class IncidentQueryController {
         Document incident = found.orElseThrow(() -> new NotFoundException("incident.not-found"));
         if (asOf != null) {
             // Who may read it is decided by what it is now; what it was then is then answered in full.
-            Date instant = Date.from(instant("asOf", asOf, false));
+            Date instant = Date.from(IncidentSearchParameters.instant("asOf", asOf, false));
             incident = readModel.historyAsOf(incidentId, instant).map(entry -> entry.get("state", Document.class))
                     .orElseThrow(() -> new NotFoundException("incident.not-found"));
         }
@@ -184,52 +178,5 @@ class IncidentQueryController {
 
     private static String cursorAfter(Document last, String sortField) {
         return new PageCursor(last.getDate(sortField).getTime(), last.getString("_id")).encode();
-    }
-
-    static FindIncidents find(String route, String segment, String country, String type, String status, String from,
-                              String to, String bbox, Integer minQuality, String sort) {
-        Violations v = new Violations();
-        IncidentType incidentType = parse(v, "type", type, IncidentType.class);
-        IncidentStatus incidentStatus = parse(v, "status", status, IncidentStatus.class);
-        FindIncidents.Sort order = sort == null ? null
-                : "recordedAt".equals(sort) ? FindIncidents.Sort.RECORDED_AT
-                : "occurredAt".equals(sort) ? FindIncidents.Sort.OCCURRED_AT
-                : invalid(v, "sort");
-        Instant fromInstant = from == null ? null : v.build("", () -> instant("from", from, false));
-        Instant toInstant = to == null ? null : v.build("", () -> instant("to", to, true));
-        BoundingBox box = bbox == null ? null : v.build("", () -> BoundingBox.parse(bbox));
-        v.throwIfAny();
-        return new FindIncidents(route, segment, country, incidentType, incidentStatus, fromInstant, toInstant, box,
-                minQuality, order);
-    }
-
-    /** A date ({@code 2026-11-20}) or an instant. A date as an upper bound includes the whole day. */
-    static Instant instant(String field, String text, boolean endOfDay) {
-        try {
-            if (text.length() == 10) {
-                LocalDate date = LocalDate.parse(text);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return java.time.OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidValueException(field, "parameter.invalid", field);
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Violations v, String field, String value, Class<E> type) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            v.add(field, "parameter.invalid", field);
-            return null;
-        }
-    }
-
-    private static <T> T invalid(Violations v, String field) {
-        v.add(field, "parameter.invalid", field);
-        return null;
     }
 }

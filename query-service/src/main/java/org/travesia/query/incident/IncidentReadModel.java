@@ -1,7 +1,9 @@
 package org.travesia.query.incident;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -36,7 +39,7 @@ import com.mongodb.client.model.Sorts;
  * The history entry is written first, keyed by the event's id, so a crash between the two writes repeats neither.
  */
 @Component
-class IncidentReadModel {
+public class IncidentReadModel {
 
     static final String INCIDENTS = "incidents";
     static final String HISTORY = "incident_history";
@@ -106,8 +109,27 @@ class IncidentReadModel {
         return incidents.find(filter).sort(sort).limit(limit);
     }
 
-    FindIterable<Document> matching(Bson filter) {
+    public FindIterable<Document> matching(Bson filter) {
         return incidents.find(filter);
+    }
+
+    /**
+     * The states of the given incidents as they were known at {@code asOf} (after the last event recorded by then),
+     * of those whose state then matches {@code stateFilter} (on fields prefixed {@code state.}).
+     */
+    public List<Document> statesAsOf(Collection<String> incidentIds, Date asOf, Bson stateFilter) {
+        Map<String, Document> latest = new HashMap<>();
+        for (Document entry : history.find(Filters.and(Filters.in("incidentId", incidentIds), Filters.lte("recordedAt", asOf)))
+                .projection(Projections.include("incidentId", "sequence"))) {
+            latest.merge(entry.getString("incidentId"), entry,
+                    (a, b) -> a.getLong("sequence") >= b.getLong("sequence") ? a : b);
+        }
+        List<String> entryIds = latest.values().stream().map(e -> e.getString("_id")).toList();
+        List<Document> states = new ArrayList<>();
+        for (Document entry : history.find(Filters.and(Filters.in("_id", entryIds), stateFilter))) {
+            states.add(entry.get("state", Document.class));
+        }
+        return states;
     }
 
     List<Document> history(String incidentId) {

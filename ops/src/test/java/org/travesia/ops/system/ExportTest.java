@@ -1,0 +1,173 @@
+package org.travesia.ops.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.travesia.platform.testing.Api;
+import org.travesia.platform.testing.Reports;
+import org.travesia.platform.testing.TestTokens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Exports for each audience: the public never gets personal data, free text or small counts; the network gets what
+ * is shared with it; nobody gets another organisation's organisation-only reports; every export is audited.
+ */
+class ExportTest {
+
+    private static final String ROUTE = "export-route";
+    private static TestTokens tokens;
+    private static TravesiaSystem system;
+    private static String published;
+    private static String shared;
+    private static String organisationOnly;
+    private static Instant beforeCorrection;
+
+    @BeforeAll
+    static void start() {
+        tokens = TestTokens.generate();
+        system = TravesiaSystem.start(tokens.property());
+        published = report("PUBLIC", Reports.kidnapping().affected(Map.of("dead", 2, "missing", 12))
+                .with("description", "=HYPERLINK(\"http://x\") Maria Lopez, 17, taken at the river")
+                .withPlace("locality", "Bajo Chiquito shelter").withPlace("coordinates", Map.of("lat", 8.0412, "lon", -77.6541)));
+        shared = report("NETWORK", Reports.kidnapping().with("description", "network detail"));
+        organisationOnly = report("ORGANISATION", Reports.kidnapping().with("description", "internal detail"));
+        beforeCorrection = Instant.now();
+        Api analyst = system.commands().bearer(tokens.token("ana", "org-a", "ANALYST"));
+        Api.Response amended = analyst.post("/api/v1/incidents/" + published + "/amendments", Map.of("expectedVersion", 0,
+                "reason", "bodies recovered", "changes", Map.of("affected", Map.of("dead", 7))));
+        assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
+        assertThat(system.queries().bearer(tokens.token("ana", "org-a", "ANALYST"))
+                .get("/api/v1/incidents/" + published + "?minVersion=1").status()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void aPublicCsvHoldsPublishedReportsWithoutPersonalDataFreeTextOrSmallCounts() {
+        Api.Response export = advocate("org-b").get("/api/v1/exports/incidents?format=csv&audience=public&route=" + ROUTE);
+
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        assertThat(export.header("Content-Type")).startsWith("text/csv");
+        assertThat(export.header("Content-Disposition")).contains("attachment");
+        List<String> lines = export.body().lines().toList();
+        assertThat(lines).hasSize(2);
+        Map<String, String> row = row(lines.get(0), lines.get(1));
+        assertThat(row.get("incidentId")).isEqualTo(published);
+        assertThat(row.get("description")).isEmpty();
+        assertThat(row.get("locality")).isEmpty();
+        assertThat(row.get("organisation")).isEmpty();
+        assertThat(row.get("reportedBy")).isEmpty();
+        assertThat(row.get("dead")).isEqualTo("7");
+        assertThat(row.get("missing")).isEqualTo("12");
+        assertThat(row.get("lat")).isEqualTo("8.0");
+        assertThat(row.get("lon")).isEqualTo("-77.7");
+        assertThat(row.get("locationPrecision")).isEqualTo("KM_15");
+        assertThat(export.body()).doesNotContain("Maria").doesNotContain("shelter").doesNotContain(shared);
+    }
+
+    @Test
+    void smallCountsAreShownAsARangeForThePublic() {
+        Api.Response asReported = advocate("org-b").get("/api/v1/exports/incidents?format=json&audience=public&route="
+                + ROUTE + "&asOf=" + beforeCorrection);
+
+        JsonNode item = asReported.json().get("items").get(0);
+        assertThat(item.get("dead").asText()).as("2 dead, as first reported").isEqualTo("<5");
+        assertThat(item.get("missing").asText()).isEqualTo("12");
+    }
+
+    @Test
+    void hxlAddsHashtagsAndCsvCellsNeverRunAsFormulas() {
+        Api.Response hxl = analyst("org-a").get("/api/v1/exports/incidents?format=hxl&audience=internal&route=" + ROUTE);
+
+        List<String> lines = hxl.body().lines().toList();
+        assertThat(lines.get(1)).startsWith("#event+id,#status");
+        assertThat(lines.get(1)).contains("#affected+killed", "#geo+lat", "#adm1+name");
+        String publishedLine = lines.stream().filter(l -> l.startsWith(published)).findFirst().orElseThrow();
+        assertThat(publishedLine).contains("\"'=HYPERLINK(\"\"http://x\"\")");
+        assertThat(publishedLine).contains("-77.6541").doesNotContain("'-77");
+    }
+
+    @Test
+    void geoJsonPlacesEachIncidentAtItsPoint() {
+        JsonNode geo = advocate("org-b").get("/api/v1/exports/incidents?format=geojson&audience=network&route=" + ROUTE).json();
+
+        assertThat(geo.get("type").asText()).isEqualTo("FeatureCollection");
+        JsonNode feature = null;
+        for (JsonNode f : geo.get("features")) {
+            if (f.get("id").asText().equals(published)) {
+                feature = f;
+            }
+        }
+        assertThat(feature).isNotNull();
+        assertThat(feature.get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(-77.6541);
+        assertThat(feature.get("properties").get("description").asText()).startsWith("=HYPERLINK");
+    }
+
+    @Test
+    void noAudienceEverGetsAnotherOrganisationsOrganisationOnlyReports() {
+        String networkExport = advocate("org-b").get("/api/v1/exports/incidents?format=json&audience=network&route=" + ROUTE).body();
+        String otherInternal = analyst("org-b").get("/api/v1/exports/incidents?format=json&audience=internal&route=" + ROUTE).body();
+        String ownInternal = analyst("org-a").get("/api/v1/exports/incidents?format=json&audience=internal&route=" + ROUTE).body();
+
+        assertThat(networkExport).contains(published, shared).doesNotContain(organisationOnly);
+        assertThat(otherInternal).contains(published, shared).doesNotContain(organisationOnly);
+        assertThat(ownInternal).contains(published, shared, organisationOnly);
+        assertThat(advocate("org-a").get("/api/v1/exports/incidents?audience=internal").status()).isEqualTo(403);
+        assertThat(system.queries().bearer(tokens.token("maria", "org-a", "MONITOR"))
+                .get("/api/v1/exports/incidents").status()).isEqualTo(403);
+        assertThat(advocate("org-a").get("/api/v1/exports/incidents?format=pdf").status()).isEqualTo(400);
+    }
+
+    @Test
+    void everyExportIsAuditedWithItsRecords() {
+        advocate("org-b").get("/api/v1/exports/incidents?format=csv&audience=network&route=" + ROUTE);
+
+        JsonNode entry = system.queries().bearer(tokens.token("root", "org-b", "ADMIN"))
+                .get("/api/v1/audit?action=EXPORT&user=advocate-org-b").json().get("items").get(0);
+        assertThat(entry.get("resource").asText()).isEqualTo("incidents.export.csv.network");
+        assertThat(entry.get("records").asInt()).isEqualTo(2);
+        assertThat(entry.get("query").asText()).contains("audience=network");
+        assertThat(entry.get("recordIds").toString()).contains(published, shared);
+    }
+
+    private static Api advocate(String organisation) {
+        return system.queries().bearer(tokens.token("advocate-" + organisation, organisation, "ADVOCATE"));
+    }
+
+    private static Api analyst(String organisation) {
+        return system.queries().bearer(tokens.token("analyst-" + organisation, organisation, "ANALYST"));
+    }
+
+    private static String report(String sharing, Reports report) {
+        String monitor = tokens.token("maria", "org-a", "MONITOR");
+        Api.Response created = system.commands().bearer(monitor)
+                .post("/api/v1/incidents", report.onRoute(ROUTE, null).sharedWith(sharing).build());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("incidentId").asText();
+        assertThat(system.queries().bearer(monitor).get("/api/v1/incidents/" + id + "?minVersion=0").status()).isEqualTo(200);
+        return id;
+    }
+
+    /** Parses one simple CSV data line (no embedded commas) against its header. */
+    private static Map<String, String> row(String header, String line) {
+        List<String> names = Arrays.asList(header.split(",", -1));
+        List<String> values = Arrays.asList(line.split(",", -1));
+        assertThat(values).hasSameSizeAs(names);
+        java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            row.put(names.get(i), values.get(i));
+        }
+        return row;
+    }
+}

@@ -1,0 +1,165 @@
+package org.travesia.query.export;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.travesia.kernel.common.Actor;
+import org.travesia.kernel.common.InvalidValueException;
+import org.travesia.kernel.common.NotPermittedException;
+import org.travesia.kernel.incident.FindIncidents;
+import org.travesia.platform.audit.AuditLog;
+import org.travesia.platform.security.CurrentActor;
+import org.travesia.platform.security.ReadScope;
+import org.travesia.query.incident.IncidentFilters;
+import org.travesia.query.incident.IncidentReadModel;
+import org.travesia.query.incident.IncidentSearchParameters;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+
+/**
+ * {@code GET /api/v1/exports/incidents}: incident timelines as CSV, HXL-tagged CSV, JSON or GeoJSON, for an
+ * audience ({@link ExportAudience}). Takes the search filters, and {@code asOf} for the timeline as it was known at
+ * an instant. Every export is written to the audit log, with every record in it, before a byte is sent.
+ */
+@RestController
+class ExportController {
+
+    static final int MAX_ROWS = 100_000;
+
+    private final IncidentReadModel incidents;
+    private final CurrentActor currentActor;
+    private final AuditLog auditLog;
+    private final ObjectMapper json;
+
+    ExportController(IncidentReadModel incidents, CurrentActor currentActor, AuditLog auditLog, ObjectMapper json) {
+        this.incidents = incidents;
+        this.currentActor = currentActor;
+        this.auditLog = auditLog;
+        this.json = json;
+    }
+
+    @GetMapping("/api/v1/exports/incidents")
+    @PreAuthorize("hasAnyRole('ADVOCATE', 'ANALYST', 'ADMIN')")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "csv") String format,
+                                                 @RequestParam(defaultValue = "public") String audience,
+                                                 @RequestParam(required = false) String route,
+                                                 @RequestParam(required = false) String segment,
+                                                 @RequestParam(required = false) String country,
+                                                 @RequestParam(required = false) String type,
+                                                 @RequestParam(required = false) String status,
+                                                 @RequestParam(required = false) String from,
+                                                 @RequestParam(required = false) String to,
+                                                 @RequestParam(required = false) String bbox,
+                                                 @RequestParam(required = false) Integer minQuality,
+                                                 @RequestParam(required = false) String asOf) {
+        Actor actor = currentActor.get();
+        ExportFormat exportFormat = ExportFormat.parse(format);
+        ExportAudience exportAudience = parseAudience(audience);
+        if (!exportAudience.allowedFor(actor)) {
+            throw new NotPermittedException("export.audience-not-allowed");
+        }
+        FindIncidents find = IncidentSearchParameters.parse(route, segment, country, type, status, from, to, bbox,
+                minQuality, null);
+        List<Document> selected = asOf == null
+                ? current(actor, exportAudience, find)
+                : asOf(actor, exportAudience, find, IncidentSearchParameters.instant("asOf", asOf, false));
+        if (selected.size() > MAX_ROWS) {
+            throw new InvalidValueException("", "export.too-large", MAX_ROWS);
+        }
+        selected.sort(Comparator.comparing((Document d) -> d.getDate("occurredFrom")).thenComparing(d -> d.getString("_id")));
+        List<Map<String, Object>> rows = selected.stream().map(d -> ExportRow.of(d, exportAudience, actor)).toList();
+        auditLog.record(actor, AuditLog.Action.EXPORT, "incidents.export." + exportFormat.name().toLowerCase()
+                + "." + exportAudience.name().toLowerCase(), rows.stream().map(r -> (String) r.get("incidentId")).toList());
+
+        String filename = "travesia-incidents-" + exportAudience.name().toLowerCase() + "-"
+                + Instant.now().toString().replace(":", "") + "." + exportFormat.extension();
+        StreamingResponseBody body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            write(exportFormat, exportAudience, asOf, rows, writer);
+        };
+        return ResponseEntity.ok()
+                .contentType(exportFormat.mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .body(body);
+    }
+
+    /** The current state: scope, audience and filters all in the query. */
+    private List<Document> current(Actor actor, ExportAudience audience, FindIncidents find) {
+        Bson query = Filters.and(IncidentFilters.of(find, ReadScope.of(actor)), audience.narrowing(""));
+        return incidents.matching(query).into(new ArrayList<>());
+    }
+
+    /**
+     * As known at {@code asOf}: who may read an incident is decided by what it is now (scope in the query, as for
+     * single reads); which incidents match, and what they said, by their state then.
+     */
+    private List<Document> asOf(Actor actor, ExportAudience audience, FindIncidents find, Instant asOf) {
+        List<String> readable = new ArrayList<>();
+        for (Document d : incidents.matching(ReadScope.of(actor)).projection(Projections.include("_id"))) {
+            readable.add(d.getString("_id"));
+        }
+        Bson stateFilter = Filters.and(IncidentFilters.of(find, "state."), audience.narrowing("state."));
+        return incidents.statesAsOf(readable, Date.from(asOf), stateFilter);
+    }
+
+    private void write(ExportFormat format, ExportAudience audience, String asOf, List<Map<String, Object>> rows,
+                       Writer out) throws IOException {
+        switch (format) {
+            case CSV -> TimelineCsvWriter.write(rows, false, out);
+            case HXL -> TimelineCsvWriter.write(rows, true, out);
+            case JSON -> {
+                Map<String, Object> document = new LinkedHashMap<>();
+                document.put("audience", audience.name());
+                document.put("asOf", asOf);
+                document.put("items", rows);
+                json.writeValue(out, document);
+            }
+            case GEOJSON -> json.writeValue(out, geoJson(rows));
+        }
+    }
+
+    private static Map<String, Object> geoJson(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> feature = new LinkedHashMap<>();
+            feature.put("type", "Feature");
+            feature.put("id", row.get("incidentId"));
+            Object lat = row.get("lat");
+            Object lon = row.get("lon");
+            feature.put("geometry", lat == null || lon == null ? null : Map.of("type", "Point",
+                    "coordinates", List.of(Double.parseDouble((String) lon), Double.parseDouble((String) lat))));
+            feature.put("properties", row);
+            features.add(feature);
+        }
+        return Map.of("type", "FeatureCollection", "features", features);
+    }
+
+    private static ExportAudience parseAudience(String audience) {
+        try {
+            return ExportAudience.valueOf(audience.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("audience", "parameter.invalid", "audience");
+        }
+    }
+}

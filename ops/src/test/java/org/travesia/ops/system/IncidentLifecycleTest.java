@@ -156,6 +156,20 @@ class IncidentLifecycleTest {
         assertThat(reader.get("/api/v1/incidents?route=" + route + "&cursor=not-a-cursor!").status()).isEqualTo(400);
     }
 
+    @Test
+    void badSearchParametersAreRefusedEachWithItsName() {
+        Api.Response response = reader.get("/api/v1/incidents?minQuality=abc");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo("minQuality");
+
+        JsonNode errors = reader.get("/api/v1/incidents?type=ALIENS&status=LOST&bbox=1,2,3&from=2026-13-01&sort=size")
+                .json().get("errors");
+        List<String> fields = new ArrayList<>();
+        errors.forEach(error -> fields.add(error.get("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("type", "status", "bbox", "from", "sort");
+        assertThat(reader.get("/api/v1/incidents?from=2026-11-20&to=2026-11-01").status()).isEqualTo(400);
+    }
+
     private static String report(Reports report) {
         Api.Response created = monitor.post("/api/v1/incidents", report.sharedWith("NETWORK").build());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

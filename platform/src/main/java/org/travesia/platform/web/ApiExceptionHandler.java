@@ -18,6 +18,7 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -121,6 +122,13 @@ public class ApiExceptionHandler {
     @ExceptionHandler(MissingRequestHeaderException.class)
     public ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
         return problems.validation(List.of(Violation.of(e.getHeaderName(), "field.required")));
+    }
+
+    /** Query parameters bound to a record (search filters): one violation per parameter that would not convert. */
+    @ExceptionHandler(BindException.class)
+    public ResponseEntity<ProblemDetail> badParameters(BindException e) {
+        return problems.validation(e.getFieldErrors().stream()
+                .map(error -> Violation.of(error.getField(), "parameter.invalid", error.getField())).toList());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -63,15 +63,7 @@ class ExportController {
     @PreAuthorize("hasAnyRole('ADVOCATE', 'ANALYST', 'ADMIN')")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "csv") String format,
                                                  @RequestParam(defaultValue = "public") String audience,
-                                                 @RequestParam(required = false) String route,
-                                                 @RequestParam(required = false) String segment,
-                                                 @RequestParam(required = false) String country,
-                                                 @RequestParam(required = false) String type,
-                                                 @RequestParam(required = false) String status,
-                                                 @RequestParam(required = false) String from,
-                                                 @RequestParam(required = false) String to,
-                                                 @RequestParam(required = false) String bbox,
-                                                 @RequestParam(required = false) Integer minQuality,
+                                                 IncidentSearchParameters parameters,
                                                  @RequestParam(required = false) String asOf) {
         Actor actor = currentActor.get();
         ExportFormat exportFormat = ExportFormat.parse(format);
@@ -79,8 +71,7 @@ class ExportController {
         if (!exportAudience.allowedFor(actor)) {
             throw new NotPermittedException("export.audience-not-allowed");
         }
-        FindIncidents find = IncidentSearchParameters.parse(route, segment, country, type, status, from, to, bbox,
-                minQuality, null);
+        FindIncidents find = parameters.find();
         List<Document> selected = asOf == null
                 ? current(actor, exportAudience, find)
                 : asOf(actor, exportAudience, find, IncidentSearchParameters.instant("asOf", asOf, false));

@@ -59,20 +59,11 @@ class IncidentQueryController {
 
     /** Search, newest first, a page at a time; the cursor is stable while new reports arrive. */
     @GetMapping
-    Map<String, Object> search(@RequestParam(required = false) String route,
-                               @RequestParam(required = false) String segment,
-                               @RequestParam(required = false) String country,
-                               @RequestParam(required = false) String type,
-                               @RequestParam(required = false) String status,
-                               @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to,
-                               @RequestParam(required = false) String bbox,
-                               @RequestParam(required = false) Integer minQuality,
-                               @RequestParam(required = false) String sort,
+    Map<String, Object> search(IncidentSearchParameters parameters,
                                @RequestParam(required = false) Integer limit,
                                @RequestParam(required = false) String cursor) {
         Actor actor = currentActor.get();
-        FindIncidents find = IncidentSearchParameters.parse(route, segment, country, type, status, from, to, bbox, minQuality, sort);
+        FindIncidents find = parameters.find();
         int pageSize = PageCursor.limit(limit);
         String sortField = IncidentFilters.sortField(find.sort());
         Bson filter = IncidentFilters.of(find, ReadScope.of(actor));
@@ -98,16 +89,9 @@ class IncidentQueryController {
      * {@code unknown} says in how many incidents each count was not known.
      */
     @GetMapping("/counts")
-    Map<String, Object> counts(@RequestParam(required = false) String route,
-                               @RequestParam(required = false) String segment,
-                               @RequestParam(required = false) String country,
-                               @RequestParam(required = false) String type,
-                               @RequestParam(required = false) String from,
-                               @RequestParam(required = false) String to,
-                               @RequestParam(required = false) String bbox,
-                               @RequestParam(required = false) Integer minQuality) {
+    Map<String, Object> counts(IncidentSearchParameters parameters) {
         Actor actor = currentActor.get();
-        FindIncidents find = IncidentSearchParameters.parse(route, segment, country, type, null, from, to, bbox, minQuality, null);
+        FindIncidents find = parameters.findAnyStatus();
         Bson counted = com.mongodb.client.model.Filters.and(IncidentFilters.of(find, ReadScope.of(actor)),
                 com.mongodb.client.model.Filters.in("status", IncidentStatus.REPORTED.name(), IncidentStatus.VERIFIED.name()));
         return IncidentCounts.over(readModel.matching(counted)

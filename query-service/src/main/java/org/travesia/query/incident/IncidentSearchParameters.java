@@ -12,14 +12,25 @@ import org.travesia.kernel.incident.FindIncidents;
 import org.travesia.kernel.incident.IncidentStatus;
 import org.travesia.kernel.taxonomy.IncidentType;
 
-/** The search parameters of the incident reads and exports, parsed with every bad one reported at once. */
-public final class IncidentSearchParameters {
+/**
+ * The search parameters of the incident reads and exports, as the query string carries them (Spring binds a
+ * request's parameters to this record by name), parsed into a {@link FindIncidents} with every bad one reported at
+ * once.
+ */
+public record IncidentSearchParameters(String route, String segment, String country, String type, String status,
+                                       String from, String to, String bbox, Integer minQuality, String sort) {
 
-    private IncidentSearchParameters() {
+    public FindIncidents find() {
+        return parse(route, segment, country, type, status, from, to, bbox, minQuality, sort);
     }
 
-    public static FindIncidents parse(String route, String segment, String country, String type, String status, String from,
-                              String to, String bbox, Integer minQuality, String sort) {
+    /** The same search without a status or sort: for counts, which decide statuses themselves. */
+    public FindIncidents findAnyStatus() {
+        return parse(route, segment, country, type, null, from, to, bbox, minQuality, null);
+    }
+
+    private static FindIncidents parse(String route, String segment, String country, String type, String status,
+                                       String from, String to, String bbox, Integer minQuality, String sort) {
         Violations v = new Violations();
         IncidentType incidentType = parse(v, "type", type, IncidentType.class);
         IncidentStatus incidentStatus = parse(v, "status", status, IncidentStatus.class);

@@ -7,10 +7,10 @@ import java.util.List;
 import org.bson.Document;
 
 /**
- * A commit document: every event of one unit of work, or a tombstone that fences off a position nobody wrote.
+ * A commit document: every event of one unit of work, or a tombstone that fences off positions nobody will write.
  * A single-document insert is atomic on every MongoDB server, so a reader sees a whole commit or nothing of it.
  */
-record Commit(long firstPosition, List<StoredEvent> events, boolean tombstone) {
+record Commit(long firstPosition, int positionCount, List<StoredEvent> events, boolean tombstone) {
 
     static final String TOMBSTONE = "tombstone";
 
@@ -19,7 +19,7 @@ record Commit(long firstPosition, List<StoredEvent> events, boolean tombstone) {
     }
 
     long lastPosition() {
-        return tombstone ? firstPosition : firstPosition + events.size() - 1;
+        return firstPosition + positionCount - 1;
     }
 
     boolean covers(long position) {
@@ -48,9 +48,13 @@ record Commit(long firstPosition, List<StoredEvent> events, boolean tombstone) {
         return commit;
     }
 
-    static Document tombstone(long position, Date fencedAt) {
-        return new Document("_id", position)
-                .append(EventStoreCollections.POSITIONS, List.of(position))
+    static Document tombstone(long firstPosition, int count, Date fencedAt) {
+        List<Long> positions = new ArrayList<>(count);
+        for (long p = firstPosition; p < firstPosition + count; p++) {
+            positions.add(p);
+        }
+        return new Document("_id", firstPosition)
+                .append(EventStoreCollections.POSITIONS, positions)
                 .append(TOMBSTONE, true)
                 .append("committedAt", fencedAt);
     }
@@ -70,10 +74,11 @@ record Commit(long firstPosition, List<StoredEvent> events, boolean tombstone) {
 
     static Commit fromDocument(Document d) {
         long first = ((Number) d.get("_id")).longValue();
+        int count = d.getList(EventStoreCollections.POSITIONS, Object.class).size();
         if (Boolean.TRUE.equals(d.getBoolean(TOMBSTONE))) {
-            return new Commit(first, List.of(), true);
+            return new Commit(first, count, List.of(), true);
         }
         List<StoredEvent> events = d.getList("events", Document.class).stream().map(StoredEvent::fromDocument).toList();
-        return new Commit(first, events, false);
+        return new Commit(first, count, events, false);
     }
 }

@@ -67,7 +67,7 @@ final class GapFence {
 
     private boolean fence(long position) {
         try {
-            collections.events().insertOne(Commit.tombstone(position, new Date()));
+            collections.events().insertOne(Commit.tombstone(position, 1, new Date()));
             fenced.incrementAndGet();
             log.warn("Fenced event position {}: allocated but not written within the gap timeout", position);
         } catch (MongoWriteException e) {

@@ -93,6 +93,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                 }
                 EventMessage<?> conflicting = firstConflict(events, stored);
                 if (conflicting != null) {
+                    abandon(first, events.size());
                     handlePersistenceException(e, conflicting);
                 }
                 // No aggregate key was taken, so our positions were fenced: this commit was too slow. Nothing of
@@ -128,6 +129,21 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                     aggregateType, aggregateId, sequence));
         }
         return stored;
+    }
+
+    /**
+     * Fences off the positions of a commit that lost a conflict, at once: they will never be written, and leaving
+     * them to the readers' gap timeout would only make every reader wait and ask for them again.
+     */
+    private void abandon(long first, int count) {
+        try {
+            collections.events().insertOne(Commit.tombstone(first, count, new Date()));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // A reader fenced some of them already; it will fence the rest.
+        }
     }
 
     /** The first event whose aggregate key is already taken, or null if the duplicate was on positions. */
@@ -236,7 +252,8 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
 
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
-        TrackingReader reader = new TrackingReader(collections, fence, batchSize, gapAware(trackingToken));
+        TrackingReader reader = new TrackingReader(collections, fence, batchSize, allocator::highestAllocated,
+                gapAware(trackingToken));
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(reader, Spliterator.ORDERED), false);
     }
 

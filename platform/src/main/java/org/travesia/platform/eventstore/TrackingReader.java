@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SortedSet;
+import java.util.function.LongSupplier;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
@@ -24,20 +25,27 @@ import com.mongodb.client.model.Filters;
  * Per-aggregate order: when a batch reveals new gaps, it is read a second time before anything is delivered. A commit
  * that a later commit of the same aggregate depends on was inserted before that later commit was, so if the first
  * read saw the later one, the second read sees the earlier one.
+ * <p>
+ * Liveness: a window in which nobody wrote anything, below positions already handed out (writers that crashed after
+ * allocating), is looked past rather than waited at: the reader slides on until it finds a commit or reaches the
+ * allocator's head, and the positions passed become gaps, which the fence then resolves.
  */
 final class TrackingReader implements Iterator<TrackedEventData<?>> {
 
     private final EventStoreCollections collections;
     private final GapFence fence;
     private final int batchSize;
+    private final LongSupplier highestAllocated;
     private final Deque<TrackedEventData<?>> ready = new ArrayDeque<>();
     private GapAwareTrackingToken token;
     private boolean exhausted;
 
-    TrackingReader(EventStoreCollections collections, GapFence fence, int batchSize, GapAwareTrackingToken from) {
+    TrackingReader(EventStoreCollections collections, GapFence fence, int batchSize, LongSupplier highestAllocated,
+                   GapAwareTrackingToken from) {
         this.collections = collections;
         this.fence = fence;
         this.batchSize = batchSize;
+        this.highestAllocated = highestAllocated;
         this.token = from;
     }
 
@@ -65,17 +73,23 @@ final class TrackingReader implements Iterator<TrackedEventData<?>> {
         fence.fenceExpired(knownGaps);
         List<Long> wanted = new ArrayList<>(knownGaps.size() + batchSize);
         wanted.addAll(knownGaps);
-        for (long p = token.getIndex() + 1; p <= token.getIndex() + batchSize; p++) {
-            wanted.add(p);
-        }
+        long windowEnd = addWindow(wanted, token.getIndex());
         List<Commit> commits = fetch(wanted);
+        while (nothingAfterToken(commits) && windowEnd < highestAllocated.getAsLong()) {
+            List<Long> next = new ArrayList<>(batchSize);
+            windowEnd = addWindow(next, windowEnd);
+            wanted.addAll(next);
+            commits.addAll(fetch(next));
+        }
         if (revealsNewGaps(commits)) {
             commits = fetch(wanted);
         }
         GapAwareTrackingToken t = token;
         for (Commit commit : commits) {
             if (commit.tombstone()) {
-                t = advance(t, commit.firstPosition());
+                for (long p = commit.firstPosition(); p <= commit.lastPosition(); p++) {
+                    t = advance(t, p);
+                }
                 continue;
             }
             for (StoredEvent event : commit.events()) {
@@ -87,6 +101,18 @@ final class TrackingReader implements Iterator<TrackedEventData<?>> {
             }
         }
         token = t;
+    }
+
+    /** Adds the {@code batchSize} positions after {@code after} and returns the last of them. */
+    private long addWindow(List<Long> positions, long after) {
+        for (long p = after + 1; p <= after + batchSize; p++) {
+            positions.add(p);
+        }
+        return after + batchSize;
+    }
+
+    private boolean nothingAfterToken(List<Commit> commits) {
+        return commits.stream().noneMatch(c -> c.lastPosition() > token.getIndex());
     }
 
     private List<Commit> fetch(List<Long> positions) {

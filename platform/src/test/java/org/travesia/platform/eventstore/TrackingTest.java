@@ -112,6 +112,44 @@ class TrackingTest {
     }
 
     @Test
+    void aHoleWiderThanABatchOfPositionsNobodyWroteDoesNotStopTheReader() {
+        store = new EventStoreFixture(Duration.ofMillis(200), AllocationListener.NONE);
+        store.engine.appendEvents(List.of(step("before", 0)));
+        new PositionAllocator(store.collections).allocate(120); // a writer that crashed after allocating, say
+        store.engine.appendEvents(List.of(step("after", 0)));
+
+        List<TrackedEventMessage<?>> delivered = new ArrayList<>(store.readNew());
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            delivered.addAll(store.readNew());
+            return delivered.size() == 2 && store.engine.fencedPositions() == 120;
+        });
+        // Fencing moves the reader without an event to carry the news; the next event's token has no gaps left.
+        store.engine.appendEvents(List.of(step("later", 0)));
+        delivered.addAll(store.readNew());
+
+        assertThat(delivered).extracting(EventStoreFixture::aggregateOf).containsExactly("before", "after", "later");
+        assertThat(store.readerToken().getGaps()).isEmpty();
+    }
+
+    @Test
+    void aCommitThatLosesAConflictLeavesNoHoleBehind() {
+        store = new EventStoreFixture();
+        store.engine.appendEvents(List.of(step("a", 0)));
+        for (int i = 0; i < 300; i++) {
+            try {
+                store.engine.appendEvents(List.of(step("a", 0)));
+            } catch (org.axonframework.modelling.command.AggregateStreamCreationException expected) {
+                // A client retrying a stale write in a loop.
+            }
+        }
+        store.engine.appendEvents(List.of(step("b", 0)));
+
+        assertThat(store.readNew()).extracting(EventStoreFixture::aggregateOf).containsExactly("a", "b");
+        assertThat(store.readerToken().getGaps()).as("the losers fenced their own positions").isEmpty();
+        assertThat(store.engine.fencedPositions()).isZero();
+    }
+
+    @Test
     void theHeadTokenCoversWhatIsVisibleAndKeepsCommitsInFlightAsGaps() throws Exception {
         CountDownLatch slowAllocated = new CountDownLatch(1);
         CountDownLatch releaseSlow = new CountDownLatch(1);

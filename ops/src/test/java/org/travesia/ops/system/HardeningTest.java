@@ -86,7 +86,9 @@ class HardeningTest {
 
     @Test
     void writesAreRateLimitedPerUserReadsAreNot() {
+        // Local users and OIDC both on: the limit must see Basic users as well as bearer tokens.
         try (RunningService limited = RunningService.start(CommandServiceApplication.builder(), system.mongo().uri(),
+                tokens.property(), "travesia.security.local-users.enabled=true",
                 "travesia.security.rate-limit.burst=3", "travesia.security.rate-limit.writes-per-minute=1")) {
             Api monitor = limited.api().as("monitor");
             for (int i = 0; i < 3; i++) {
@@ -100,6 +102,11 @@ class HardeningTest {
             assertThat(limited.api().as("analyst").post("/api/v1/incidents", Reports.kidnapping().build()).status())
                     .as("another user has a bucket of their own").isEqualTo(201);
             assertThat(monitor.get("/v3/api-docs").status()).isEqualTo(200);
+            Api bearer = limited.api().bearer(tokens.token("tomas", "org-a", "MONITOR"));
+            for (int i = 0; i < 3; i++) {
+                bearer.post("/api/v1/incidents", Reports.kidnapping().build());
+            }
+            assertThat(bearer.post("/api/v1/incidents", Reports.kidnapping().build()).status()).isEqualTo(429);
         }
     }
 
@@ -125,6 +132,10 @@ class HardeningTest {
         monitor.post("/api/v1/incidents/" + id + "/amendments", java.util.Map.of("expectedVersion", 0,
                 "reason", secret, "changes", java.util.Map.of("description", secret + " was found")));
         monitor.post("/api/v1/incidents", Reports.kidnapping().with("description", secret).with("type", "NOPE").build());
+        Api.Response stale = monitor.post("/api/v1/incidents/" + id + "/amendments", java.util.Map.of(
+                "expectedVersion", 0, "reason", secret, "changes", java.util.Map.of("description", secret)));
+        assertThat(stale.status()).isEqualTo(409);
+        system.commands().as("analyst").post("/api/v1/incidents/" + id + "/retraction", java.util.Map.of("reason", secret));
         system.queries().as("monitor").get("/api/v1/incidents/" + id + "?minVersion=1");
 
         assertThat(output.getAll()).as("the capture sees the services' logs").contains("Incident " + id + " reported");

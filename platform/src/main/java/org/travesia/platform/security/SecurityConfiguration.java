@@ -36,9 +36,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -118,10 +117,9 @@ public class SecurityConfiguration {
             // A provider, not a manager: the bearer-token provider must stay alongside when both are configured.
             http.authenticationProvider(localAuthentication(properties));
         }
+        // After every authentication filter (Basic and bearer alike), before the authorisation decision.
         WriteRateLimitFilter rateLimit = new WriteRateLimitFilter(properties.rateLimit(), problemWriter, System::nanoTime);
-        http.addFilterAfter(rateLimit, properties.oidcConfigured()
-                ? BearerTokenAuthenticationFilter.class
-                : BasicAuthenticationFilter.class);
+        http.addFilterBefore(rateLimit, AuthorizationFilter.class);
         return http.build();
     }
 

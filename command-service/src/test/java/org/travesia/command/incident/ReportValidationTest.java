@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.travesia.command.CommandServiceApplication;
 import org.travesia.platform.testing.Api;
-import org.travesia.platform.testing.EmbeddedMongo;
+import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.platform.testing.Reports;
 import org.travesia.platform.testing.RunningService;
 

@@ -17,8 +17,8 @@ import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.travesia.ops.EmbeddedStore;
 import org.travesia.platform.axon.SerializationConfiguration;
-import org.travesia.platform.eventstore.EventStoreCollections;
-import org.travesia.platform.eventstore.MongoEventStorageEngine;
+import org.travesia.eventstore.EventStoreCollections;
+import org.travesia.eventstore.MongoEventStorageEngine;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;

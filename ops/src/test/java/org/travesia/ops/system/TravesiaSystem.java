@@ -2,7 +2,7 @@ package org.travesia.ops.system;
 
 import org.travesia.command.CommandServiceApplication;
 import org.travesia.platform.testing.Api;
-import org.travesia.platform.testing.EmbeddedMongo;
+import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.platform.testing.RunningService;
 import org.travesia.query.QueryServiceApplication;
 

@@ -11,6 +11,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.travesia.eventstore.AllocationListener;
+import org.travesia.eventstore.EventStoreCollections;
+import org.travesia.eventstore.MongoEventStorageEngine;
 import org.travesia.platform.mongo.MongoDatabaseConfiguration;
 
 import com.mongodb.client.MongoDatabase;

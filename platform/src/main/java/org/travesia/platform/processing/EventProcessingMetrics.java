@@ -3,7 +3,7 @@ package org.travesia.platform.processing;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.travesia.platform.eventstore.MongoEventStorageEngine;
+import org.travesia.eventstore.MongoEventStorageEngine;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

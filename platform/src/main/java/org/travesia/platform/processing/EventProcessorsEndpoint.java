@@ -14,7 +14,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
-import org.travesia.platform.eventstore.MongoEventStorageEngine;
+import org.travesia.eventstore.MongoEventStorageEngine;
 
 /**
  * {@code GET /actuator/eventprocessors}: for every event processor, where each segment this instance holds stands,

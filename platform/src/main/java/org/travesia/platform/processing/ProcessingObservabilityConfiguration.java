@@ -4,7 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.travesia.platform.eventstore.EventStoreConfiguration;
-import org.travesia.platform.eventstore.MongoEventStorageEngine;
+import org.travesia.eventstore.MongoEventStorageEngine;
 
 /** The operator's view of event processing: the actuator endpoint and the gauges. */
 @AutoConfiguration(after = EventStoreConfiguration.class)

@@ -29,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.travesia.platform.testapp.StepLedger;
 import org.travesia.platform.testapp.TakeSteps;
 import org.travesia.platform.testapp.WalkerApplication;
-import org.travesia.platform.testing.EmbeddedMongo;
+import org.travesia.eventstore.testing.EmbeddedMongo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -13,7 +13,7 @@ import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.Role;
 import org.travesia.kernel.common.SharingLevel;
 import org.travesia.kernel.common.Visibility;
-import org.travesia.platform.testing.EmbeddedMongo;
+import org.travesia.eventstore.testing.EmbeddedMongo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;

@@ -4,7 +4,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import org.travesia.platform.eventstore.AllocationListener;
+import org.travesia.eventstore.AllocationListener;
 
 /**
  * Stretches the window between allocating positions and inserting the commit, at random: most commits go straight

@@ -32,7 +32,7 @@ import org.travesia.kernel.incident.Source;
 import org.travesia.kernel.incident.SourceAttached;
 import org.travesia.kernel.taxonomy.SourceType;
 import org.travesia.kernel.taxonomy.IncidentType;
-import org.travesia.platform.testing.EmbeddedMongo;
+import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.platform.testing.RunningService;
 import org.travesia.query.QueryServiceApplication;
 

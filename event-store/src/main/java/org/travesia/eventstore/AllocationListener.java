@@ -1,4 +1,4 @@
-package org.travesia.platform.eventstore;
+package org.travesia.eventstore;
 
 /**
  * Called between allocating a commit's positions and inserting it. Production uses {@link #NONE}; tests use it to

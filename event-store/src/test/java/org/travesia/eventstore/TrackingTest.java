@@ -1,9 +1,9 @@
-package org.travesia.platform.eventstore;
+package org.travesia.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.travesia.platform.eventstore.TestEvents.step;
-import static org.travesia.platform.eventstore.TestEvents.steps;
+import static org.travesia.eventstore.TestEvents.step;
+import static org.travesia.eventstore.TestEvents.steps;
 
 import java.time.Duration;
 import java.time.Instant;

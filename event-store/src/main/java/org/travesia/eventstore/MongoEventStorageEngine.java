@@ -1,4 +1,4 @@
-package org.travesia.platform.eventstore;
+package org.travesia.eventstore;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,6 @@ import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.travesia.kernel.common.MetadataKeys;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
@@ -44,6 +43,9 @@ import com.mongodb.client.model.ReplaceOptions;
  * skipped. {@code docs/event-store.md} explains the decisions.
  */
 public class MongoEventStorageEngine extends AbstractEventStorageEngine {
+
+    /** The metadata key under which every appended event carries its global position. */
+    public static final String GLOBAL_POSITION = "globalPosition";
 
     private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
     private static final int MAX_APPEND_ATTEMPTS = 10;
@@ -113,7 +115,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         for (int i = 0; i < events.size(); i++) {
             EventMessage<?> event = events.get(i);
             long position = first + i;
-            MetaData metaData = event.getMetaData().and(MetadataKeys.GLOBAL_POSITION, position);
+            MetaData metaData = event.getMetaData().and(GLOBAL_POSITION, position);
             String metaDataJson = serializer.serialize(metaData, String.class).getData();
             SerializedObject<String> payload = payloads.get(i);
             String aggregateType = null;

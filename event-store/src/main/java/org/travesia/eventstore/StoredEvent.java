@@ -1,4 +1,4 @@
-package org.travesia.platform.eventstore;
+package org.travesia.eventstore;
 
 import java.time.Instant;
 

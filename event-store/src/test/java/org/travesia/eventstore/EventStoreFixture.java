@@ -1,4 +1,4 @@
-package org.travesia.platform.eventstore;
+package org.travesia.eventstore;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,16 +10,19 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
-import org.travesia.platform.axon.SerializationConfiguration;
-import org.travesia.platform.testing.EmbeddedMongo;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.travesia.eventstore.testing.EmbeddedMongo;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.WriteConcern;
 
 /** An engine on a fresh embedded store, plus a reader that remembers its token between reads. */
 final class EventStoreFixture implements AutoCloseable {
 
     final EmbeddedMongo mongo = EmbeddedMongo.inMemory();
-    final Serializer serializer = new SerializationConfiguration().serializer();
+    final Serializer serializer = JacksonSerializer.builder()
+            .objectMapper(JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build()).build();
     final EventStoreCollections collections =
             new EventStoreCollections(mongo.database(), WriteConcern.ACKNOWLEDGED).ensureIndexes();
     final MongoEventStorageEngine engine;

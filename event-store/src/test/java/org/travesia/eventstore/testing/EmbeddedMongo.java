@@ -1,4 +1,4 @@
-package org.travesia.platform.testing;
+package org.travesia.eventstore.testing;
 
 import java.net.InetSocketAddress;
 

@@ -1,9 +1,9 @@
-package org.travesia.platform.eventstore;
+package org.travesia.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.travesia.platform.eventstore.TestEvents.step;
-import static org.travesia.platform.eventstore.TestEvents.steps;
+import static org.travesia.eventstore.TestEvents.step;
+import static org.travesia.eventstore.TestEvents.steps;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,6 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.travesia.kernel.common.MetadataKeys;
 
 class AppendTest {
 
@@ -75,7 +74,7 @@ class AppendTest {
         store.engine.appendEvents(steps("a", 0, 2));
         store.engine.appendEvents(steps("b", 0, 1));
 
-        assertThat(store.readNew()).extracting(e -> e.getMetaData().get(MetadataKeys.GLOBAL_POSITION))
+        assertThat(store.readNew()).extracting(e -> e.getMetaData().get(MongoEventStorageEngine.GLOBAL_POSITION))
                 .containsExactly(1L, 2L, 3L);
     }
 

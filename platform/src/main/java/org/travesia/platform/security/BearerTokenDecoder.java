@@ -3,14 +3,17 @@ package org.travesia.platform.security;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -19,7 +22,8 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 
 /**
  * Checks bearer JWTs: the signature, against a fixed public key, the configured JWK set or the issuer's published
- * keys (the only addresses it ever fetches), then the claims every token must satisfy.
+ * keys (the only addresses it ever fetches), then the claims every token must satisfy: not expired, and an expiry at
+ * all; the issuer and audience when configured.
  */
 final class BearerTokenDecoder {
 
@@ -47,6 +51,8 @@ final class BearerTokenDecoder {
         validators.add(SecurityProperties.hasText(oidc.issuerUri())
                 ? JwtValidators.createDefaultWithIssuer(oidc.issuerUri())
                 : JwtValidators.createDefault());
+        // The default checks exp only when it is there; a token without one would be good forever.
+        validators.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
         if (SecurityProperties.hasText(oidc.audience())) {
             validators.add(new JwtClaimValidator<List<String>>("aud",
                     aud -> aud != null && aud.contains(oidc.audience())));

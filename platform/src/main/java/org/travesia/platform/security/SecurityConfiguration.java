@@ -34,8 +34,8 @@ import org.travesia.platform.web.ProblemWriter;
 public class SecurityConfiguration {
 
     @Bean
-    public CurrentActor currentActor(SecurityProperties properties) {
-        return new CurrentActor(properties);
+    public CurrentActor currentActor() {
+        return new CurrentActor();
     }
 
     @Bean

@@ -19,6 +19,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.travesia.kernel.common.Role;
 import org.travesia.platform.web.ProblemWriter;
+import org.travesia.platform.web.SecurityHeaders;
 
 /**
  * The filter chain: who gets in, and the headers every answer carries. How each kind of caller is recognised lives
@@ -54,7 +55,7 @@ public class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .cors(cors -> cors.configurationSource(CorsPolicy.of(properties)))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frame -> frame.deny()))
                 .authorizeHttpRequests(requests -> requests

@@ -1,11 +1,13 @@
 package org.travesia.platform.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.travesia.kernel.common.Violation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -35,6 +37,11 @@ public final class ProblemWriter {
 
     public void forbidden(HttpServletRequest request, HttpServletResponse response) throws IOException {
         write(request, response, problems.of(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden"));
+    }
+
+    public void invalid(HttpServletRequest request, HttpServletResponse response, List<Violation> violations)
+            throws IOException {
+        write(request, response, problems.validation(violations));
     }
 
     public void rateLimited(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)

@@ -45,6 +45,7 @@ class MalformedRequestsTest {
             assertThat(answer.status()).as(path + " " + answer).isEqualTo(400);
             assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
             assertThat(answer.json().get("errors").get(0).get("code").asText()).isEqualTo("parameter.name-invalid");
+            assertSecurityHeaders(answer::header);
         }
     }
 
@@ -107,6 +108,23 @@ class MalformedRequestsTest {
 
         assertThat(answer.status()).isBetween(400, 499);
         assertProblem(answer, answer.status());
+    }
+
+    @Test
+    void aBodyOverTheLimitGetsTheSecurityHeadersToo() {
+        Api.Response answer = system.commands().as("monitor").send("POST", "/api/v1/incidents", "application/json",
+                new byte[2 * 1024 * 1024]);
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertSecurityHeaders(answer::header);
+    }
+
+    @Test
+    void aProblemFromTheFirewallNamesThePathAskedFor() {
+        RawHttp.Answer answer = RawHttp.send(system.queries().port(),
+                "GET /api/v1//taxonomy HTTP/1.1\r\nHost: x\r\n" + BASIC_MONITOR);
+
+        assertThat(field(answer, "instance")).isEqualTo("/api/v1//taxonomy");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.travesia.platform.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -36,10 +38,21 @@ public class ProblemErrorController implements ErrorController {
         SecurityHeaders.addTo(response);
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : HttpStatus.INTERNAL_SERVER_ERROR.value();
-        if (status >= 500 && status != HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            return unexpected(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+        ResponseEntity<ProblemDetail> problem = status >= 500 && status != HttpStatus.SERVICE_UNAVAILABLE.value()
+                ? unexpected(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))
+                : problems.forStatus(status);
+        problem.getBody().setInstance(originalPath(request));
+        return problem;
+    }
+
+    /** The path the client asked for, not {@code /error}; none when it is not even a valid URI. */
+    private static URI originalPath(HttpServletRequest request) {
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        try {
+            return path == null ? null : new URI(null, null, path.toString(), null);
+        } catch (URISyntaxException invalid) {
+            return null;
         }
-        return problems.forStatus(status);
     }
 
     private ResponseEntity<ProblemDetail> unexpected(Object failure) {

@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Writes problem+json from servlet filters (size limits, authentication, rate limits), where no controller runs. */
+/**
+ * Writes problem+json from servlet filters (size limits, parameter names, authentication, rate limits), where no
+ * controller runs, with the security headers every answer carries.
+ */
 public final class ProblemWriter {
 
     private final Problems problems;
@@ -54,6 +57,8 @@ public final class ProblemWriter {
             throws IOException {
         ProblemDetail problem = entity.getBody();
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        // Some of these answers leave before Spring Security's header writer runs (the body limit, parameter names).
+        SecurityHeaders.addTo(response);
         response.setStatus(entity.getStatusCode().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 public final class LocalLauncher implements AutoCloseable {
 
     public static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+    static final String BIND_ADDRESS = "TRAVESIA_BIND_ADDRESS";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Settings settings;
@@ -54,11 +55,37 @@ public final class LocalLauncher implements AutoCloseable {
             return new Settings(home,
                     Path.of(env.getOrDefault("TRAVESIA_DATA", home.resolve("data").toString())).toAbsolutePath(),
                     blankToNull(env.get("MONGODB_URI")),
-                    Integer.parseInt(env.getOrDefault("TRAVESIA_MONGO_PORT", "27017")),
-                    Integer.parseInt(env.getOrDefault("COMMAND_SERVICE_PORT", "8081")),
-                    Integer.parseInt(env.getOrDefault("QUERY_SERVICE_PORT", "8082")),
+                    port(env, "TRAVESIA_MONGO_PORT", 27017),
+                    port(env, "COMMAND_SERVICE_PORT", 8081),
+                    port(env, "QUERY_SERVICE_PORT", 8082),
                     List.of(env.getOrDefault("TRAVESIA_SERVICE_JAVA_OPTS", "-Xmx512m").trim().split("\\s+")),
                     Map.of());
+        }
+
+        /**
+         * Where the services listen: {@code TRAVESIA_BIND_ADDRESS}, as given to them or inherited from this process,
+         * else loopback. The services read the same variable themselves (the platform's default); this is for
+         * checking ports and probing readiness at the same address.
+         */
+        String bindAddress() {
+            String configured = environment.getOrDefault(BIND_ADDRESS, System.getenv(BIND_ADDRESS));
+            return configured == null || configured.isBlank() ? "127.0.0.1" : configured.trim();
+        }
+
+        private static int port(Map<String, String> env, String variable, int fallback) {
+            String value = env.get(variable);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                int port = Integer.parseInt(value.trim());
+                if (port < 1 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(variable + "=" + value + " is not a port number (1-65535)");
+            }
         }
 
         private static String blankToNull(String s) {
@@ -70,8 +97,20 @@ public final class LocalLauncher implements AutoCloseable {
         this.settings = settings;
     }
 
+    /**
+     * Exits at once with one line and a non-zero status when it cannot start: a port taken, a setting that is not a
+     * number. Nothing is started before the ports are known to be free, so there is nothing to stop then.
+     */
     public static void main(String[] args) throws InterruptedException {
-        Settings settings = Settings.fromEnvironment(System.getenv());
+        Settings settings;
+        try {
+            settings = Settings.fromEnvironment(System.getenv());
+            LocalPorts.ensureFree(settings);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("Travesía did not start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         LocalLauncher launcher = new LocalLauncher(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -80,7 +119,8 @@ public final class LocalLauncher implements AutoCloseable {
         }, "travesia-stop"));
         try {
             launcher.start();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Whatever failed, the stop hook above stops what did start; exit must not wait for anything else.
             System.err.println("Travesía did not start: " + e.getMessage());
             System.exit(1);
         }
@@ -89,6 +129,7 @@ public final class LocalLauncher implements AutoCloseable {
     }
 
     public static LocalLauncher start(Settings settings) {
+        LocalPorts.ensureFree(settings);
         LocalLauncher launcher = new LocalLauncher(settings);
         try {
             launcher.start();
@@ -133,7 +174,7 @@ public final class LocalLauncher implements AutoCloseable {
             Thread pump = new Thread(() -> pump(name, process), name + "-log");
             pump.setDaemon(true);
             pump.start();
-            return new Service(name, port, process);
+            return new Service(name, probeHost(), port, process);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
@@ -195,11 +236,20 @@ public final class LocalLauncher implements AutoCloseable {
         System.out.println("[travesia] " + message);
     }
 
-    private record Service(String name, int port, Process process) {
+    /** Where to reach the services from here: their bind address, or loopback when they listen everywhere. */
+    private String probeHost() {
+        String address = settings.bindAddress();
+        if (address.equals("0.0.0.0") || address.equals("::") || address.equals("[::]")) {
+            return "127.0.0.1";
+        }
+        return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
+    }
+
+    private record Service(String name, String host, int port, Process process) {
 
         void awaitReady(Instant deadline) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+            URI readiness = URI.create("http://" + host + ":" + port + "/actuator/health/readiness");
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException(name + " exited with code " + process.exitValue()

@@ -49,9 +49,8 @@ public class EventStoreConfiguration {
     @Bean(name = "eventBus", destroyMethod = "shutDown")
     @Qualifier("eventStore")
     public EmbeddedEventStore eventStore(EventStorageEngine eventStorageEngine, EventStoreProperties properties) {
-        return EmbeddedEventStore.builder()
+        return new OutageAwareEventStore(EmbeddedEventStore.builder()
                 .storageEngine(eventStorageEngine)
-                .fetchDelay(properties.fetchDelay().toMillis())
-                .build();
+                .fetchDelay(properties.fetchDelay().toMillis()));
     }
 }

@@ -4,7 +4,9 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 import com.mongodb.client.MongoClient;
@@ -17,14 +19,20 @@ import org.bson.Document;
  * {@code spring.data.mongodb.uri}). The database name is the URI's path, {@code travesia} by default.
  */
 @AutoConfiguration(after = MongoAutoConfiguration.class)
+@EnableConfigurationProperties(StoreConnectionProperties.class)
 public class MongoDatabaseConfiguration {
+
+    @Bean
+    public MongoClientSettingsBuilderCustomizer storeTimeouts(StoreConnectionProperties properties) {
+        return new StoreTimeouts(properties);
+    }
 
     @Bean
     public MongoDatabase travesiaDatabase(MongoClient client, MongoProperties properties) {
         return client.getDatabase(properties.getMongoClientDatabase());
     }
 
-    /** Readiness depends on the store answering a ping. */
+    /** Readiness depends on the store answering a ping: DOWN within the selection timeout while it is away. */
     @Bean
     public AbstractHealthIndicator mongoHealthIndicator(MongoDatabase travesiaDatabase) {
         return new AbstractHealthIndicator("MongoDB health check failed") {

@@ -6,19 +6,11 @@ import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.Role;
 
 /** Who is calling, whichever way they authenticated (local user or bearer JWT). */
 public final class CurrentActor {
-
-    private final SecurityProperties properties;
-
-    public CurrentActor(SecurityProperties properties) {
-        this.properties = properties;
-    }
 
     public Actor get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -31,17 +23,16 @@ public final class CurrentActor {
             if (name.startsWith("ROLE_")) {
                 try {
                     roles.add(Role.valueOf(name.substring("ROLE_".length())));
-                } catch (IllegalArgumentException notOurs) {
-                    // Roles other systems put in the token (offline_access...) mean nothing here.
+                } catch (IllegalArgumentException notAnIncidentRole) {
+                    // The audit operator and the metrics scraper act on no report.
                 }
             }
         }
         if (authentication.getPrincipal() instanceof TravesiaUser user) {
             return new Actor(user.getUsername(), user.organisation(), roles);
         }
-        if (authentication instanceof JwtAuthenticationToken jwtAuthentication) {
-            Jwt jwt = jwtAuthentication.getToken();
-            return new Actor(authentication.getName(), Claims.string(jwt, properties.oidc().organisationClaim()), roles);
+        if (authentication instanceof JwtActor jwtActor) {
+            return new Actor(jwtActor.getName(), jwtActor.organisation(), roles);
         }
         throw new IllegalStateException("Unsupported authentication " + authentication.getClass().getSimpleName());
     }

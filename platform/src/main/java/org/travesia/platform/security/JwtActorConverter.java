@@ -1,7 +1,6 @@
 package org.travesia.platform.security;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -9,11 +8,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Maps a bearer JWT to roles and a user name, from the configured claims. A token without an organisation is refused:
- * every read is scoped by organisation, so a caller without one could only be guessed at.
+ * Maps a bearer JWT to a {@link JwtActor}: user, organisation and roles from the configured claims. A token that
+ * names no organisation, or no user (neither the user claim nor {@code sub}), is refused: every read is scoped by
+ * organisation and every event names who acted, so neither can be guessed at.
  */
 final class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -25,14 +24,23 @@ final class JwtActorConverter implements Converter<Jwt, AbstractAuthenticationTo
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        String organisation = Claims.string(jwt, oidc.organisationClaim());
-        if (organisation == null || organisation.isBlank()) {
+        String organisation = Claims.name(jwt, oidc.organisationClaim());
+        if (organisation == null) {
             throw new InvalidBearerTokenException("The token names no organisation");
         }
+        String subject = Claims.name(jwt, "sub");
+        String user = Claims.name(jwt, oidc.userClaim());
+        if (user == null) {
+            user = subject;
+        }
+        if (user == null) {
+            throw new InvalidBearerTokenException("The token names no user");
+        }
         List<GrantedAuthority> authorities = Claims.strings(jwt, oidc.rolesClaim()).stream()
-                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
+                .flatMap(role -> GrantedRoles.fromToken(role).stream())
+                .distinct()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
                 .toList();
-        String user = Claims.string(jwt, oidc.userClaim());
-        return new JwtAuthenticationToken(jwt, authorities, user != null ? user : jwt.getSubject());
+        return new JwtActor(jwt, authorities, user, organisation, subject != null ? subject : user);
     }
 }

@@ -16,19 +16,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Limits each user's writes (POST, PUT, PATCH, DELETE) with a token bucket: {@code burst} at once, refilled at
- * {@code writesPerMinute}. Reads are not limited here. The buckets live in this instance's memory, so with n
- * instances behind a load balancer a user may write up to n times the rate.
+ * Limits each caller's writes (POST, PUT, PATCH, DELETE) with a token bucket: {@code burst} at once, refilled at
+ * {@code writesPerMinute}. A caller is a {@link RateLimitKey}, never a bare user name, so that nobody can use up
+ * another organisation's monitor. Reads are not limited here. The buckets live in this instance's memory, so with n
+ * instances behind a load balancer a caller may write up to n times the rate.
  */
 final class WriteRateLimitFilter extends OncePerRequestFilter {
 
-    private static final int MAX_TRACKED_USERS = 100_000;
+    private static final int MAX_TRACKED_CALLERS = 100_000;
 
     private final double perNano;
     private final double burst;
     private final ProblemWriter problemWriter;
     private final LongSupplier nanoClock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<RateLimitKey, Bucket> buckets = new ConcurrentHashMap<>();
 
     WriteRateLimitFilter(SecurityProperties.RateLimit limit, ProblemWriter problemWriter, LongSupplier nanoClock) {
         this.perNano = limit.writesPerMinute() / 60e9;
@@ -51,16 +52,22 @@ final class WriteRateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (buckets.size() > MAX_TRACKED_USERS) {
+        if (buckets.size() > MAX_TRACKED_CALLERS) {
             buckets.clear();
         }
-        Bucket bucket = buckets.computeIfAbsent(authentication.getName(), user -> new Bucket(burst, nanoClock.getAsLong()));
+        Bucket bucket = buckets.computeIfAbsent(RateLimitKey.of(authentication),
+                caller -> new Bucket(burst, nanoClock.getAsLong()));
         long waitNanos = bucket.take(nanoClock.getAsLong());
         if (waitNanos > 0) {
-            problemWriter.rateLimited(request, response, Math.max(1, waitNanos / 1_000_000_000L));
+            problemWriter.rateLimited(request, response, wholeSecondsAfter(waitNanos));
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Rounded up: a client that waits as long as told must find a token waiting for it, never a second 429. */
+    private static long wholeSecondsAfter(long nanos) {
+        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 
     private final class Bucket {

@@ -9,12 +9,15 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -30,6 +33,8 @@ import org.travesia.kernel.common.ConflictException;
 import org.travesia.kernel.common.InvalidValueException;
 import org.travesia.kernel.common.NotPermittedException;
 import org.travesia.kernel.common.Violation;
+import org.travesia.platform.json.StrictJsonException;
+import org.travesia.platform.mongo.StoreOutage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -136,11 +141,27 @@ public class ApiExceptionHandler {
         return problems.validation(List.of(Violation.of(e.getName(), "parameter.invalid", e.getName())));
     }
 
+    /** Spring Security's firewall, on a header or parameter it does not allow (a control character, say). */
+    @ExceptionHandler(RequestRejectedException.class)
+    public ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return problems.of(HttpStatus.BAD_REQUEST, "bad-request", "request.rejected");
+    }
+
+    /** A parameter name the data binder reads as a path ({@code country.x}); {@link ParameterNameFilter} stops most. */
+    @ExceptionHandler(InvalidPropertyException.class)
+    public ResponseEntity<ProblemDetail> unbindable(InvalidPropertyException e) {
+        return problems.validation(List.of(Violation.of("", "parameter.name-invalid")));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof PayloadTooLargeException tooLarge) {
             return tooLarge(tooLarge);
+        }
+        StrictJsonException strict = strictJsonCause(e);
+        if (strict != null) {
+            return problems.validation(List.of(Violation.of(strict.path(), strict.code())));
         }
         if (cause instanceof JsonMappingException mapping) {
             if (mapping.getCause() instanceof PayloadTooLargeException tooLarge) {
@@ -154,6 +175,16 @@ public class ApiExceptionHandler {
         return problems.validation(List.of(Violation.of("", "json.malformed")));
     }
 
+    /** Jackson wraps what the parser throws inside a nested value, with the path so far: the parser's path is exact. */
+    private static StrictJsonException strictJsonCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StrictJsonException strict) {
+                return strict;
+            }
+        }
+        return null;
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     public ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
         return unexpected(e);
@@ -161,6 +192,14 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (StoreOutage.causes(e)) {
+            // Expected while the store is away, and said by readiness and the driver's own log: no error id here.
+            ResponseEntity<ProblemDetail> problem = problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    "store.unavailable");
+            return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(StoreOutage.RETRY_AFTER.toSeconds()))
+                    .body(problem.getBody());
+        }
         String errorId = UUID.randomUUID().toString();
         StackTraceElement origin = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
         // The exception's message may quote request content, so only its type and origin are logged.

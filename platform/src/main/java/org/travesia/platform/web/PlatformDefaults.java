@@ -10,16 +10,23 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
 
 /**
- * Adds the settings both services share ({@code travesia-platform-defaults.properties}) with the lowest precedence,
- * so a service's own configuration and the environment always win.
+ * Adds the settings both services share: {@code travesia-platform-defaults.properties} with the lowest precedence,
+ * so that a service's own configuration and the environment always win, and
+ * {@code travesia-platform-enforced.properties} with the highest, so that nothing can change those.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(properties("travesiaPlatformDefaults",
+                "travesia-platform-defaults.properties"));
+        environment.getPropertySources().addFirst(properties("travesiaPlatformEnforced",
+                "travesia-platform-enforced.properties"));
+    }
+
+    private static ResourcePropertySource properties(String name, String resource) {
         try {
-            environment.getPropertySources().addLast(new ResourcePropertySource("travesiaPlatformDefaults",
-                    new ClassPathResource("travesia-platform-defaults.properties")));
+            return new ResourcePropertySource(name, new ClassPathResource(resource));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

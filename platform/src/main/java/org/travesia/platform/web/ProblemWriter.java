@@ -1,18 +1,23 @@
 package org.travesia.platform.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.travesia.kernel.common.Violation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Writes problem+json from servlet filters (size limits, authentication, rate limits), where no controller runs. */
+/**
+ * Writes problem+json from servlet filters (size limits, parameter names, authentication, rate limits), where no
+ * controller runs, with the security headers every answer carries.
+ */
 public final class ProblemWriter {
 
     private final Problems problems;
@@ -37,6 +42,11 @@ public final class ProblemWriter {
         write(request, response, problems.of(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden"));
     }
 
+    public void invalid(HttpServletRequest request, HttpServletResponse response, List<Violation> violations)
+            throws IOException {
+        write(request, response, problems.validation(violations));
+    }
+
     public void rateLimited(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)
             throws IOException {
         response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
@@ -47,6 +57,8 @@ public final class ProblemWriter {
             throws IOException {
         ProblemDetail problem = entity.getBody();
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        // Some of these answers leave before Spring Security's header writer runs (the body limit, parameter names).
+        SecurityHeaders.addTo(response);
         response.setStatus(entity.getStatusCode().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

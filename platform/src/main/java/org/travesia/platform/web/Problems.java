@@ -18,6 +18,13 @@ public final class Problems {
 
     public static final String TYPE_BASE = "https://travesia.dev/problems/";
 
+    /** The problem type of an error status raised outside the application (Tomcat, the firewall, the container). */
+    private static final Map<Integer, String> TYPE_OF_STATUS = Map.ofEntries(
+            Map.entry(400, "bad-request"), Map.entry(401, "unauthorized"), Map.entry(403, "forbidden"),
+            Map.entry(404, "not-found"), Map.entry(405, "method-not-allowed"), Map.entry(406, "not-acceptable"),
+            Map.entry(413, "too-large"), Map.entry(415, "unsupported-media-type"), Map.entry(429, "rate-limited"),
+            Map.entry(503, "unavailable"));
+
     private final Messages messages;
 
     public Problems(Messages messages) {
@@ -45,7 +52,25 @@ public final class Problems {
         return respond(problem);
     }
 
+    /**
+     * The problem for an error status that something other than the application decided (a malformed request line,
+     * a path the firewall refuses): its type and code follow from the status alone.
+     */
+    public ResponseEntity<ProblemDetail> forStatus(int status) {
+        String type = TYPE_OF_STATUS.get(status);
+        if (type == null) {
+            ProblemDetail problem = problem(status, "http-error", "problem.http-error");
+            problem.setDetail(messages.get("problem.http-error", status));
+            return respond(problem);
+        }
+        return respond(problem(status, type, "problem." + type));
+    }
+
     private ProblemDetail problem(HttpStatus status, String type, String code) {
+        return problem(status.value(), type, code);
+    }
+
+    private ProblemDetail problem(int status, String type, String code) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(messages.get("title." + type));

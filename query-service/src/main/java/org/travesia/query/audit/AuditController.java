@@ -15,22 +15,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.travesia.kernel.common.InvalidValueException;
 import org.travesia.platform.audit.AuditLog;
+import org.travesia.platform.audit.AuditScope;
+import org.travesia.platform.security.CurrentActor;
 import org.travesia.platform.web.PageCursor;
 
 import com.mongodb.client.model.Filters;
 
-/** {@code GET /api/v1/audit}: the audit log of restricted reads and exports, for admins, newest first. */
+/**
+ * {@code GET /api/v1/audit}: the audit log of restricted reads and exports, newest first. An admin reads its own
+ * organisation's entries; an audit operator reads every organisation's ({@link AuditScope}).
+ */
 @RestController
 class AuditController {
 
     private final AuditLog auditLog;
+    private final CurrentActor currentActor;
 
-    AuditController(AuditLog auditLog) {
+    AuditController(AuditLog auditLog, CurrentActor currentActor) {
         this.auditLog = auditLog;
+        this.currentActor = currentActor;
     }
 
     @GetMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDIT_OPERATOR')")
     Map<String, Object> entries(@RequestParam(required = false) String user,
                                 @RequestParam(required = false) String organisation,
                                 @RequestParam(required = false) String action,
@@ -40,12 +47,9 @@ class AuditController {
                                 @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) String cursor) {
         List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.exists("_id"));
+        filters.add(AuditScope.of(currentActor.get(), organisation));
         if (user != null) {
             filters.add(Filters.eq("user", user));
-        }
-        if (organisation != null) {
-            filters.add(Filters.eq("organisation", organisation));
         }
         if (action != null) {
             try {

@@ -16,6 +16,9 @@ import org.travesia.kernel.incident.IncidentPatch.CoordinatesPatch;
 import org.travesia.kernel.incident.IncidentPatch.PlacePatch;
 import org.travesia.kernel.incident.IncidentPatch.SourcePatch;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 /**
  * Reads an amendment's {@code changes}, a JSON merge patch (RFC 7396) on the incident in the shape it was reported
  * in, into a typed {@link IncidentPatch}: an absent field is left as it is, {@code null} sets it to unknown, an
@@ -24,6 +27,11 @@ import org.travesia.kernel.incident.IncidentPatch.SourcePatch;
  * field under {@code changes.}.
  */
 final class IncidentMergePatch {
+
+    /** JSON types as a report's body is bound: no fraction is taken for a whole number. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .build();
 
     /** Set through their own commands, never by amendment. */
     private static final Set<String> NOT_AMENDABLE = Set.of("clientReportId", "sharing");
@@ -98,21 +106,20 @@ final class IncidentMergePatch {
         }
 
         FieldPatch<String> text(String name) {
-            return read(name, "string", value -> value instanceof String text ? text : null);
+            return read(name, "string", value -> scalar(value, String.class));
         }
 
         FieldPatch<Boolean> flag(String name) {
-            return read(name, "boolean", value -> value instanceof Boolean flag ? flag : null);
+            return read(name, "boolean", value -> scalar(value, Boolean.class));
         }
 
         FieldPatch<Double> number(String name) {
-            return read(name, "number", value -> value instanceof Number number ? number.doubleValue() : null);
+            return read(name, "number", value -> scalar(value, Double.class));
         }
 
         /** A whole number that fits a count; a fraction or a number beyond the int range is the wrong type. */
         FieldPatch<Integer> count(String name) {
-            return read(name, "number", value -> value instanceof Integer count ? count
-                    : value instanceof Long big && big == big.intValue() ? Integer.valueOf(big.intValue()) : null);
+            return read(name, "number", value -> scalar(value, Integer.class));
         }
 
         FieldPatch<List<String>> texts(String name) {
@@ -122,12 +129,11 @@ final class IncidentMergePatch {
                 }
                 List<String> texts = new ArrayList<>(list.size());
                 for (int i = 0; i < list.size(); i++) {
-                    Object entry = list.get(i);
-                    if (entry == null || entry instanceof String) {
-                        texts.add((String) entry);
-                    } else {
+                    String text = list.get(i) == null ? null : scalar(list.get(i), String.class);
+                    if (list.get(i) != null && text == null) {
                         violations.add(at(name) + "[" + i + "]", "json.wrong-type", "string");
                     }
+                    texts.add(text);
                 }
                 return texts;
             });
@@ -158,6 +164,21 @@ final class IncidentMergePatch {
 
         private String at(String name) {
             return path + "." + name;
+        }
+
+        /**
+         * A JSON scalar as {@code type}, coerced as a report's body is ({@code "3"} is a count, {@code 3.5} is not);
+         * null when it cannot be one. Objects and arrays are never scalars.
+         */
+        private static <T> T scalar(Object value, Class<T> type) {
+            if (value instanceof Map || value instanceof List) {
+                return null;
+            }
+            try {
+                return JSON.convertValue(value, type);
+            } catch (IllegalArgumentException notOfThatType) {
+                return null;
+            }
         }
     }
 }

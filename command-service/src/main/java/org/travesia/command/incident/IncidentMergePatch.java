@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.travesia.kernel.common.Consent;
 import org.travesia.kernel.common.FieldPatch;
 import org.travesia.kernel.common.InvalidValueException;
 import org.travesia.kernel.common.Violations;
+import org.travesia.kernel.incident.IncidentDetails;
 import org.travesia.kernel.incident.IncidentPatch;
 import org.travesia.kernel.incident.IncidentPatch.AffectedPatch;
 import org.travesia.kernel.incident.IncidentPatch.ConsentPatch;
@@ -53,7 +55,8 @@ final class IncidentMergePatch {
         IncidentPatch patch = new IncidentPatch(f.text("type"), f.text("accidentSubtype"), f.text("occurredAt"),
                 f.text("occurredAtPrecision"), f.text("reportedAt"), f.object("place", IncidentMergePatch::place),
                 f.text("routeId"), f.text("segmentId"), f.object("affected", IncidentMergePatch::affected),
-                f.texts("nationalities"), f.text("perpetrator"), f.texts("causesOfDeath"),
+                f.texts("nationalities", IncidentDetails.MAX_NATIONALITIES), f.text("perpetrator"),
+                f.texts("causesOfDeath", IncidentDetails.MAX_CAUSES_OF_DEATH),
                 f.object("source", IncidentMergePatch::source), f.text("description"),
                 f.object("consent", IncidentMergePatch::consent));
         v.throwIfAny();
@@ -85,7 +88,7 @@ final class IncidentMergePatch {
 
     private static ConsentPatch consent(Fields f) {
         f.allowOnly(Set.of("obtained", "uses"));
-        return new ConsentPatch(f.flag("obtained"), f.texts("uses"));
+        return new ConsentPatch(f.flag("obtained"), f.texts("uses", Consent.MAX_USES));
     }
 
     /** The members of one JSON object of the patch, read as typed field patches. */
@@ -122,7 +125,15 @@ final class IncidentMergePatch {
             return read(name, "number", value -> scalar(value, Integer.class));
         }
 
-        FieldPatch<List<String>> texts(String name) {
+        /**
+         * A list of strings. Its length is checked first, against the same limit the kernel applies: an over-long
+         * list is refused here, before a single entry is read and before any incident is loaded.
+         */
+        FieldPatch<List<String>> texts(String name, int max) {
+            if (members.get(name) instanceof List<?> list && list.size() > max) {
+                violations.add(at(name), "list.too-long", max);
+                return FieldPatch.keep();
+            }
             return read(name, "array", value -> {
                 if (!(value instanceof List<?> list)) {
                     return null;
@@ -173,6 +184,9 @@ final class IncidentMergePatch {
         private static <T> T scalar(Object value, Class<T> type) {
             if (value instanceof Map || value instanceof List) {
                 return null;
+            }
+            if (type.isInstance(value)) {
+                return type.cast(value);
             }
             try {
                 return JSON.convertValue(value, type);

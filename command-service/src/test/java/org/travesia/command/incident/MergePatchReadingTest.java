@@ -80,6 +80,16 @@ class MergePatchReadingTest {
     }
 
     @Test
+    void anOverLongListIsRefusedAsAWholeBeforeItsEntriesAreRead() {
+        List<Object> notEvenStrings = java.util.Collections.nCopies(51, Map.of());
+
+        assertThatThrownBy(() -> IncidentMergePatch.read(Map.of("nationalities", notEvenStrings)))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::code)
+                        .containsExactly(tuple("changes.nationalities", "list.too-long")));
+    }
+
+    @Test
     void anAmendmentWithoutChangesIsRefused() {
         assertThatThrownBy(() -> IncidentMergePatch.read(Map.of())).hasMessageContaining("incident.no-changes");
         assertThatThrownBy(() -> IncidentMergePatch.read(null)).hasMessageContaining("incident.no-changes");

@@ -1,27 +1,23 @@
 package org.travesia.query.incident;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.bson.Document;
-import org.travesia.kernel.incident.IncidentFacts.Affected;
+import org.travesia.kernel.incident.IncidentFacts;
 
-/** Totals over incidents: how many, and people affected by kind, with unknown kept apart from zero. */
+/**
+ * Totals over incidents: how many, and people affected by kind, with unknown kept apart from zero. Counts are summed
+ * as recorded, negative corrections included.
+ */
 final class IncidentCounts {
 
-    private static final Map<String, Function<Affected, Integer>> KINDS = new LinkedHashMap<>();
-
-    static {
-        KINDS.put("dead", Affected::dead);
-        KINDS.put("missing", Affected::missing);
-        KINDS.put("injured", Affected::injured);
-        KINDS.put("survivors", Affected::survivors);
-        KINDS.put("female", Affected::female);
-        KINDS.put("male", Affected::male);
-        KINDS.put("children", Affected::children);
-        KINDS.put("unaccompaniedChildren", Affected::unaccompaniedChildren);
-    }
+    /** The kinds of count, as the facts name them. */
+    private static final List<String> KINDS = Arrays.stream(IncidentFacts.Affected.class.getRecordComponents())
+            .map(RecordComponent::getName).toList();
 
     private IncidentCounts() {
     }
@@ -31,21 +27,23 @@ final class IncidentCounts {
         long count = 0;
         Map<String, Long> totals = new LinkedHashMap<>();
         Map<String, Long> unknown = new LinkedHashMap<>();
-        KINDS.keySet().forEach(kind -> {
+        KINDS.forEach(kind -> {
             totals.put(kind, 0L);
             unknown.put(kind, 0L);
         });
         for (Document incident : incidents) {
             count++;
-            Affected affected = IncidentDocument.facts(incident).affected();
-            KINDS.forEach((kind, value) -> {
-                Integer known = affected == null ? null : value.apply(affected);
-                if (known == null) {
+            // Read straight from the document: a count over many incidents should not map each one.
+            Document affected = incident.get(IncidentDocument.DETAILS, Document.class)
+                    .get(IncidentDocument.AFFECTED_IN_DETAILS, Document.class);
+            for (String kind : KINDS) {
+                Number value = affected == null ? null : affected.get(kind, Number.class);
+                if (value == null) {
                     unknown.merge(kind, 1L, Long::sum);
                 } else {
-                    totals.merge(kind, known.longValue(), Long::sum);
+                    totals.merge(kind, value.longValue(), Long::sum);
                 }
-            });
+            }
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("incidents", count);

@@ -56,7 +56,8 @@ final class IncidentDocument {
     static final String COUNTRY = DETAILS + ".place.country";
     static final String LATITUDE = DETAILS + ".place.coordinates.lat";
     static final String LONGITUDE = DETAILS + ".place.coordinates.lon";
-    static final String AFFECTED = DETAILS + ".affected";
+    static final String AFFECTED_IN_DETAILS = "affected";
+    static final String AFFECTED = DETAILS + "." + AFFECTED_IN_DETAILS;
 
     private static final JsonMapper JSON = StorageJson.mapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };

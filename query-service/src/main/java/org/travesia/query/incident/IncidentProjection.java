@@ -97,8 +97,8 @@ class IncidentProjection {
                 after.put(field, newValues.get(field));
                 changes.append(field, change(before.get(field), newValues.get(field)));
             }
-            return incident.append(DETAILS, after)
-                    .append(OCCURRED_FROM, IncidentDocument.occurredFrom(IncidentDocument.facts(incident)));
+            incident.append(DETAILS, after);
+            return incident.append(OCCURRED_FROM, IncidentDocument.occurredFrom(IncidentDocument.facts(incident)));
         }, entry -> entry.append(IncidentHistoryDocument.REASON, event.reason())
                 .append(IncidentHistoryDocument.CHANGES, changes));
     }

@@ -12,8 +12,9 @@ import java.lang.annotation.Target;
  * fits where the plain text was.
  * <p>
  * The rule: free text typed by a person (descriptions, notes, reasons, references, localities) counts, because it
- * can name or describe someone; so does any name of a person. Codes, counts, dates, identifiers, and the names of
- * administrative areas (published even in public exports) do not.
+ * can name or describe someone; so does the name of anyone a record concerns. Codes, counts, dates, identifiers
+ * (staff account names included: they authorise and audit, and are shown only to their own organisation), and the
+ * names of administrative areas (published even in public exports) do not.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -20,13 +20,17 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -177,6 +181,45 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
         Document document = stored.toDocument().append("_id", snapshot.getAggregateIdentifier());
         collections.snapshots().replaceOne(Filters.eq("_id", snapshot.getAggregateIdentifier()), document,
                 new ReplaceOptions().upsert(true));
+    }
+
+    // ---- reading: every event a known type, or a loud stop ---------------------------------------------------------
+
+    /**
+     * An aggregate's events, after upcasting. An event whose type the event serializer does not know stops the read
+     * ({@link UnknownEventTypeException}), so an aggregate is never rebuilt without one of its events.
+     */
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        DomainEventStream events = super.readEvents(aggregateIdentifier, firstSequenceNumber);
+        return DomainEventStream.of(events.asStream().map(MongoEventStorageEngine::requireKnownType),
+                events::getLastSequenceNumber);
+    }
+
+    /**
+     * Events after a token, after upcasting. An event of a type the serializer does not know stops the stream at its
+     * position: Axon's processors would otherwise skip a payload they cannot read, silently.
+     */
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return super.readEvents(trackingToken, mayBlock).map(MongoEventStorageEngine::requireKnownType);
+    }
+
+    private static <M extends EventMessage<?>> M requireKnownType(M event) {
+        if (!UnknownSerializedType.class.equals(event.getPayloadType())) {
+            return event;
+        }
+        SerializedType type = ((UnknownSerializedType) event.getPayload()).serializedType();
+        throw new UnknownEventTypeException(describe(event), type.getName(), type.getRevision());
+    }
+
+    private static String describe(EventMessage<?> event) {
+        String where = "at position " + event.getMetaData().get(GLOBAL_POSITION);
+        if (event instanceof DomainEventMessage<?> domainEvent && domainEvent.getAggregateIdentifier() != null) {
+            where += " (aggregate " + domainEvent.getAggregateIdentifier() + ", sequence "
+                    + domainEvent.getSequenceNumber() + ")";
+        }
+        return where;
     }
 
     // ---- reading one aggregate -------------------------------------------------------------------------------------

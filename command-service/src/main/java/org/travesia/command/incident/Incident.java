@@ -3,7 +3,6 @@ package org.travesia.command.incident;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -18,15 +17,20 @@ import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.ConflictException;
 import org.travesia.kernel.common.InvalidValueException;
 import org.travesia.kernel.common.NotPermittedException;
+import org.travesia.kernel.common.RecordDelta;
 import org.travesia.kernel.common.Role;
 import org.travesia.kernel.common.SharingLevel;
+import org.travesia.kernel.common.Violations;
 import org.travesia.kernel.common.Visibility;
 import org.travesia.kernel.incident.AmendIncident;
 import org.travesia.kernel.incident.AttachSource;
 import org.travesia.kernel.incident.ChangeSharing;
 import org.travesia.kernel.incident.IncidentAmended;
 import org.travesia.kernel.incident.IncidentDetails;
+import org.travesia.kernel.incident.IncidentFacts;
+import org.travesia.kernel.incident.IncidentFactsMapper;
 import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
+import org.travesia.kernel.incident.IncidentPatch;
 import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.kernel.incident.IncidentRetracted;
 import org.travesia.kernel.incident.IncidentVerified;
@@ -47,7 +51,8 @@ import org.travesia.kernel.incident.VerifyIncident;
  * <li>a retracted incident changes no more; a duplicate leaves the counts but stays readable;</li>
  * <li>acting on an incident one may not see answers exactly as if it did not exist.</li>
  * </ul>
- * Every handler answers the incident's version after the command.
+ * Every handler answers the incident's version after the command. Its state is rebuilt from events as they were
+ * recorded, never re-validated: a rule tightened later judges only the commands that come after it.
  */
 @Aggregate
 public class Incident {
@@ -58,9 +63,8 @@ public class Incident {
     private String organisation;
     private String reportedBy;
     private String requestFingerprint;
-    private IncidentDetails details;
+    private IncidentFacts facts;
     private SharingLevel sharing;
-    private final List<org.travesia.kernel.incident.Source> sources = new ArrayList<>();
     private boolean verified;
     private String duplicateOf;
     private boolean retracted;
@@ -84,7 +88,8 @@ public class Incident {
         }
         IncidentRules.requireNotInFuture(command.details(), clock, "");
         apply(new IncidentReported(command.incidentId(), command.organisation(), command.reportedBy(),
-                command.clientReportId(), command.requestFingerprint(), command.details(), command.sharing()));
+                command.clientReportId(), command.requestFingerprint(), IncidentFactsMapper.toFacts(command.details()),
+                command.sharing().name()));
         return new ReportOutcome(command.incidentId(), 0, false);
     }
 
@@ -98,14 +103,25 @@ public class Incident {
         requireNotRetracted();
         requireVersion(command.expectedVersion());
         requireReason(command.reason());
-        IncidentDetails amended = IncidentAmendments.apply(details, command.changes());
-        IncidentRules.requireNotInFuture(amended, clock, "changes.");
-        List<String> changed = IncidentAmendments.changedFields(details, amended);
+        IncidentFacts amended = amend(command.changes(), clock);
+        List<String> changed = RecordDelta.changedFields(facts, amended);
         if (changed.isEmpty()) {
             throw new InvalidValueException("changes", "incident.no-changes");
         }
-        apply(new IncidentAmended(incidentId, amended, changed, command.reason()));
+        apply(new IncidentAmended(incidentId, RecordDelta.only(amended, changed), changed, command.reason()));
         return version;
+    }
+
+    /**
+     * The facts after a correction, judged as a whole by the rules a new report meets today, so a correction can
+     * neither break a rule nor leave a broken one standing; in the form they would be recorded in.
+     */
+    private IncidentFacts amend(IncidentPatch patch, Clock clock) {
+        Violations v = new Violations();
+        IncidentDetails amended = IncidentFactsMapper.toDetails(patch.applyTo(facts), v);
+        v.throwIfAnyUnder("changes");
+        IncidentRules.requireNotInFuture(amended, clock, "changes.");
+        return IncidentFactsMapper.toFacts(amended);
     }
 
     @CommandHandler
@@ -113,7 +129,7 @@ public class Incident {
         requireOwnOrganisation(command.actor(), Role.MONITOR);
         requireNotRetracted();
         requireVersionIfGiven(command.expectedVersion());
-        apply(new SourceAttached(incidentId, command.source()));
+        apply(new SourceAttached(incidentId, IncidentFactsMapper.toFacts(command.source())));
         return version;
     }
 
@@ -167,7 +183,7 @@ public class Incident {
         if (command.sharing() == sharing) {
             throw new InvalidValueException("sharing", "sharing.unchanged", sharing);
         }
-        apply(new SharingChanged(incidentId, sharing, command.sharing(), command.reason()));
+        apply(new SharingChanged(incidentId, sharing.name(), command.sharing().name(), command.reason()));
         return version;
     }
 
@@ -217,23 +233,19 @@ public class Incident {
         organisation = event.organisation();
         reportedBy = event.reportedBy();
         requestFingerprint = event.requestFingerprint();
-        details = event.details();
-        sharing = event.sharing();
-        if (event.details().source() != null) {
-            sources.add(event.details().source());
-        }
+        facts = event.details();
+        sharing = SharingLevel.recorded(event.sharing());
         version = sequence;
     }
 
     @EventSourcingHandler
     void on(IncidentAmended event, @SequenceNumber long sequence) {
-        details = event.details();
+        facts = RecordDelta.apply(facts, event.changes(), event.changedFields());
         version = sequence;
     }
 
     @EventSourcingHandler
     void on(SourceAttached event, @SequenceNumber long sequence) {
-        sources.add(event.source());
         version = sequence;
     }
 
@@ -257,7 +269,7 @@ public class Incident {
 
     @EventSourcingHandler
     void on(SharingChanged event, @SequenceNumber long sequence) {
-        sharing = event.to();
+        sharing = SharingLevel.recorded(event.to());
         version = sequence;
     }
 

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.travesia.command.incident.Incident.ReportOutcome;
 import org.travesia.kernel.common.Actor;
+import org.travesia.kernel.common.Codes;
 import org.travesia.kernel.common.InvalidValueException;
 import org.travesia.kernel.common.SharingLevel;
 import org.travesia.kernel.common.Violations;
@@ -28,6 +29,7 @@ import org.travesia.kernel.incident.AmendIncident;
 import org.travesia.kernel.incident.AttachSource;
 import org.travesia.kernel.incident.ChangeSharing;
 import org.travesia.kernel.incident.IncidentDetails;
+import org.travesia.kernel.incident.IncidentPatch;
 import org.travesia.kernel.incident.MarkIncidentAsDuplicate;
 import org.travesia.kernel.incident.ReportIncident;
 import org.travesia.kernel.incident.RetractIncident;
@@ -95,7 +97,8 @@ class IncidentController {
         if (body.expectedVersion() == null) {
             throw new InvalidValueException("expectedVersion", "field.required");
         }
-        return send(incidentId, new AmendIncident(incidentId, body.expectedVersion(), body.changes(), body.reason(), actor), actor);
+        IncidentPatch changes = IncidentMergePatch.read(body.changes());
+        return send(incidentId, new AmendIncident(incidentId, body.expectedVersion(), changes, body.reason(), actor), actor);
     }
 
     @PostMapping("/{incidentId}/sources")
@@ -142,7 +145,7 @@ class IncidentController {
     Map<String, Object> changeSharing(@PathVariable String incidentId, @RequestBody CurationBodies.Sharing body) {
         Actor actor = currentActor.get();
         Violations v = new Violations();
-        SharingLevel sharing = IncidentRequestMapper.enumValue(v, "sharing", body.sharing(), SharingLevel.class, true);
+        SharingLevel sharing = Codes.parse(v, "sharing", body.sharing(), SharingLevel.class, true);
         v.throwIfAny();
         return send(incidentId, new ChangeSharing(incidentId, body.expectedVersion(), sharing, body.reason(), actor), actor);
     }

@@ -31,9 +31,9 @@ class IncidentDirectory {
             DomainEventMessage<?> event = events.next();
             if (event.getPayload() instanceof IncidentReported reported) {
                 organisation = reported.organisation();
-                sharing = reported.sharing();
+                sharing = SharingLevel.recorded(reported.sharing());
             } else if (event.getPayload() instanceof SharingChanged changed) {
-                sharing = changed.to();
+                sharing = SharingLevel.recorded(changed.to());
             }
         }
         return organisation != null && Visibility.canSee(actor, organisation, sharing);

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The body of {@code POST /api/v1/incidents}, as the client sends it. Codes arrive as strings so that every unknown
- * code is reported with its field, all at once, by {@link IncidentRequestMapper}.
+ * code is reported with its field, all at once, when {@link IncidentRequestMapper} has the kernel judge them.
  */
 record IncidentReportRequest(String clientReportId, String type, String accidentSubtype, String occurredAt,
                              String occurredAtPrecision, String reportedAt, PlaceBody place, String routeId,

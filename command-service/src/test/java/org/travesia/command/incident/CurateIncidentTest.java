@@ -15,6 +15,7 @@ import org.travesia.kernel.common.NotPermittedException;
 import org.travesia.kernel.common.SharingLevel;
 import org.travesia.kernel.incident.AttachSource;
 import org.travesia.kernel.incident.ChangeSharing;
+import org.travesia.kernel.incident.IncidentFacts;
 import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
 import org.travesia.kernel.incident.IncidentRetracted;
 import org.travesia.kernel.incident.IncidentVerified;
@@ -30,6 +31,8 @@ import org.travesia.kernel.taxonomy.SourceType;
 class CurateIncidentTest {
 
     private static final Source PARTNER = new Source(SourceType.PARTNER_ORGANISATION, 4, "MSF");
+    private static final IncidentFacts.Source PARTNER_AS_RECORDED = new IncidentFacts.Source("PARTNER_ORGANISATION", 4,
+            "MSF");
     private AggregateTestFixture<Incident> fixture;
 
     @BeforeEach
@@ -88,7 +91,7 @@ class CurateIncidentTest {
     void sharingChangesWithAReasonAndRecordsWhereItCameFrom() {
         fixture.given(reported())
                 .when(new ChangeSharing(ID, 0L, SharingLevel.PUBLIC, "consent for publication", ANA))
-                .expectEvents(new SharingChanged(ID, SharingLevel.NETWORK, SharingLevel.PUBLIC, "consent for publication"));
+                .expectEvents(new SharingChanged(ID, "NETWORK", "PUBLIC", "consent for publication"));
         fixture.given(reported())
                 .when(new ChangeSharing(ID, null, SharingLevel.NETWORK, "same", ANA))
                 .expectException(InvalidValueException.class);
@@ -99,6 +102,6 @@ class CurateIncidentTest {
         fixture.given(reported())
                 .when(new AttachSource(ID, null, PARTNER, IncidentFixtures.JOSE))
                 .expectResultMessagePayload(1L)
-                .expectEvents(new SourceAttached(ID, PARTNER));
+                .expectEvents(new SourceAttached(ID, PARTNER_AS_RECORDED));
     }
 }

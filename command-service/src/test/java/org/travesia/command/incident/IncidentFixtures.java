@@ -13,6 +13,7 @@ import org.travesia.kernel.common.Place;
 import org.travesia.kernel.common.Role;
 import org.travesia.kernel.common.SharingLevel;
 import org.travesia.kernel.incident.IncidentDetails;
+import org.travesia.kernel.incident.IncidentFactsMapper;
 import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.kernel.incident.ReportIncident;
 import org.travesia.kernel.taxonomy.IncidentType;
@@ -49,7 +50,8 @@ final class IncidentFixtures {
     }
 
     static IncidentReported reported(SharingLevel sharing, IncidentDetails details) {
-        return new IncidentReported(ID, "org-a", "maria", "r-1", "fp-1", details, sharing);
+        return new IncidentReported(ID, "org-a", "maria", "r-1", "fp-1", IncidentFactsMapper.toFacts(details),
+                sharing.name());
     }
 
     static IncidentDetails details(LocalDate occurredOn) {

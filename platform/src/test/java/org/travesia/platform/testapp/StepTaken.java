@@ -1,7 +1,7 @@
 package org.travesia.platform.testapp;
 
-import org.axonframework.serialization.Revision;
+import org.travesia.kernel.contract.EventType;
 
-@Revision("1")
+@EventType(name = "walker.stepped", revision = 1)
 public record StepTaken(String walkerId, long step) {
 }

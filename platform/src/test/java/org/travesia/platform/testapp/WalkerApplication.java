@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.travesia.platform.axon.EventTypeRegistry;
 
 /**
  * A minimal Travesía-shaped application for testing the platform on its own: one aggregate (a walker taking
@@ -14,6 +16,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @SpringBootApplication
 public class WalkerApplication {
+
+    /** The walker's own event; the event serializer stores and reads registered events only. */
+    @Bean
+    public EventTypeRegistry eventTypeRegistry() {
+        return EventTypeRegistry.of(List.of(StepTaken.class));
+    }
 
     public static ConfigurableApplicationContext start(String mongoUri, String... properties) {
         List<String> arguments = new ArrayList<>(List.of("--spring.main.web-application-type=none",

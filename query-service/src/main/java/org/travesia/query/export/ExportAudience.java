@@ -1,13 +1,13 @@
 package org.travesia.query.export;
 
-import java.util.List;
+import java.util.Set;
 
-import org.bson.conversions.Bson;
 import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.Role;
 import org.travesia.kernel.common.SharingLevel;
-
-import com.mongodb.client.model.Filters;
+import org.travesia.kernel.incident.FindIncidents;
+import org.travesia.kernel.incident.IncidentStatus;
+import org.travesia.query.incident.api.IncidentSelection;
 
 /**
  * Who an export is for, which decides what it may contain.
@@ -27,16 +27,13 @@ enum ExportAudience {
 
     static final int SMALL_COUNT_BELOW = 5;
 
-    /**
-     * Narrows the caller's read scope further, for this audience, on incident documents whose fields carry
-     * {@code prefix} ({@code ""} for current incidents, {@code "state."} for states in the history).
-     */
-    Bson narrowing(String prefix) {
+    /** The incidents this audience may receive of a search, within what the caller may read. */
+    IncidentSelection selection(FindIncidents find) {
         return switch (this) {
-            case PUBLIC -> Filters.and(Filters.eq(prefix + "sharing", SharingLevel.PUBLIC.name()),
-                    Filters.in(prefix + "status", List.of("REPORTED", "VERIFIED")));
-            case NETWORK -> Filters.in(prefix + "sharing", SharingLevel.NETWORK.name(), SharingLevel.PUBLIC.name());
-            case INTERNAL -> Filters.exists(prefix + "_id");
+            case PUBLIC -> new IncidentSelection(find, Set.of(SharingLevel.PUBLIC),
+                    Set.of(IncidentStatus.REPORTED, IncidentStatus.VERIFIED));
+            case NETWORK -> new IncidentSelection(find, Set.of(SharingLevel.NETWORK, SharingLevel.PUBLIC), Set.of());
+            case INTERNAL -> new IncidentSelection(find, Set.of(), Set.of());
         };
     }
 

@@ -7,15 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,34 +21,32 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.InvalidValueException;
 import org.travesia.kernel.common.NotPermittedException;
-import org.travesia.kernel.incident.FindIncidents;
 import org.travesia.platform.audit.AuditLog;
 import org.travesia.platform.security.CurrentActor;
-import org.travesia.platform.security.ReadScope;
-import org.travesia.query.incident.IncidentFilters;
-import org.travesia.query.incident.IncidentReadModel;
-import org.travesia.query.incident.IncidentSearchParameters;
+import org.travesia.query.incident.api.IncidentReads;
+import org.travesia.query.incident.api.IncidentSearchParameters;
+import org.travesia.query.incident.api.IncidentSelection;
+import org.travesia.query.incident.api.IncidentState;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 
 /**
  * {@code GET /api/v1/exports/incidents}: incident timelines as CSV, HXL-tagged CSV, JSON or GeoJSON, for an
  * audience ({@link ExportAudience}). Takes the search filters, and {@code asOf} for the timeline as it was known at
- * an instant. Every export is written to the audit log, with every record in it, before a byte is sent.
+ * an instant. Every export is written to the audit log, with every record in it, before a byte is sent. It reads
+ * incidents through the incident feature's published API only ({@link IncidentReads}).
  */
 @RestController
 class ExportController {
 
     static final int MAX_ROWS = 100_000;
 
-    private final IncidentReadModel incidents;
+    private final IncidentReads incidents;
     private final CurrentActor currentActor;
     private final AuditLog auditLog;
     private final ObjectMapper json;
 
-    ExportController(IncidentReadModel incidents, CurrentActor currentActor, AuditLog auditLog, ObjectMapper json) {
+    ExportController(IncidentReads incidents, CurrentActor currentActor, AuditLog auditLog, ObjectMapper json) {
         this.incidents = incidents;
         this.currentActor = currentActor;
         this.auditLog = auditLog;
@@ -71,14 +65,15 @@ class ExportController {
         if (!exportAudience.allowedFor(actor)) {
             throw new NotPermittedException("export.audience-not-allowed");
         }
-        FindIncidents find = parameters.find();
-        List<Document> selected = asOf == null
-                ? current(actor, exportAudience, find)
-                : asOf(actor, exportAudience, find, IncidentSearchParameters.instant("asOf", asOf, false));
+        IncidentSelection selection = exportAudience.selection(parameters.find());
+        List<IncidentState> selected = new ArrayList<>(asOf == null
+                ? incidents.current(actor, selection)
+                : incidents.asOf(actor, selection, IncidentSearchParameters.instant("asOf", asOf, false)));
         if (selected.size() > MAX_ROWS) {
             throw new InvalidValueException("", "export.too-large", MAX_ROWS);
         }
-        selected.sort(Comparator.comparing((Document d) -> d.getDate("occurredFrom")).thenComparing(d -> d.getString("_id")));
+        selected.sort(Comparator.comparing(IncidentState::occurredFrom, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(IncidentState::incidentId));
         List<Map<String, Object>> rows = selected.stream().map(d -> ExportRow.of(d, exportAudience, actor)).toList();
         auditLog.record(actor, AuditLog.Action.EXPORT, "incidents.export." + exportFormat.name().toLowerCase()
                 + "." + exportAudience.name().toLowerCase(), rows.stream().map(r -> (String) r.get("incidentId")).toList());
@@ -93,25 +88,6 @@ class ExportController {
                 .contentType(exportFormat.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .body(body);
-    }
-
-    /** The current state: scope, audience and filters all in the query. */
-    private List<Document> current(Actor actor, ExportAudience audience, FindIncidents find) {
-        Bson query = Filters.and(IncidentFilters.of(find, ReadScope.of(actor)), audience.narrowing(""));
-        return incidents.matching(query).into(new ArrayList<>());
-    }
-
-    /**
-     * As known at {@code asOf}: who may read an incident is decided by what it is now (scope in the query, as for
-     * single reads); which incidents match, and what they said, by their state then.
-     */
-    private List<Document> asOf(Actor actor, ExportAudience audience, FindIncidents find, Instant asOf) {
-        List<String> readable = new ArrayList<>();
-        for (Document d : incidents.matching(ReadScope.of(actor)).projection(Projections.include("_id"))) {
-            readable.add(d.getString("_id"));
-        }
-        Bson stateFilter = Filters.and(IncidentFilters.of(find, "state."), audience.narrowing("state."));
-        return incidents.statesAsOf(readable, Date.from(asOf), stateFilter);
     }
 
     private void write(ExportFormat format, ExportAudience audience, String asOf, List<Map<String, Object>> rows,

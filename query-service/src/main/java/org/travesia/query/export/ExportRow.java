@@ -2,13 +2,14 @@ package org.travesia.query.export;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Date;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
 import org.travesia.kernel.common.Actor;
+import org.travesia.kernel.incident.IncidentFacts;
+import org.travesia.query.incident.api.IncidentState;
 
 /**
  * One incident as a flat export row, already redacted for its audience. Every format writes these same columns, so
@@ -53,88 +54,92 @@ final class ExportRow {
             new String[] {"recordedAt", "#date+recorded"},
             new String[] {"updatedAt", "#date+updated"});
 
-    private static final List<String> COUNTS = List.of("dead", "missing", "injured", "survivors", "female", "male",
-            "children", "unaccompaniedChildren");
+    private static final String EXACT = "EXACT";
 
     private ExportRow() {
     }
 
     /** The row of {@code incident} for {@code audience}, as {@code reader} may see it. Values are strings or null. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> of(Document incident, ExportAudience audience, Actor reader) {
-        Document details = incident.get("details", Document.class);
-        Map<String, Object> place = (Map<String, Object>) details.get("place");
-        Map<String, Object> coordinates = (Map<String, Object>) place.get("coordinates");
-        Map<String, Object> occurredAt = (Map<String, Object>) details.get("occurredAt");
-        Map<String, Object> affected = (Map<String, Object>) details.get("affected");
+    static Map<String, Object> of(IncidentState incident, ExportAudience audience, Actor reader) {
+        IncidentFacts details = incident.details();
+        IncidentFacts.Place place = details.place() == null
+                ? new IncidentFacts.Place(null, null, null, null, null, null) : details.place();
+        IncidentFacts.Affected affected = details.affected() == null
+                ? new IncidentFacts.Affected(null, null, null, null, null, null, null, null) : details.affected();
         boolean publicAudience = audience == ExportAudience.PUBLIC;
-        boolean ownOrganisation = reader.organisation().equals(incident.getString("organisation"));
+        boolean ownOrganisation = reader.organisation().equals(incident.organisation());
 
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("incidentId", incident.getString("_id"));
-        row.put("status", incident.getString("status"));
-        row.put("duplicateOf", incident.getString("duplicateOf"));
-        row.put("type", details.get("type"));
-        row.put("accidentSubtype", details.get("accidentSubtype"));
-        String precision = (String) occurredAt.get("precision");
-        boolean exact = "EXACT".equals(precision) && !publicAudience;
-        row.put("occurredAt", exact ? occurredAt.get("exact") : occurredAt.get("date"));
-        row.put("occurredAtPrecision", "EXACT".equals(precision) && publicAudience ? "DAY" : precision);
-        row.put("country", place.get("country"));
-        row.put("admin1", place.get("admin1"));
-        row.put("admin2", publicAudience ? null : place.get("admin2"));
-        row.put("locality", publicAudience ? null : place.get("locality"));
-        String locationPrecision = (String) place.get("precision");
-        if (coordinates != null) {
-            row.put("lat", coordinate(coordinates.get("lat"), publicAudience));
-            row.put("lon", coordinate(coordinates.get("lon"), publicAudience));
-        } else {
-            row.put("lat", null);
-            row.put("lon", null);
-        }
-        row.put("locationPrecision", publicAudience && finerThan15Km(locationPrecision) ? "KM_15" : locationPrecision);
-        row.put("routeId", details.get("routeId"));
-        row.put("segmentId", details.get("segmentId"));
-        for (String kind : COUNTS) {
-            Object value = affected == null ? null : affected.get(kind);
-            row.put(kind, count(value, publicAudience));
-        }
-        row.put("nationalities", String.join(";", (List<String>) details.getOrDefault("nationalities", List.of())));
-        row.put("perpetrator", details.get("perpetrator"));
-        row.put("causesOfDeath", String.join(";", (List<String>) details.getOrDefault("causesOfDeath", List.of())));
-        row.put("sourceQuality", incident.get("effectiveQuality"));
-        row.put("description", publicAudience ? null : details.get("description"));
-        row.put("sharing", incident.getString("sharing"));
-        row.put("organisation", publicAudience ? null : incident.getString("organisation"));
-        row.put("reportedBy", audience == ExportAudience.INTERNAL && ownOrganisation ? incident.getString("reportedBy") : null);
-        row.put("recordedAt", instant(incident.getDate("recordedAt")));
-        row.put("updatedAt", instant(incident.getDate("updatedAt")));
+        row.put("incidentId", incident.incidentId());
+        row.put("status", incident.status());
+        row.put("duplicateOf", incident.duplicateOf());
+        row.put("type", details.type());
+        row.put("accidentSubtype", details.accidentSubtype());
+        boolean exact = EXACT.equals(details.occurredAtPrecision());
+        row.put("occurredAt", exact && publicAudience ? day(details.occurredAt()) : details.occurredAt());
+        row.put("occurredAtPrecision", exact && publicAudience ? "DAY" : details.occurredAtPrecision());
+        row.put("country", place.country());
+        row.put("admin1", place.admin1());
+        row.put("admin2", publicAudience ? null : place.admin2());
+        row.put("locality", publicAudience ? null : place.locality());
+        IncidentFacts.Coordinates coordinates = place.coordinates();
+        row.put("lat", coordinates == null ? null : coordinate(coordinates.lat(), publicAudience));
+        row.put("lon", coordinates == null ? null : coordinate(coordinates.lon(), publicAudience));
+        row.put("locationPrecision", publicAudience && finerThan15Km(place.precision()) ? "KM_15" : place.precision());
+        row.put("routeId", details.routeId());
+        row.put("segmentId", details.segmentId());
+        row.put("dead", count(affected.dead(), publicAudience));
+        row.put("missing", count(affected.missing(), publicAudience));
+        row.put("injured", count(affected.injured(), publicAudience));
+        row.put("survivors", count(affected.survivors(), publicAudience));
+        row.put("female", count(affected.female(), publicAudience));
+        row.put("male", count(affected.male(), publicAudience));
+        row.put("children", count(affected.children(), publicAudience));
+        row.put("unaccompaniedChildren", count(affected.unaccompaniedChildren(), publicAudience));
+        row.put("nationalities", joined(details.nationalities()));
+        row.put("perpetrator", details.perpetrator());
+        row.put("causesOfDeath", joined(details.causesOfDeath()));
+        row.put("sourceQuality", incident.effectiveSourceQuality());
+        row.put("description", publicAudience ? null : details.description());
+        row.put("sharing", incident.sharing());
+        row.put("organisation", publicAudience ? null : incident.organisation());
+        row.put("reportedBy", audience == ExportAudience.INTERNAL && ownOrganisation ? incident.reportedBy() : null);
+        row.put("recordedAt", instant(incident.recordedAt()));
+        row.put("updatedAt", instant(incident.updatedAt()));
         row.replaceAll((column, value) -> value == null ? null : value.toString());
         return row;
     }
 
+    /** The calendar day of a date-time as recorded (its first ten characters, {@code 2026-11-20}). */
+    private static String day(String occurredAt) {
+        return occurredAt == null || occurredAt.length() < 10 ? occurredAt : occurredAt.substring(0, 10);
+    }
+
+    private static String joined(List<String> values) {
+        return values == null ? "" : String.join(";", values.stream().map(String::valueOf).toList());
+    }
+
     /** Counts a person could be recognised by are shown as a range. */
-    private static Object count(Object value, boolean publicAudience) {
-        if (value instanceof Number number && publicAudience && number.longValue() > 0
-                && number.longValue() < ExportAudience.SMALL_COUNT_BELOW) {
+    private static Object count(Integer value, boolean publicAudience) {
+        if (value != null && publicAudience && value > 0 && value < ExportAudience.SMALL_COUNT_BELOW) {
             return "<" + ExportAudience.SMALL_COUNT_BELOW;
         }
         return value;
     }
 
     /** One decimal is about 11 km: enough for a map of risk, too coarse to find a shelter or a person. */
-    private static Object coordinate(Object value, boolean publicAudience) {
-        if (!(value instanceof Number number) || !publicAudience) {
+    private static Object coordinate(Double value, boolean publicAudience) {
+        if (value == null || !publicAudience) {
             return value;
         }
-        return BigDecimal.valueOf(number.doubleValue()).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static boolean finerThan15Km(String precision) {
         return "M_100".equals(precision) || "KM_2".equals(precision);
     }
 
-    private static String instant(Date date) {
-        return date == null ? null : date.toInstant().toString();
+    private static String instant(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 }

@@ -1,9 +1,31 @@
 package org.travesia.query.incident;
 
+import static org.travesia.query.incident.IncidentDocument.AT;
+import static org.travesia.query.incident.IncidentDocument.BY;
+import static org.travesia.query.incident.IncidentDocument.CLIENT_REPORT_ID;
+import static org.travesia.query.incident.IncidentDocument.DETAILS;
+import static org.travesia.query.incident.IncidentDocument.DUPLICATE;
+import static org.travesia.query.incident.IncidentDocument.DUPLICATE_OF;
+import static org.travesia.query.incident.IncidentDocument.EFFECTIVE_QUALITY;
+import static org.travesia.query.incident.IncidentDocument.NOTE;
+import static org.travesia.query.incident.IncidentDocument.OCCURRED_FROM;
+import static org.travesia.query.incident.IncidentDocument.ORGANISATION;
+import static org.travesia.query.incident.IncidentDocument.REASON;
+import static org.travesia.query.incident.IncidentDocument.RECORDED_AT;
+import static org.travesia.query.incident.IncidentDocument.REPORTED_BY;
+import static org.travesia.query.incident.IncidentDocument.RETRACTED;
+import static org.travesia.query.incident.IncidentDocument.RETRACTION;
+import static org.travesia.query.incident.IncidentDocument.SHARING;
+import static org.travesia.query.incident.IncidentDocument.SOURCES;
+import static org.travesia.query.incident.IncidentDocument.STATUS;
+import static org.travesia.query.incident.IncidentDocument.UPDATED_AT;
+import static org.travesia.query.incident.IncidentDocument.VERIFICATION;
+import static org.travesia.query.incident.IncidentDocument.VERIFIED;
+
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.axonframework.config.ProcessingGroup;
@@ -22,12 +44,12 @@ import org.travesia.kernel.incident.IncidentRetracted;
 import org.travesia.kernel.incident.IncidentStatus;
 import org.travesia.kernel.incident.IncidentVerified;
 import org.travesia.kernel.incident.SharingChanged;
-import org.travesia.kernel.incident.Source;
 import org.travesia.kernel.incident.SourceAttached;
 
 /**
  * Projects incident events into the {@code incidents} and {@code incident_history} read models. Idempotent, and
- * replayable from the start: nothing here reads a clock; every time and actor comes from the event.
+ * replayable from the start: nothing here reads a clock; every time and actor comes from the event. Events are
+ * applied as recorded: a correction replaces the fields it names and nothing else, and nothing is re-validated.
  */
 @Component
 @ProcessingGroup(IncidentProjection.PROCESSING_GROUP)
@@ -45,81 +67,85 @@ class IncidentProjection {
 
     @EventHandler
     void on(IncidentReported event, @SequenceNumber long sequence, EventMessage<?> message) {
-        List<Document> sources = event.details().source() == null ? List.of() : List.of(source(event.details().source()));
+        List<Document> sources = event.details().source() == null ? List.of()
+                : List.of(IncidentDocument.source(event.details().source()));
         apply(event.incidentId(), sequence, message, incident -> incident
-                        .append("organisation", event.organisation())
-                        .append("reportedBy", event.reportedBy())
-                        .append("clientReportId", event.clientReportId())
-                        .append("sharing", event.sharing().name())
-                        .append("verified", false)
-                        .append("duplicateOf", null)
-                        .append("retracted", false)
-                        .append("details", new Document(readModel.toMap(event.details())))
-                        .append("sources", sources)
-                        .append("effectiveQuality", effectiveQuality(sources))
-                        .append("occurredFrom", IncidentReadModel.date(event.details().occurredAt().earliestInstant()))
-                        .append("recordedAt", IncidentReadModel.date(message.getTimestamp())),
+                        .append(ORGANISATION, event.organisation())
+                        .append(REPORTED_BY, event.reportedBy())
+                        .append(CLIENT_REPORT_ID, event.clientReportId())
+                        .append(SHARING, event.sharing())
+                        .append(VERIFIED, false)
+                        .append(DUPLICATE_OF, null)
+                        .append(RETRACTED, false)
+                        .append(DETAILS, IncidentDocument.details(event.details()))
+                        .append(SOURCES, sources)
+                        .append(EFFECTIVE_QUALITY, effectiveQuality(sources))
+                        .append(OCCURRED_FROM, IncidentDocument.occurredFrom(event.details()))
+                        .append(RECORDED_AT, date(message)),
                 entry -> { });
     }
 
+    /** Replaces the changed fields, each as a whole; history shows each one's value before and after. */
     @EventHandler
     void on(IncidentAmended event, @SequenceNumber long sequence, EventMessage<?> message) {
-        Map<String, Object> after = readModel.toMap(event.details());
+        Document newValues = IncidentDocument.details(event.changes());
         Document changes = new Document();
         apply(event.incidentId(), sequence, message, incident -> {
-            Document before = incident.get("details", Document.class);
+            Document before = incident.get(DETAILS, Document.class);
+            Document after = new Document(before);
             for (String field : event.changedFields()) {
-                changes.append(field, change(before.get(field), after.get(field)));
+                after.put(field, newValues.get(field));
+                changes.append(field, change(before.get(field), newValues.get(field)));
             }
-            return incident.append("details", new Document(after))
-                    .append("occurredFrom", IncidentReadModel.date(event.details().occurredAt().earliestInstant()));
-        }, entry -> entry.append("reason", event.reason()).append("changes", changes));
+            incident.append(DETAILS, after);
+            return incident.append(OCCURRED_FROM, IncidentDocument.occurredFrom(IncidentDocument.facts(incident)));
+        }, entry -> entry.append(IncidentHistoryDocument.REASON, event.reason())
+                .append(IncidentHistoryDocument.CHANGES, changes));
     }
 
     @EventHandler
     void on(SourceAttached event, @SequenceNumber long sequence, EventMessage<?> message) {
         Document changes = new Document();
+        Document source = IncidentDocument.source(event.source());
         apply(event.incidentId(), sequence, message, incident -> {
-            List<Document> sources = new ArrayList<>(incident.getList("sources", Document.class));
-            sources.add(source(event.source()));
+            List<Document> sources = new ArrayList<>(incident.getList(SOURCES, Document.class));
+            sources.add(source);
             Integer quality = effectiveQuality(sources);
-            changes.append("sources", new Document("added", source(event.source())))
-                    .append("effectiveSourceQuality", change(incident.get("effectiveQuality"), quality));
-            return incident.append("sources", sources).append("effectiveQuality", quality);
-        }, entry -> entry.append("changes", changes));
+            changes.append(SOURCES, new Document(IncidentHistoryDocument.ADDED, source))
+                    .append(IncidentHistoryDocument.EFFECTIVE_SOURCE_QUALITY, change(incident.get(EFFECTIVE_QUALITY), quality));
+            return incident.append(SOURCES, sources).append(EFFECTIVE_QUALITY, quality);
+        }, entry -> entry.append(IncidentHistoryDocument.CHANGES, changes));
     }
 
     @EventHandler
     void on(IncidentVerified event, @SequenceNumber long sequence, EventMessage<?> message) {
-        apply(event.incidentId(), sequence, message, incident -> incident.append("verified", true)
-                        .append("verification", new Document("by", user(message)).append("at", date(message))
-                                .append("note", event.note())),
-                entry -> entry.append("note", event.note()));
+        apply(event.incidentId(), sequence, message, incident -> incident.append(VERIFIED, true)
+                        .append(VERIFICATION, curation(message).append(NOTE, event.note())),
+                entry -> entry.append(IncidentHistoryDocument.NOTE, event.note()));
     }
 
     @EventHandler
     void on(IncidentMarkedAsDuplicate event, @SequenceNumber long sequence, EventMessage<?> message) {
         apply(event.incidentId(), sequence, message, incident -> incident
-                        .append("duplicateOf", event.survivingIncidentId())
-                        .append("duplicate", new Document("by", user(message)).append("at", date(message))
-                                .append("reason", event.reason())),
-                entry -> entry.append("reason", event.reason())
-                        .append("changes", new Document("duplicateOf", change(null, event.survivingIncidentId()))));
+                        .append(DUPLICATE_OF, event.survivingIncidentId())
+                        .append(DUPLICATE, curation(message).append(REASON, event.reason())),
+                entry -> entry.append(IncidentHistoryDocument.REASON, event.reason())
+                        .append(IncidentHistoryDocument.CHANGES,
+                                new Document(DUPLICATE_OF, change(null, event.survivingIncidentId()))));
     }
 
     @EventHandler
     void on(IncidentRetracted event, @SequenceNumber long sequence, EventMessage<?> message) {
-        apply(event.incidentId(), sequence, message, incident -> incident.append("retracted", true)
-                        .append("retraction", new Document("by", user(message)).append("at", date(message))
-                                .append("reason", event.reason())),
-                entry -> entry.append("reason", event.reason()));
+        apply(event.incidentId(), sequence, message, incident -> incident.append(RETRACTED, true)
+                        .append(RETRACTION, curation(message).append(REASON, event.reason())),
+                entry -> entry.append(IncidentHistoryDocument.REASON, event.reason()));
     }
 
     @EventHandler
     void on(SharingChanged event, @SequenceNumber long sequence, EventMessage<?> message) {
-        apply(event.incidentId(), sequence, message, incident -> incident.append("sharing", event.to().name()),
-                entry -> entry.append("reason", event.reason())
-                        .append("changes", new Document("sharing", change(event.from().name(), event.to().name()))));
+        apply(event.incidentId(), sequence, message, incident -> incident.append(SHARING, event.to()),
+                entry -> entry.append(IncidentHistoryDocument.REASON, event.reason())
+                        .append(IncidentHistoryDocument.CHANGES, new Document(SHARING, change(event.from(), event.to()))));
     }
 
     @ResetHandler
@@ -132,53 +158,55 @@ class IncidentProjection {
      * entry with who, when, what and why, holding the state after the event for as-of reads.
      */
     private void apply(String incidentId, long sequence, EventMessage<?> message, UnaryOperator<Document> change,
-                       java.util.function.Consumer<Document> describe) {
+                       Consumer<Document> describe) {
         readModel.apply(incidentId, sequence, incident -> {
             Document next = change.apply(incident);
-            return next.append("status", status(next).name()).append("updatedAt", date(message));
+            return next.append(STATUS, status(next).name()).append(UPDATED_AT, date(message));
         }, (before, state) -> {
-            Document entry = new Document("_id", message.getIdentifier())
-                    .append("incidentId", incidentId)
-                    .append("sequence", sequence)
-                    .append("position", message.getMetaData().get(MetadataKeys.GLOBAL_POSITION))
-                    .append("event", message.getPayloadType().getSimpleName())
-                    .append("recordedAt", date(message))
-                    .append("actor", new Document("user", user(message))
-                            .append("organisation", message.getMetaData().get(MetadataKeys.ORGANISATION)))
-                    .append("client", message.getMetaData().get(MetadataKeys.CLIENT))
-                    .append("correlationId", message.getMetaData().get(MetadataKeys.CORRELATION_ID));
+            Document entry = new Document(IncidentHistoryDocument.ID, message.getIdentifier())
+                    .append(IncidentHistoryDocument.INCIDENT_ID, incidentId)
+                    .append(IncidentHistoryDocument.SEQUENCE, sequence)
+                    .append(IncidentHistoryDocument.POSITION, message.getMetaData().get(MetadataKeys.GLOBAL_POSITION))
+                    .append(IncidentHistoryDocument.EVENT, message.getPayloadType().getSimpleName())
+                    .append(IncidentHistoryDocument.RECORDED_AT, date(message))
+                    .append(IncidentHistoryDocument.ACTOR, new Document(IncidentHistoryDocument.USER, user(message))
+                            .append(IncidentHistoryDocument.ORGANISATION,
+                                    message.getMetaData().get(MetadataKeys.ORGANISATION)))
+                    .append(IncidentHistoryDocument.CLIENT, message.getMetaData().get(MetadataKeys.CLIENT))
+                    .append(IncidentHistoryDocument.CORRELATION_ID,
+                            message.getMetaData().get(MetadataKeys.CORRELATION_ID));
             describe.accept(entry);
-            if (before != null && !before.getString("status").equals(state.getString("status"))) {
-                Document changes = entry.get("changes", Document.class);
-                entry.append("changes", (changes == null ? new Document() : changes)
-                        .append("status", change(before.getString("status"), state.getString("status"))));
+            if (before != null && !before.getString(STATUS).equals(state.getString(STATUS))) {
+                Document changes = entry.get(IncidentHistoryDocument.CHANGES, Document.class);
+                entry.append(IncidentHistoryDocument.CHANGES, (changes == null ? new Document() : changes)
+                        .append(STATUS, change(before.getString(STATUS), state.getString(STATUS))));
             }
-            entry.append("state", new Document(state));
+            entry.append(IncidentHistoryDocument.STATE, new Document(state));
             readModel.addHistory(entry);
         });
         progress.advanced();
     }
 
     static IncidentStatus status(Document incident) {
-        if (Boolean.TRUE.equals(incident.getBoolean("retracted"))) {
+        if (Boolean.TRUE.equals(incident.getBoolean(RETRACTED))) {
             return IncidentStatus.RETRACTED;
         }
-        if (incident.getString("duplicateOf") != null) {
+        if (incident.getString(DUPLICATE_OF) != null) {
             return IncidentStatus.DUPLICATE;
         }
-        return Boolean.TRUE.equals(incident.getBoolean("verified")) ? IncidentStatus.VERIFIED : IncidentStatus.REPORTED;
+        return Boolean.TRUE.equals(incident.getBoolean(VERIFIED)) ? IncidentStatus.VERIFIED : IncidentStatus.REPORTED;
     }
 
-    private Document source(Source source) {
-        return new Document(readModel.toMap(source));
+    private static Integer effectiveQuality(List<Document> sources) {
+        return Corroboration.effectiveQuality(sources.stream().map(IncidentDocument::sourceFacts).toList());
     }
 
-    private Integer effectiveQuality(List<Document> sources) {
-        return Corroboration.effectiveQuality(sources.stream().map(s -> readModel.convert(s, Source.class)).toList());
+    private static Document curation(EventMessage<?> message) {
+        return new Document(BY, user(message)).append(AT, date(message));
     }
 
     private static Document change(Object from, Object to) {
-        return new Document("from", from).append("to", to);
+        return new Document(IncidentHistoryDocument.FROM, from).append(IncidentHistoryDocument.TO, to);
     }
 
     private static String user(EventMessage<?> message) {

@@ -28,6 +28,7 @@ import org.travesia.platform.security.CurrentActor;
 import org.travesia.platform.security.ReadScope;
 import org.travesia.platform.web.NotFoundException;
 import org.travesia.platform.web.PageCursor;
+import org.travesia.query.incident.api.IncidentSearchParameters;
 
 import com.mongodb.client.model.Sorts;
 
@@ -70,14 +71,14 @@ class IncidentQueryController {
         if (cursor != null) {
             filter = com.mongodb.client.model.Filters.and(filter, PageCursor.decode(cursor).after(sortField));
         }
-        List<Document> page = readModel.search(filter, Sorts.descending(sortField, "_id"), pageSize + 1)
+        List<Document> page = readModel.search(filter, Sorts.descending(sortField, IncidentDocument.ID), pageSize + 1)
                 .into(new ArrayList<>());
         boolean more = page.size() > pageSize;
         if (more) {
             page = page.subList(0, pageSize);
         }
         auditRestricted(actor, AuditLog.Action.READ, "incidents.search", page);
-        List<Map<String, Object>> items = page.stream().map(d -> IncidentView.render(d, readModel, actor)).toList();
+        List<Map<String, Object>> items = page.stream().map(d -> IncidentView.render(d, actor)).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("items", items);
         answer.put("nextCursor", more ? cursorAfter(page.get(page.size() - 1), sortField) : null);
@@ -93,9 +94,10 @@ class IncidentQueryController {
         Actor actor = currentActor.get();
         FindIncidents find = parameters.findAnyStatus();
         Bson counted = com.mongodb.client.model.Filters.and(IncidentFilters.of(find, ReadScope.of(actor)),
-                com.mongodb.client.model.Filters.in("status", IncidentStatus.REPORTED.name(), IncidentStatus.VERIFIED.name()));
+                com.mongodb.client.model.Filters.in(IncidentDocument.STATUS, IncidentStatus.REPORTED.name(),
+                        IncidentStatus.VERIFIED.name()));
         return IncidentCounts.over(readModel.matching(counted)
-                .projection(com.mongodb.client.model.Projections.include("details.affected")));
+                .projection(com.mongodb.client.model.Projections.include(IncidentDocument.AFFECTED)));
     }
 
     /**
@@ -120,11 +122,12 @@ class IncidentQueryController {
         if (asOf != null) {
             // Who may read it is decided by what it is now; what it was then is then answered in full.
             Date instant = Date.from(IncidentSearchParameters.instant("asOf", asOf, false));
-            incident = readModel.historyAsOf(incidentId, instant).map(entry -> entry.get("state", Document.class))
+            incident = readModel.historyAsOf(incidentId, instant)
+                    .map(entry -> entry.get(IncidentHistoryDocument.STATE, Document.class))
                     .orElseThrow(() -> new NotFoundException("incident.not-found"));
         }
         auditRestricted(actor, AuditLog.Action.READ, "incident", List.of(incident));
-        return IncidentView.render(incident, readModel, actor);
+        return IncidentView.render(incident, actor);
     }
 
     /** Every event of an incident, in order: who, when, what changed and why. */
@@ -134,7 +137,7 @@ class IncidentQueryController {
         Document incident = readModel.find(incidentId, ReadScope.of(actor))
                 .orElseThrow(() -> new NotFoundException("incident.not-found"));
         auditRestricted(actor, AuditLog.Action.READ, "incident.history", List.of(incident));
-        boolean ownOrganisation = actor.organisation().equals(incident.getString("organisation"));
+        boolean ownOrganisation = actor.organisation().equals(incident.getString(IncidentDocument.ORGANISATION));
         List<Map<String, Object>> items = readModel.history(incidentId).stream()
                 .map(entry -> IncidentView.historyEntry(entry, ownOrganisation)).toList();
         return Map.of("items", items);
@@ -143,24 +146,25 @@ class IncidentQueryController {
     private Optional<Document> awaitVersion(String incidentId, Bson scope, long minVersion, Optional<Document> found)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(MAX_WAIT);
-        while (found.map(d -> d.getLong("version") < minVersion).orElse(true) && Instant.now().isBefore(deadline)) {
+        while (found.map(d -> d.getLong(IncidentDocument.VERSION) < minVersion).orElse(true)
+                && Instant.now().isBefore(deadline)) {
             Duration left = Duration.between(Instant.now(), deadline);
             progress.awaitChange(left.compareTo(RECHECK) < 0 ? left : RECHECK);
             found = readModel.find(incidentId, scope);
         }
-        return found.filter(d -> d.getLong("version") >= minVersion);
+        return found.filter(d -> d.getLong(IncidentDocument.VERSION) >= minVersion);
     }
 
     private void auditRestricted(Actor actor, AuditLog.Action action, String resource, List<Document> records) {
         List<String> restricted = records.stream()
-                .filter(d -> !SharingLevel.PUBLIC.name().equals(d.getString("sharing")))
-                .map(d -> d.getString("_id")).toList();
+                .filter(d -> !SharingLevel.PUBLIC.name().equals(d.getString(IncidentDocument.SHARING)))
+                .map(d -> d.getString(IncidentDocument.ID)).toList();
         if (!restricted.isEmpty()) {
             auditLog.record(actor, action, resource, restricted);
         }
     }
 
     private static String cursorAfter(Document last, String sortField) {
-        return new PageCursor(last.getDate(sortField).getTime(), last.getString("_id")).encode();
+        return new PageCursor(last.getDate(sortField).getTime(), last.getString(IncidentDocument.ID)).encode();
     }
 }

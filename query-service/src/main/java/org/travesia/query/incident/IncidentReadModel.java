@@ -13,11 +13,7 @@ import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
-import org.travesia.kernel.incident.IncidentDetails;
-import org.travesia.platform.axon.StorageJson;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
@@ -39,15 +35,13 @@ import com.mongodb.client.model.Sorts;
  * The history entry is written first, keyed by the event's id, so a crash between the two writes repeats neither.
  */
 @Component
-public class IncidentReadModel {
+class IncidentReadModel {
 
     static final String INCIDENTS = "incidents";
     static final String HISTORY = "incident_history";
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private final MongoCollection<Document> incidents;
     private final MongoCollection<Document> history;
-    private final JsonMapper json = StorageJson.mapper();
 
     IncidentReadModel(MongoDatabase travesiaDatabase) {
         this.incidents = travesiaDatabase.getCollection(INCIDENTS);
@@ -57,17 +51,24 @@ public class IncidentReadModel {
 
     /** Served by MongoDB; the embedded server accepts and ignores non-unique indexes (it scans). Listed in the README. */
     private void ensureIndexes() {
-        incidents.createIndex(Indexes.ascending("organisation", "sharing"), new IndexOptions().name("scope"));
-        incidents.createIndex(Indexes.ascending("details.place.country", "occurredFrom"), new IndexOptions().name("country_time"));
-        incidents.createIndex(Indexes.ascending("details.routeId", "details.segmentId", "occurredFrom"),
-                new IndexOptions().name("route_time"));
-        incidents.createIndex(Indexes.ascending("details.type", "occurredFrom"), new IndexOptions().name("type_time"));
-        incidents.createIndex(Indexes.ascending("status", "occurredFrom"), new IndexOptions().name("status_time"));
-        incidents.createIndex(Indexes.ascending("details.place.coordinates.lon", "details.place.coordinates.lat"),
+        incidents.createIndex(Indexes.ascending(IncidentDocument.ORGANISATION, IncidentDocument.SHARING),
+                new IndexOptions().name("scope"));
+        incidents.createIndex(Indexes.ascending(IncidentDocument.COUNTRY, IncidentDocument.OCCURRED_FROM),
+                new IndexOptions().name("country_time"));
+        incidents.createIndex(Indexes.ascending(IncidentDocument.ROUTE, IncidentDocument.SEGMENT,
+                IncidentDocument.OCCURRED_FROM), new IndexOptions().name("route_time"));
+        incidents.createIndex(Indexes.ascending(IncidentDocument.TYPE, IncidentDocument.OCCURRED_FROM),
+                new IndexOptions().name("type_time"));
+        incidents.createIndex(Indexes.ascending(IncidentDocument.STATUS, IncidentDocument.OCCURRED_FROM),
+                new IndexOptions().name("status_time"));
+        incidents.createIndex(Indexes.ascending(IncidentDocument.LONGITUDE, IncidentDocument.LATITUDE),
                 new IndexOptions().name("position"));
-        incidents.createIndex(Indexes.descending("occurredFrom", "_id"), new IndexOptions().name("occurred_sort"));
-        incidents.createIndex(Indexes.descending("recordedAt", "_id"), new IndexOptions().name("recorded_sort"));
-        history.createIndex(Indexes.ascending("incidentId", "sequence"), new IndexOptions().name("incident_sequence"));
+        incidents.createIndex(Indexes.descending(IncidentDocument.OCCURRED_FROM, IncidentDocument.ID),
+                new IndexOptions().name("occurred_sort"));
+        incidents.createIndex(Indexes.descending(IncidentDocument.RECORDED_AT, IncidentDocument.ID),
+                new IndexOptions().name("recorded_sort"));
+        history.createIndex(Indexes.ascending(IncidentHistoryDocument.INCIDENT_ID, IncidentHistoryDocument.SEQUENCE),
+                new IndexOptions().name("incident_sequence"));
     }
 
     /**
@@ -76,8 +77,8 @@ public class IncidentReadModel {
      */
     void apply(String incidentId, long sequence, UnaryOperator<Document> change,
                BiConsumer<Document, Document> recordHistory) {
-        Document current = incidents.find(Filters.eq("_id", incidentId)).first();
-        long version = current == null ? -1 : current.getLong("version");
+        Document current = incidents.find(Filters.eq(IncidentDocument.ID, incidentId)).first();
+        long version = current == null ? -1 : current.getLong(IncidentDocument.VERSION);
         if (sequence <= version) {
             return;
         }
@@ -85,10 +86,11 @@ public class IncidentReadModel {
             throw new IllegalStateException("Incident " + incidentId + " is at version " + version
                     + " and cannot apply event " + sequence + " before the ones in between");
         }
-        Document next = change.apply(current == null ? new Document("_id", incidentId) : new Document(current));
-        next.put("version", sequence);
+        Document next = change.apply(current == null ? new Document(IncidentDocument.ID, incidentId)
+                : new Document(current));
+        next.put(IncidentDocument.VERSION, sequence);
         recordHistory.accept(current, next);
-        incidents.replaceOne(Filters.eq("_id", incidentId), next, new ReplaceOptions().upsert(true));
+        incidents.replaceOne(Filters.eq(IncidentDocument.ID, incidentId), next, new ReplaceOptions().upsert(true));
     }
 
     void addHistory(Document entry) {
@@ -102,14 +104,15 @@ public class IncidentReadModel {
     }
 
     Optional<Document> find(String incidentId, Bson scope) {
-        return Optional.ofNullable(incidents.find(Filters.and(Filters.eq("_id", incidentId), scope)).first());
+        return Optional.ofNullable(incidents.find(Filters.and(Filters.eq(IncidentDocument.ID, incidentId), scope))
+                .first());
     }
 
     FindIterable<Document> search(Bson filter, Bson sort, int limit) {
         return incidents.find(filter).sort(sort).limit(limit);
     }
 
-    public FindIterable<Document> matching(Bson filter) {
+    FindIterable<Document> matching(Bson filter) {
         return incidents.find(filter);
     }
 
@@ -117,31 +120,33 @@ public class IncidentReadModel {
      * The states of the given incidents as they were known at {@code asOf} (after the last event recorded by then),
      * of those whose state then matches {@code stateFilter} (on fields prefixed {@code state.}).
      */
-    public List<Document> statesAsOf(Collection<String> incidentIds, Date asOf, Bson stateFilter) {
+    List<Document> statesAsOf(Collection<String> incidentIds, Date asOf, Bson stateFilter) {
         Map<String, Document> latest = new HashMap<>();
-        for (Document entry : history.find(Filters.and(Filters.in("incidentId", incidentIds), Filters.lte("recordedAt", asOf)))
-                .projection(Projections.include("incidentId", "sequence"))) {
-            latest.merge(entry.getString("incidentId"), entry,
-                    (a, b) -> a.getLong("sequence") >= b.getLong("sequence") ? a : b);
+        for (Document entry : history.find(Filters.and(Filters.in(IncidentHistoryDocument.INCIDENT_ID, incidentIds),
+                        Filters.lte(IncidentHistoryDocument.RECORDED_AT, asOf)))
+                .projection(Projections.include(IncidentHistoryDocument.INCIDENT_ID, IncidentHistoryDocument.SEQUENCE))) {
+            latest.merge(entry.getString(IncidentHistoryDocument.INCIDENT_ID), entry,
+                    (a, b) -> a.getLong(IncidentHistoryDocument.SEQUENCE) >= b.getLong(IncidentHistoryDocument.SEQUENCE)
+                            ? a : b);
         }
-        List<String> entryIds = latest.values().stream().map(e -> e.getString("_id")).toList();
+        List<String> entryIds = latest.values().stream().map(e -> e.getString(IncidentHistoryDocument.ID)).toList();
         List<Document> states = new ArrayList<>();
-        for (Document entry : history.find(Filters.and(Filters.in("_id", entryIds), stateFilter))) {
-            states.add(entry.get("state", Document.class));
+        for (Document entry : history.find(Filters.and(Filters.in(IncidentHistoryDocument.ID, entryIds), stateFilter))) {
+            states.add(entry.get(IncidentHistoryDocument.STATE, Document.class));
         }
         return states;
     }
 
     List<Document> history(String incidentId) {
-        return history.find(Filters.eq("incidentId", incidentId)).sort(Sorts.ascending("sequence"))
-                .into(new ArrayList<>());
+        return history.find(Filters.eq(IncidentHistoryDocument.INCIDENT_ID, incidentId))
+                .sort(Sorts.ascending(IncidentHistoryDocument.SEQUENCE)).into(new ArrayList<>());
     }
 
     /** The last history entry of an incident recorded at or before {@code instant}. */
     Optional<Document> historyAsOf(String incidentId, Date instant) {
-        return Optional.ofNullable(history.find(Filters.and(Filters.eq("incidentId", incidentId),
-                        Filters.lte("recordedAt", instant)))
-                .sort(Sorts.descending("sequence")).limit(1).first());
+        return Optional.ofNullable(history.find(Filters.and(Filters.eq(IncidentHistoryDocument.INCIDENT_ID, incidentId),
+                        Filters.lte(IncidentHistoryDocument.RECORDED_AT, instant)))
+                .sort(Sorts.descending(IncidentHistoryDocument.SEQUENCE)).limit(1).first());
     }
 
     void deleteAll() {
@@ -155,21 +160,5 @@ public class IncidentReadModel {
 
     List<Document> allHistory() {
         return history.find().into(new ArrayList<>());
-    }
-
-    Map<String, Object> toMap(Object value) {
-        return json.convertValue(value, MAP);
-    }
-
-    IncidentDetails details(Document incident) {
-        return json.convertValue(incident.get("details"), IncidentDetails.class);
-    }
-
-    <T> T convert(Object value, Class<T> type) {
-        return json.convertValue(value, type);
-    }
-
-    static Date date(java.time.Instant instant) {
-        return instant == null ? null : Date.from(instant);
     }
 }

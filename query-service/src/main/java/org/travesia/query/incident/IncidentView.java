@@ -7,74 +7,71 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.travesia.kernel.common.Actor;
-import org.travesia.kernel.common.OccurredAt;
-import org.travesia.kernel.incident.IncidentDetails;
+import org.travesia.kernel.incident.IncidentFacts;
 
 /**
- * Renders read-model documents in the public shape: the incident as posted, plus its curation state. Names of
- * people (the reporting monitor, whoever verified) are shown only to the reporting organisation: a partner needs the
- * report, not who in the field made it.
+ * Renders read-model documents in the public shape: the incident as posted, plus its curation state. The facts are
+ * shown as they were recorded, without re-validation. Names of people (the reporting monitor, whoever verified) are
+ * shown only to the reporting organisation: a partner needs the report, not who in the field made it.
  */
 final class IncidentView {
 
     private IncidentView() {
     }
 
-    static Map<String, Object> render(Document incident, IncidentReadModel readModel, Actor reader) {
-        IncidentDetails details = readModel.details(incident);
-        Map<String, Object> detailMap = readModel.toMap(details);
-        boolean ownOrganisation = reader.organisation().equals(incident.getString("organisation"));
+    static Map<String, Object> render(Document incident, Actor reader) {
+        IncidentFacts facts = IncidentDocument.facts(incident);
+        boolean ownOrganisation = reader.organisation().equals(incident.getString(IncidentDocument.ORGANISATION));
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("incidentId", incident.getString("_id"));
-        view.put("version", incident.getLong("version"));
-        view.put("status", incident.getString("status"));
-        view.put("duplicateOf", incident.getString("duplicateOf"));
-        view.put("organisation", incident.getString("organisation"));
-        view.put("sharing", incident.getString("sharing"));
-        view.put("recordedAt", instant(incident.getDate("recordedAt")));
-        view.put("updatedAt", instant(incident.getDate("updatedAt")));
-        view.put("reportedBy", ownOrganisation ? incident.getString("reportedBy") : null);
-        view.put("clientReportId", ownOrganisation ? incident.getString("clientReportId") : null);
-        view.put("type", detailMap.get("type"));
-        view.put("accidentSubtype", detailMap.get("accidentSubtype"));
-        OccurredAt occurredAt = details.occurredAt();
-        view.put("occurredAt", occurredAt.exact() != null ? occurredAt.exact().toString() : occurredAt.date().toString());
-        view.put("occurredAtPrecision", occurredAt.precision().name());
-        view.put("reportedAt", detailMap.get("reportedAt"));
-        view.put("place", detailMap.get("place"));
-        view.put("routeId", detailMap.get("routeId"));
-        view.put("segmentId", detailMap.get("segmentId"));
-        view.put("affected", detailMap.get("affected"));
-        view.put("nationalities", detailMap.get("nationalities"));
-        view.put("perpetrator", detailMap.get("perpetrator"));
-        view.put("causesOfDeath", detailMap.get("causesOfDeath"));
-        view.put("source", detailMap.get("source"));
-        view.put("sources", incident.getList("sources", Document.class, List.of()));
-        view.put("effectiveSourceQuality", incident.get("effectiveQuality"));
-        view.put("description", detailMap.get("description"));
-        view.put("consent", detailMap.get("consent"));
-        view.put("verification", curation(incident.get("verification", Document.class), ownOrganisation));
-        view.put("duplicate", curation(incident.get("duplicate", Document.class), ownOrganisation));
-        view.put("retraction", curation(incident.get("retraction", Document.class), ownOrganisation));
+        view.put("incidentId", incident.getString(IncidentDocument.ID));
+        view.put("version", incident.getLong(IncidentDocument.VERSION));
+        view.put("status", incident.getString(IncidentDocument.STATUS));
+        view.put("duplicateOf", incident.getString(IncidentDocument.DUPLICATE_OF));
+        view.put("organisation", incident.getString(IncidentDocument.ORGANISATION));
+        view.put("sharing", incident.getString(IncidentDocument.SHARING));
+        view.put("recordedAt", instant(incident.getDate(IncidentDocument.RECORDED_AT)));
+        view.put("updatedAt", instant(incident.getDate(IncidentDocument.UPDATED_AT)));
+        view.put("reportedBy", ownOrganisation ? incident.getString(IncidentDocument.REPORTED_BY) : null);
+        view.put("clientReportId", ownOrganisation ? incident.getString(IncidentDocument.CLIENT_REPORT_ID) : null);
+        view.put("type", facts.type());
+        view.put("accidentSubtype", facts.accidentSubtype());
+        view.put("occurredAt", facts.occurredAt());
+        view.put("occurredAtPrecision", facts.occurredAtPrecision());
+        view.put("reportedAt", facts.reportedAt());
+        view.put("place", facts.place());
+        view.put("routeId", facts.routeId());
+        view.put("segmentId", facts.segmentId());
+        view.put("affected", facts.affected());
+        view.put("nationalities", facts.nationalities());
+        view.put("perpetrator", facts.perpetrator());
+        view.put("causesOfDeath", facts.causesOfDeath());
+        view.put("source", facts.source());
+        view.put("sources", incident.getList(IncidentDocument.SOURCES, Document.class, List.of()));
+        view.put("effectiveSourceQuality", IncidentDocument.effectiveQuality(incident));
+        view.put("description", facts.description());
+        view.put("consent", facts.consent());
+        view.put("verification", curation(incident.get(IncidentDocument.VERIFICATION, Document.class), ownOrganisation));
+        view.put("duplicate", curation(incident.get(IncidentDocument.DUPLICATE, Document.class), ownOrganisation));
+        view.put("retraction", curation(incident.get(IncidentDocument.RETRACTION, Document.class), ownOrganisation));
         return view;
     }
 
     /** One history entry: position, event, when, who (the user only for the reporting organisation), why, what. */
     static Map<String, Object> historyEntry(Document entry, boolean ownOrganisation) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("position", entry.get("position"));
-        view.put("sequence", entry.get("sequence"));
-        view.put("event", entry.getString("event"));
-        view.put("recordedAt", instant(entry.getDate("recordedAt")));
-        Document actor = entry.get("actor", Document.class);
+        view.put("position", entry.get(IncidentHistoryDocument.POSITION));
+        view.put("sequence", entry.get(IncidentHistoryDocument.SEQUENCE));
+        view.put("event", entry.getString(IncidentHistoryDocument.EVENT));
+        view.put("recordedAt", instant(entry.getDate(IncidentHistoryDocument.RECORDED_AT)));
+        Document actor = entry.get(IncidentHistoryDocument.ACTOR, Document.class);
         Map<String, Object> who = new LinkedHashMap<>();
-        who.put("user", ownOrganisation ? actor.getString("user") : null);
-        who.put("organisation", actor.getString("organisation"));
+        who.put("user", ownOrganisation ? actor.getString(IncidentHistoryDocument.USER) : null);
+        who.put("organisation", actor.getString(IncidentHistoryDocument.ORGANISATION));
         view.put("actor", who);
-        view.put("reason", entry.getString("reason"));
-        view.put("note", entry.getString("note"));
-        view.put("changes", entry.get("changes"));
-        view.put("correlationId", ownOrganisation ? entry.getString("correlationId") : null);
+        view.put("reason", entry.getString(IncidentHistoryDocument.REASON));
+        view.put("note", entry.getString(IncidentHistoryDocument.NOTE));
+        view.put("changes", entry.get(IncidentHistoryDocument.CHANGES));
+        view.put("correlationId", ownOrganisation ? entry.getString(IncidentHistoryDocument.CORRELATION_ID) : null);
         return view;
     }
 
@@ -82,11 +79,12 @@ final class IncidentView {
         if (curation == null) {
             return null;
         }
+        boolean noted = curation.containsKey(IncidentDocument.NOTE);
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("by", ownOrganisation ? curation.getString("by") : null);
-        view.put("at", instant(curation.getDate("at")));
-        view.put(curation.containsKey("note") ? "note" : "reason",
-                curation.containsKey("note") ? curation.getString("note") : curation.getString("reason"));
+        view.put("by", ownOrganisation ? curation.getString(IncidentDocument.BY) : null);
+        view.put("at", instant(curation.getDate(IncidentDocument.AT)));
+        view.put(noted ? "note" : "reason",
+                curation.getString(noted ? IncidentDocument.NOTE : IncidentDocument.REASON));
         return view;
     }
 

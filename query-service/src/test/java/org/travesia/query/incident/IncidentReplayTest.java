@@ -19,18 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.travesia.kernel.common.MetadataKeys;
 import org.travesia.kernel.common.OccurredAt;
 import org.travesia.kernel.common.Place;
-import org.travesia.kernel.common.SharingLevel;
-import org.travesia.kernel.incident.AffectedPeople;
 import org.travesia.kernel.incident.IncidentAmended;
 import org.travesia.kernel.incident.IncidentDetails;
+import org.travesia.kernel.incident.IncidentFacts;
+import org.travesia.kernel.incident.IncidentFactsMapper;
 import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
 import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.kernel.incident.IncidentRetracted;
 import org.travesia.kernel.incident.IncidentVerified;
 import org.travesia.kernel.incident.SharingChanged;
-import org.travesia.kernel.incident.Source;
 import org.travesia.kernel.incident.SourceAttached;
-import org.travesia.kernel.taxonomy.SourceType;
 import org.travesia.kernel.taxonomy.IncidentType;
 import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.platform.testing.RunningService;
@@ -91,17 +89,17 @@ class IncidentReplayTest {
         IncidentReported reported = reported(id, i);
         List<Object> events = new java.util.ArrayList<>(List.of(reported));
         if (i % 2 == 0) {
-            events.add(new IncidentAmended(id, new IncidentDetails(reported.details().type(), null,
-                    reported.details().occurredAt(), null, reported.details().place(), "us-mexico", null,
-                    new AffectedPeople(1, null, null, null, null, null, null, null), List.of("HN"), null, null, null,
-                    "amended " + i, null), List.of("affected", "description"), "corrected"));
+            IncidentFacts changes = new IncidentFacts(null, null, null, null, null, null, null, null,
+                    new IncidentFacts.Affected(1, null, null, null, null, null, null, null), null, null, null, null,
+                    "amended " + i, null);
+            events.add(new IncidentAmended(id, changes, List.of("affected", "description"), "corrected"));
         }
         if (i % 3 == 0) {
-            events.add(new SourceAttached(id, new Source(SourceType.MEDIA, 1, "paper")));
+            events.add(new SourceAttached(id, new IncidentFacts.Source("MEDIA", 1, "paper")));
             events.add(new IncidentVerified(id, "checked"));
         }
         if (i % 5 == 0) {
-            events.add(new SharingChanged(id, SharingLevel.NETWORK, SharingLevel.PUBLIC, "published"));
+            events.add(new SharingChanged(id, "NETWORK", "PUBLIC", "published"));
         }
         if (i % 7 == 0) {
             events.add(new IncidentMarkedAsDuplicate(id, "incident-0", "same"));
@@ -116,6 +114,7 @@ class IncidentReplayTest {
         IncidentDetails details = new IncidentDetails(IncidentType.values()[day % IncidentType.values().length], null,
                 OccurredAt.onDay(LocalDate.of(2026, 1, 1).plusDays(day)), null, Place.inCountry("MX"), "us-mexico",
                 null, null, List.of("HN"), null, null, null, "report " + day, null);
-        return new IncidentReported(id, "org-a", "maria", "r-" + day, "fp-" + day, details, SharingLevel.NETWORK);
+        return new IncidentReported(id, "org-a", "maria", "r-" + day, "fp-" + day, IncidentFactsMapper.toFacts(details),
+                "NETWORK");
     }
 }

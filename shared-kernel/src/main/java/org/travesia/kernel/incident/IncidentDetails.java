@@ -26,6 +26,7 @@ public record IncidentDetails(IncidentType type, AccidentSubtype accidentSubtype
 
     public static final int MAX_DESCRIPTION_LENGTH = 10_000;
     public static final int MAX_NATIONALITIES = 50;
+    public static final int MAX_CAUSES_OF_DEATH = 50;
 
     public IncidentDetails {
         Violations v = new Violations();
@@ -40,11 +41,17 @@ public record IncidentDetails(IncidentType type, AccidentSubtype accidentSubtype
         v.check(description == null || description.length() <= MAX_DESCRIPTION_LENGTH, "description",
                 "text.too-long", MAX_DESCRIPTION_LENGTH);
         List<String> given = nationalities == null ? List.of() : nationalities;
-        v.check(given.size() <= MAX_NATIONALITIES, "nationalities", "list.too-long", MAX_NATIONALITIES);
-        for (int i = 0; i < given.size(); i++) {
-            String code = given.get(i);
-            v.build("nationalities[" + i + "]", () -> Countries.requireIsoAlpha2("", code));
+        if (given.size() > MAX_NATIONALITIES) {
+            // Refused as a whole: looking at each entry of an over-long list is work an attacker would choose.
+            v.add("nationalities", "list.too-long", MAX_NATIONALITIES);
+        } else {
+            for (int i = 0; i < given.size(); i++) {
+                String code = given.get(i);
+                v.build("nationalities[" + i + "]", () -> Countries.requireIsoAlpha2("", code));
+            }
         }
+        v.check(causesOfDeath == null || causesOfDeath.size() <= MAX_CAUSES_OF_DEATH, "causesOfDeath", "list.too-long",
+                MAX_CAUSES_OF_DEATH);
         v.throwIfAny();
         affected = affected == null ? AffectedPeople.unknown() : affected;
         nationalities = List.copyOf(new LinkedHashSet<>(given));

@@ -1,8 +1,11 @@
 package org.travesia.kernel.incident;
 
-import org.axonframework.serialization.Revision;
+import org.travesia.kernel.contract.DataSubject;
+import org.travesia.kernel.contract.EventType;
+import org.travesia.kernel.contract.PersonalData;
 
 /** The report duplicates {@code survivingIncidentId}: it leaves the counts but stays visible, pointing there. */
-@Revision("1")
-public record IncidentMarkedAsDuplicate(String incidentId, String survivingIncidentId, String reason) {
+@EventType(name = "incident.marked-as-duplicate", revision = 1)
+public record IncidentMarkedAsDuplicate(@DataSubject String incidentId, String survivingIncidentId,
+                                        @PersonalData String reason) {
 }

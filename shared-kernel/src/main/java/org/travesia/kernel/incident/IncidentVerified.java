@@ -1,8 +1,10 @@
 package org.travesia.kernel.incident;
 
-import org.axonframework.serialization.Revision;
+import org.travesia.kernel.contract.DataSubject;
+import org.travesia.kernel.contract.EventType;
+import org.travesia.kernel.contract.PersonalData;
 
 /** An analyst verified the report (who: the event's metadata). */
-@Revision("1")
-public record IncidentVerified(String incidentId, String note) {
+@EventType(name = "incident.verified", revision = 1)
+public record IncidentVerified(@DataSubject String incidentId, @PersonalData String note) {
 }

@@ -1,9 +1,10 @@
 package org.travesia.kernel.incident;
 
-import org.axonframework.serialization.Revision;
-import org.travesia.kernel.common.SharingLevel;
+import org.travesia.kernel.contract.DataSubject;
+import org.travesia.kernel.contract.EventType;
+import org.travesia.kernel.contract.PersonalData;
 
-/** Who may see the report changed. */
-@Revision("1")
-public record SharingChanged(String incidentId, SharingLevel from, SharingLevel to, String reason) {
+/** Who may see the report changed; {@code from} and {@code to} are {@code SharingLevel} codes. */
+@EventType(name = "incident.sharing-changed", revision = 1)
+public record SharingChanged(@DataSubject String incidentId, String from, String to, @PersonalData String reason) {
 }

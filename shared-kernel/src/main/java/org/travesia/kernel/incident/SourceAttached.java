@@ -1,8 +1,9 @@
 package org.travesia.kernel.incident;
 
-import org.axonframework.serialization.Revision;
+import org.travesia.kernel.contract.DataSubject;
+import org.travesia.kernel.contract.EventType;
 
 /** A corroborating source was attached; the report's effective source quality follows {@link Corroboration}. */
-@Revision("1")
-public record SourceAttached(String incidentId, Source source) {
+@EventType(name = "incident.source-attached", revision = 1)
+public record SourceAttached(@DataSubject String incidentId, IncidentFacts.Source source) {
 }

@@ -9,8 +9,8 @@ import org.travesia.kernel.taxonomy.SourceType;
 
 class CorroborationTest {
 
-    private static Source source(SourceType type, int quality) {
-        return new Source(type, quality, null);
+    private static IncidentFacts.Source source(SourceType type, int quality) {
+        return new IncidentFacts.Source(type.name(), quality, null);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.travesia.query.incident;
+package org.travesia.query.incident.api;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,0 +1,120 @@
+package org.travesia.query.incident;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.Map;
+
+import org.bson.Document;
+import org.travesia.kernel.incident.IncidentFacts;
+import org.travesia.platform.axon.StorageJson;
+import org.travesia.query.incident.api.IncidentState;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/**
+ * The shape of a document in the {@code incidents} read model (and of the states kept in its history): the key of
+ * every field, and the typed mapping of the incident's facts, which are stored as the events record them, plain,
+ * under {@value #DETAILS}. Reads map the stored facts back to {@link IncidentFacts}; nothing is re-validated.
+ */
+final class IncidentDocument {
+
+    static final String ID = "_id";
+    static final String VERSION = "version";
+    static final String ORGANISATION = "organisation";
+    static final String REPORTED_BY = "reportedBy";
+    static final String CLIENT_REPORT_ID = "clientReportId";
+    static final String SHARING = "sharing";
+    static final String STATUS = "status";
+    static final String VERIFIED = "verified";
+    static final String DUPLICATE_OF = "duplicateOf";
+    static final String RETRACTED = "retracted";
+    static final String DETAILS = "details";
+    static final String SOURCES = "sources";
+    static final String EFFECTIVE_QUALITY = "effectiveQuality";
+    static final String OCCURRED_FROM = "occurredFrom";
+    static final String RECORDED_AT = "recordedAt";
+    static final String UPDATED_AT = "updatedAt";
+
+    /** Curation entries, each with who, when and a note or reason. */
+    static final String VERIFICATION = "verification";
+    static final String DUPLICATE = "duplicate";
+    static final String RETRACTION = "retraction";
+    static final String BY = "by";
+    static final String AT = "at";
+    static final String NOTE = "note";
+    static final String REASON = "reason";
+
+    /** Paths into the facts that searches filter on and indexes serve. */
+    static final String ROUTE = DETAILS + ".routeId";
+    static final String SEGMENT = DETAILS + ".segmentId";
+    static final String TYPE = DETAILS + ".type";
+    static final String COUNTRY = DETAILS + ".place.country";
+    static final String LATITUDE = DETAILS + ".place.coordinates.lat";
+    static final String LONGITUDE = DETAILS + ".place.coordinates.lon";
+    static final String AFFECTED_IN_DETAILS = "affected";
+    static final String AFFECTED = DETAILS + "." + AFFECTED_IN_DETAILS;
+
+    private static final JsonMapper JSON = StorageJson.mapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private IncidentDocument() {
+    }
+
+    static Document details(IncidentFacts facts) {
+        return new Document(JSON.convertValue(facts, MAP));
+    }
+
+    static Document source(IncidentFacts.Source source) {
+        return new Document(JSON.convertValue(source, MAP));
+    }
+
+    static IncidentFacts facts(Document incident) {
+        return JSON.convertValue(incident.get(DETAILS), IncidentFacts.class);
+    }
+
+    static IncidentFacts.Source sourceFacts(Document source) {
+        return JSON.convertValue(source, IncidentFacts.Source.class);
+    }
+
+    static IncidentState state(Document incident) {
+        return new IncidentState(incident.getString(ID), incident.getLong(VERSION), incident.getString(STATUS),
+                incident.getString(DUPLICATE_OF), incident.getString(ORGANISATION), incident.getString(SHARING),
+                incident.getString(REPORTED_BY), instant(incident.getDate(OCCURRED_FROM)),
+                instant(incident.getDate(RECORDED_AT)), instant(incident.getDate(UPDATED_AT)),
+                effectiveQuality(incident), facts(incident));
+    }
+
+    static Integer effectiveQuality(Document incident) {
+        Number quality = incident.get(EFFECTIVE_QUALITY, Number.class);
+        return quality == null ? null : quality.intValue();
+    }
+
+    /**
+     * The earliest instant the incident may have occurred, as UTC, to order and filter by: a date from its start in
+     * UTC, a date-time as it is. Null when the recorded value is missing or cannot be read: history is shown as
+     * recorded, not refused.
+     */
+    static Date occurredFrom(IncidentFacts facts) {
+        String occurredAt = facts.occurredAt();
+        if (occurredAt == null) {
+            return null;
+        }
+        try {
+            Instant earliest = occurredAt.length() <= 10
+                    ? LocalDate.parse(occurredAt).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(occurredAt).toInstant();
+            return Date.from(earliest);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

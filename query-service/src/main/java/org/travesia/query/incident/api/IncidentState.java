@@ -1,0 +1,15 @@
+package org.travesia.query.incident.api;
+
+import java.time.Instant;
+
+import org.travesia.kernel.incident.IncidentFacts;
+
+/**
+ * One incident as the read model knows it, now or as of an instant: its curation state and its facts as recorded
+ * (plain, never re-validated). {@code occurredFrom} is the earliest instant it may have occurred, null when the
+ * recorded date cannot be read.
+ */
+public record IncidentState(String incidentId, long version, String status, String duplicateOf, String organisation,
+                            String sharing, String reportedBy, Instant occurredFrom, Instant recordedAt,
+                            Instant updatedAt, Integer effectiveSourceQuality, IncidentFacts details) {
+}

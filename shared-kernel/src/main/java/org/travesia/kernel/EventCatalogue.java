@@ -1,0 +1,31 @@
+package org.travesia.kernel;
+
+import java.util.List;
+
+import org.travesia.kernel.incident.IncidentAmended;
+import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
+import org.travesia.kernel.incident.IncidentReported;
+import org.travesia.kernel.incident.IncidentRetracted;
+import org.travesia.kernel.incident.IncidentVerified;
+import org.travesia.kernel.incident.SharingChanged;
+import org.travesia.kernel.incident.SourceAttached;
+
+/**
+ * Every event Travesía stores: the source of truth of the event registry. An event class missing here can be neither
+ * written nor read; a stored name missing here stops the reader, loudly, at its position. Each class carries its
+ * stable name and revision ({@link org.travesia.kernel.contract.EventType}).
+ */
+public final class EventCatalogue {
+
+    public static final List<Class<? extends Record>> EVENTS = List.of(
+            IncidentReported.class,
+            IncidentAmended.class,
+            SourceAttached.class,
+            IncidentVerified.class,
+            IncidentMarkedAsDuplicate.class,
+            IncidentRetracted.class,
+            SharingChanged.class);
+
+    private EventCatalogue() {
+    }
+}

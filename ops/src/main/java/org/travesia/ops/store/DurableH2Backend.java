@@ -25,14 +25,17 @@ public final class DurableH2Backend extends H2Backend {
 
     /** Opens (or creates) the store in {@code file}. */
     public static DurableH2Backend open(Path file) {
-        MVStore store = new MVStore.Builder()
+        return new DurableH2Backend(openWithoutAutoCommit(file));
+    }
+
+    /** The file, with MVStore's own commits switched off: only the group commit may commit. */
+    static MVStore openWithoutAutoCommit(Path file) {
+        return new MVStore.Builder()
                 .fileName(file.toString())
-                // No commit may happen behind the group commit's back: neither on a timer nor when unsaved pages
-                // pile up in memory (a buffer size of 0 turns that one off).
+                // Neither on a timer nor when unsaved pages pile up in memory (a buffer size of 0 turns that off).
                 .autoCommitDisabled()
                 .autoCommitBufferSize(0)
                 .open();
-        return new DurableH2Backend(store);
     }
 
     @Override

@@ -109,19 +109,18 @@ final class GroupCommit implements AutoCloseable {
     /** Commits everything finished so far as one chunk, forces it to disk, and returns how many writes it covers. */
     private long commitOneCut() {
         long covered;
-        long version;
         cut.writeLock().lock();
         try {
             synchronized (progress) {
                 covered = finishedWrites;
             }
-            version = store.commit();
+            store.commit();
         } finally {
             cut.writeLock().unlock();
         }
-        if (version >= 0) {
-            store.sync();
-        }
+        // Also when the commit found nothing to store: a store that has closed (or panicked on an I/O error) answers
+        // a commit with "nothing to do", and only sync() says it is closed.
+        store.sync();
         return covered;
     }
 

@@ -1,6 +1,7 @@
 package org.travesia.ops.store;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import org.h2.mvstore.type.BasicDataType;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.wire.BsonConstants;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -137,12 +139,24 @@ final class KeyValueType extends BasicDataType<KeyValue> {
     public void write(WriteBuffer buffer, KeyValue key) {
         buffer.putVarInt(key.size());
         for (Object value : key) {
-            if (value instanceof Missing) {
-                buffer.put(MISSING);
-            } else {
-                byte[] bson = bson(value);
-                buffer.putVarInt(bson.length).put(bson);
-            }
+            writeValue(buffer, value);
+        }
+    }
+
+    /** Numbers (an index normalises them to doubles) and strings are most keys: those are written without a detour. */
+    private static void writeValue(WriteBuffer buffer, Object value) {
+        if (value instanceof Missing) {
+            buffer.put(MISSING);
+        } else if (value instanceof Double number) {
+            buffer.putVarInt(1 + Long.BYTES).put(BsonConstants.TYPE_DOUBLE)
+                    .putLong(Long.reverseBytes(Double.doubleToRawLongBits(number)));
+        } else if (value instanceof String text) {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            buffer.putVarInt(1 + Integer.BYTES + utf8.length + 1).put(BsonConstants.TYPE_UTF8_STRING)
+                    .putInt(Integer.reverseBytes(utf8.length + 1)).put(utf8).put((byte) 0);
+        } else {
+            byte[] bson = bson(value);
+            buffer.putVarInt(bson.length).put(bson);
         }
     }
 

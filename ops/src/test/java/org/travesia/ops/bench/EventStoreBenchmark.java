@@ -52,6 +52,7 @@ public final class EventStoreBenchmark {
     private static final int WRITERS = 4;
     private static final int INSERT_MANY_BATCH = 100;
     private static final List<Integer> DURABILITY_WRITERS = List.of(4, 16);
+    private static final int DURABILITY_CATCH_UP = 20_000;
     private static final int FILL_EVENTS_PER_COMMIT = 10;
 
     @Revision("1")
@@ -84,11 +85,20 @@ public final class EventStoreBenchmark {
         }
     }
 
-    /** Before and after, alternating, so that both see the same machine at (nearly) the same time. */
+    /**
+     * Before and after, alternating, so that both see the same machine at (nearly) the same time, after a warm-up of
+     * both so that neither pays for the JIT.
+     */
     private static void compareDurability() throws Exception {
         System.out.printf(Locale.ROOT, "machine: %d cores, max heap %d MiB, java %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"));
+        for (String backend : List.of("h2-stock", "h2")) {
+            try (Store store = Store.start(backend)) {
+                MongoEventStorageEngine engine = store.engine();
+                timed(WRITERS, APPEND_COMMITS, (writer, i) -> engine.appendEvents(List.of(event("warm" + writer + "-" + i, 0))));
+            }
+        }
         for (int writers : DURABILITY_WRITERS) {
             for (String backend : List.of("h2-stock", "h2")) {
                 try (Store store = Store.start(backend)) {
@@ -97,6 +107,12 @@ public final class EventStoreBenchmark {
                             : "h2-stock (background commit every 200 ms, answers before the disk)");
                     appendRates(store, writers);
                 }
+            }
+        }
+        for (String backend : List.of("h2-stock", "h2")) {
+            try (Store store = Store.start(backend)) {
+                System.out.printf(Locale.ROOT, "%s: ", backend);
+                catchUp(store, DURABILITY_CATCH_UP);
             }
         }
     }

@@ -47,14 +47,24 @@ public final class DurableH2Backend extends H2Backend {
         return new DurableH2Backend(store);
     }
 
+    /**
+     * MVStore keeps chunks it no longer needs for this long before reusing their space. Its default (45 s) is there
+     * because it never forces the disk itself; here every commit is forced before the next one starts, so a few
+     * seconds only serve readers still on an older version, while commits come by the hundred per second and each
+     * retained second costs megabytes of file.
+     */
+    private static final int RETENTION_MILLIS = 2_000;
+
     /** The file, with MVStore's own commits switched off: only the group commit may commit. */
     static MVStore openWithoutAutoCommit(Path file) {
-        return new MVStore.Builder()
+        MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
                 // Neither on a timer nor when unsaved pages pile up in memory (a buffer size of 0 turns that off).
                 .autoCommitDisabled()
                 .autoCommitBufferSize(0)
                 .open();
+        store.setRetentionTime(RETENTION_MILLIS);
+        return store;
     }
 
     @Override

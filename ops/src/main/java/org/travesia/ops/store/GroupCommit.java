@@ -23,6 +23,7 @@ import org.h2.mvstore.MVStore;
 final class GroupCommit implements AutoCloseable {
 
     private final MVStore store;
+    private final ChunkCompaction compaction;
     private final ReentrantReadWriteLock cut = new ReentrantReadWriteLock();
     private final Object progress = new Object();
     private final Thread committer;
@@ -35,6 +36,7 @@ final class GroupCommit implements AutoCloseable {
 
     GroupCommit(MVStore store) {
         this.store = store;
+        this.compaction = new ChunkCompaction(store);
         this.committer = new Thread(this::commitWhileWritesArrive, "store-group-commit");
         committer.setDaemon(true);
         committer.start();
@@ -114,6 +116,7 @@ final class GroupCommit implements AutoCloseable {
             synchronized (progress) {
                 covered = finishedWrites;
             }
+            compaction.compactIfDue();
             store.commit();
         } finally {
             cut.writeLock().unlock();

@@ -76,6 +76,9 @@ class KilledStoreTest {
         try (StoreProcess store = StoreProcess.start(data)) {
             observations.add(observe(store, KILLS));
         }
+        Observed last = observations.get(observations.size() - 1);
+        System.out.printf("%d kills: %d reports acknowledged, %d of them lost%n", KILLS, acknowledgedReports.size(),
+                acknowledgedReports.stream().filter(id -> !last.reports().contains(id)).count());
     }
 
     @Test

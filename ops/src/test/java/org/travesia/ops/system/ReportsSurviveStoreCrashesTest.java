@@ -82,6 +82,9 @@ class ReportsSurviveStoreCrashesTest {
             acknowledged.add(once.json().get("incidentId").asText());
             restarts.add(observe(services, store, "crash " + CRASHES + " and one more report"));
         }
+        Restart last = restarts.get(restarts.size() - 1);
+        System.out.printf("%d crashes: %d reports acknowledged, %d not readable, %d stored events not projected%n",
+                CRASHES, acknowledged.size(), last.unreadable().size(), last.notProjected().size());
     }
 
     @Test

@@ -221,7 +221,10 @@ public final class EventStoreBenchmark {
                 Path data = Files.createTempDirectory("travesia-bench");
                 EmbeddedStore store = EmbeddedStore.start(data, "127.0.0.1", 0);
                 uri = store.uri("bench");
-                server = store;
+                server = () -> {
+                    store.close();
+                    deleteRecursively(data);
+                };
             } else if ("h2-stock".equals(backend)) {
                 Path data = Files.createTempDirectory("travesia-bench");
                 MVStore mvStore = new MVStore.Builder().fileName(data.resolve("stock.mv").toString()).open();
@@ -229,7 +232,10 @@ public final class EventStoreBenchmark {
                 MongoServer stock = new MongoServer(new H2Backend(mvStore));
                 stock.bind("127.0.0.1", 0);
                 uri = "mongodb://127.0.0.1:" + stock.getLocalAddress().getPort() + "/bench";
-                server = stock::shutdown;
+                server = () -> {
+                    stock.shutdown();
+                    deleteRecursively(data);
+                };
             } else {
                 MongoServer memory = new MongoServer(new MemoryBackend());
                 memory.bind("127.0.0.1", 0);
@@ -252,6 +258,15 @@ public final class EventStoreBenchmark {
         public void close() throws Exception {
             client.close();
             server.close();
+        }
+
+        /** A store file can reach gigabytes in a run; none is worth keeping. */
+        private static void deleteRecursively(Path directory) throws java.io.IOException {
+            try (java.util.stream.Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 }

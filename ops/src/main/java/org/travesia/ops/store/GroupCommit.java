@@ -14,7 +14,7 @@ import org.h2.mvstore.MVStore;
  * runs on a timer, long after the client has been told its write is safe.
  * <p>
  * Here every write runs under a shared lock, and the committer takes that lock exclusively only while MVStore
- * captures the roots and writes the chunk. No write is ever half in a commit, and since a write that depends on
+ * captures the roots and writes the chunk (and, now and then, compacts: {@link ChunkCompaction}). No write is ever half in a commit, and since a write that depends on
  * another (it read it, or its client waited for it) starts after that one finished, a commit that holds it holds
  * everything before it. After the chunk is written the committer forces it to the disk, outside the lock, while the
  * next writes run, and only then are the writes it holds acknowledged. Writes that arrive while one commit is in
@@ -85,6 +85,8 @@ final class GroupCommit implements AutoCloseable {
                         progress.wait();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                        failure = new StoreFailure("The committer was interrupted", e);
+                        progress.notifyAll();
                         return;
                     }
                 }

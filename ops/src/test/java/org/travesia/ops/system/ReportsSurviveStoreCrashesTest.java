@@ -44,7 +44,7 @@ import com.mongodb.client.model.Filters;
  * processors have caught up: every report a monitor was told was recorded can be read, every event that survived is
  * in the read model, and no processor's token is ahead of the store.
  * <p>
- * Slow (a few minutes: three rounds of two services starting), so it runs with {@code CI=true} (see ops/pom.xml).
+ * Slow (one to four minutes: four rounds of two services starting), so it runs with {@code CI=true} (see ops/pom.xml).
  */
 @Tag("crash")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -26,14 +26,15 @@ import io.netty.buffer.Unpooled;
  * The keys of a unique index. {@link KeyValue} is not {@link Comparable}, so MVStore's generic object type compares
  * two keys by Java-serializing both, on every step of every index lookup. Here keys compare by their values: strings,
  * numbers, dates, ids and booleans directly, documents and arrays element by element, anything rarer by its BSON
- * bytes. Equal keys are exactly the values that are the same BSON value, as before. On disk a key is its values, each
- * as a BSON type byte and value.
+ * bytes. Two keys are equal exactly when they hold the same values of the same types, in the same order, as under the
+ * serialized comparison before (the index normalises numbers first, so 1 and 1.0 are one key either way). On disk a
+ * key is its values, each as a BSON type byte and value.
  */
 final class KeyValueType extends BasicDataType<KeyValue> {
 
     static final KeyValueType INSTANCE = new KeyValueType();
 
-    /** Not a BSON type: marks a value that is absent altogether (an index key never stores one, being normalised). */
+    /** Not a valid length: marks a value that is absent altogether (stored keys never hold one, being normalised). */
     private static final byte MISSING = 0;
 
     private KeyValueType() {

@@ -14,8 +14,8 @@ import com.mongodb.client.model.Updates;
  */
 final class PositionAllocator {
 
-    private static final String COUNTER_ID = "global";
-    private static final String LAST = "last";
+    static final String COUNTER_ID = "global";
+    static final String LAST = "last";
 
     private final EventStoreCollections collections;
 

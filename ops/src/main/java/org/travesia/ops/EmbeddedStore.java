@@ -6,21 +6,24 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.h2.mvstore.MVStore;
+import org.travesia.ops.store.DurableH2Backend;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The embedded MongoDB-wire server for local use, persisted in one file under the data directory. The services reach
  * it through the official driver, exactly as they would reach a real MongoDB.
  * <p>
- * Durability: writes are flushed to the file every {@value #FLUSH_MILLIS} ms and on a clean stop. A crash can lose
- * the last fraction of a second, which is acceptable for local work and is why production runs a replica set.
+ * Durability: a write is answered only once it is forced to disk, and a crash (a kill, a power cut) leaves the file
+ * in a state the store really was in, across collections and indexes ({@link DurableH2Backend}).
  */
 public final class EmbeddedStore implements AutoCloseable {
 
-    static final int FLUSH_MILLIS = 200;
+    /**
+     * Each connection is served by one event-loop thread, which waits while its write is made durable. Enough of them
+     * let many writers share each commit instead of queueing behind one another.
+     */
+    private static final int SERVER_THREADS = 32;
     public static final String FILE_NAME = "travesia.mv";
 
     private final MongoServer server;
@@ -38,10 +41,8 @@ public final class EmbeddedStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDirectory, e);
         }
-        MVStore mvStore = new MVStore.Builder().fileName(dataDirectory.resolve(FILE_NAME).toString()).open();
-        mvStore.setAutoCommitDelay(FLUSH_MILLIS);
-        MongoServer server = new MongoServer(new H2Backend(mvStore));
-        server.bind(host, port);
+        MongoServer server = new MongoServer(DurableH2Backend.open(dataDirectory.resolve(FILE_NAME)));
+        server.bind(new InetSocketAddress(host, port), 1, SERVER_THREADS);
         return new EmbeddedStore(server, server.getLocalAddress());
     }
 

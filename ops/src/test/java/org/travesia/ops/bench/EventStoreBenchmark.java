@@ -27,7 +27,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import org.h2.mvstore.MVStore;
 
 /**
  * Measures the event store on the machine it runs on, side by side in one run:
@@ -37,12 +40,19 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * <li>catch-up: how long a tracking reader takes from the tail to the head, at several store sizes, to show whether
  * the cost per event stays flat as the store grows.</li>
  * </ul>
- * Run it with {@code ops/bench/event-store [memory|h2] [sizes...]}. It is not a unit test and never runs in CI.
+ * Run it with {@code ops/bench/event-store [memory|h2|h2-stock] [sizes...]}, or {@code ops/bench/event-store
+ * durability} for the append rates of the embedded store before and after it was made durable, side by side in one
+ * run: {@code h2-stock} is mongo-java-server's H2 backend as the launcher used it before (MVStore's background commit
+ * every 200 ms, answers before anything is on disk), {@code h2} is today's {@link EmbeddedStore} (group commit, fsync
+ * before every answer). It is not a unit test and never runs in CI.
  */
 public final class EventStoreBenchmark {
 
     private static final int APPEND_COMMITS = 5_000;
     private static final int WRITERS = 4;
+    private static final int INSERT_MANY_BATCH = 100;
+    private static final List<Integer> DURABILITY_WRITERS = List.of(4, 16);
+    private static final int DURABILITY_CATCH_UP = 20_000;
     private static final int FILL_EVENTS_PER_COMMIT = 10;
 
     @Revision("1")
@@ -51,6 +61,10 @@ public final class EventStoreBenchmark {
 
     public static void main(String[] args) throws Exception {
         String backend = args.length > 0 ? args[0] : "memory";
+        if ("durability".equals(backend)) {
+            compareDurability();
+            return;
+        }
         List<Integer> sizes = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             sizes.add(Integer.parseInt(args[i]));
@@ -62,7 +76,7 @@ public final class EventStoreBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"), backend);
         try (Store store = Store.start(backend)) {
-            appendRates(store);
+            appendRates(store, WRITERS);
         }
         for (int size : sizes) {
             try (Store store = Store.start(backend)) {
@@ -71,18 +85,59 @@ public final class EventStoreBenchmark {
         }
     }
 
-    private static void appendRates(Store store) throws Exception {
+    /**
+     * Before and after, alternating, so that both see the same machine at (nearly) the same time, after a warm-up of
+     * both so that neither pays for the JIT.
+     */
+    private static void compareDurability() throws Exception {
+        System.out.printf(Locale.ROOT, "machine: %d cores, max heap %d MiB, java %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"));
+        for (String backend : List.of("h2-stock", "h2")) {
+            try (Store store = Store.start(backend)) {
+                MongoEventStorageEngine engine = store.engine();
+                timed(WRITERS, APPEND_COMMITS, (writer, i) -> engine.appendEvents(List.of(event("warm" + writer + "-" + i, 0))));
+            }
+        }
+        for (int writers : DURABILITY_WRITERS) {
+            for (String backend : List.of("h2-stock", "h2")) {
+                try (Store store = Store.start(backend)) {
+                    System.out.printf(Locale.ROOT, "%s:%n", "h2".equals(backend)
+                            ? "h2, durable (group commit, fsync before answering)"
+                            : "h2-stock (background commit every 200 ms, answers before the disk)");
+                    appendRates(store, writers);
+                }
+            }
+        }
+        for (String backend : List.of("h2-stock", "h2")) {
+            try (Store store = Store.start(backend)) {
+                System.out.printf(Locale.ROOT, "%s: ", backend);
+                catchUp(store, DURABILITY_CATCH_UP);
+            }
+        }
+    }
+
+    private static void appendRates(Store store, int writers) throws Exception {
         MongoCollection<Document> raw = store.database.getCollection("raw_inserts").withWriteConcern(WriteConcern.ACKNOWLEDGED);
+        MongoCollection<Document> rawMany = store.database.getCollection("raw_insert_many").withWriteConcern(WriteConcern.ACKNOWLEDGED);
         String payload = "x".repeat(600);
-        double rawRate = timed(APPEND_COMMITS, (writer, i) ->
+        double rawRate = timed(writers, APPEND_COMMITS, (writer, i) ->
                 raw.insertOne(new Document("_id", writer + "-" + i).append("payload", payload)));
+        double rawManyRate = INSERT_MANY_BATCH * timed(writers, APPEND_COMMITS / INSERT_MANY_BATCH, (writer, i) -> {
+            List<Document> batch = new ArrayList<>(INSERT_MANY_BATCH);
+            for (int d = 0; d < INSERT_MANY_BATCH; d++) {
+                batch.add(new Document("_id", writer + "-" + i + "-" + d).append("payload", payload));
+            }
+            rawMany.insertMany(batch);
+        });
         MongoEventStorageEngine engine = store.engine();
-        double engineRate = timed(APPEND_COMMITS, (writer, i) ->
+        double engineRate = timed(writers, APPEND_COMMITS, (writer, i) ->
                 engine.appendEvents(List.of(event("w" + writer + "-" + i, 0))));
-        double engineRate3 = timed(APPEND_COMMITS, (writer, i) -> engine.appendEvents(List.of(
+        double engineRate3 = timed(writers, APPEND_COMMITS, (writer, i) -> engine.appendEvents(List.of(
                 event("t" + writer + "-" + i, 0), event("t" + writer + "-" + i, 1), event("t" + writer + "-" + i, 2))));
-        System.out.printf(Locale.ROOT, "append, %d writers, %d commits each run:%n", WRITERS, APPEND_COMMITS);
+        System.out.printf(Locale.ROOT, "append, %d writers, %d commits each run:%n", writers, APPEND_COMMITS);
         System.out.printf(Locale.ROOT, "  raw insertOne (600-byte doc):  %8.0f docs/s%n", rawRate);
+        System.out.printf(Locale.ROOT, "  raw insertMany (batches of %d): %7.0f docs/s%n", INSERT_MANY_BATCH, rawManyRate);
         System.out.printf(Locale.ROOT, "  engine, 1 event per commit:    %8.0f commits/s = %8.0f events/s  (%.2f of raw)%n",
                 engineRate, engineRate, engineRate / rawRate);
         System.out.printf(Locale.ROOT, "  engine, 3 events per commit:   %8.0f commits/s = %8.0f events/s  (%.2f of raw)%n",
@@ -134,12 +189,12 @@ public final class EventStoreBenchmark {
         void run(int writer, int index) throws Exception;
     }
 
-    private static double timed(int perWriterTotal, Operation operation) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        int each = perWriterTotal / WRITERS;
+    private static double timed(int writers, int total, Operation operation) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        int each = total / writers;
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
-        for (int w = 0; w < WRITERS; w++) {
+        for (int w = 0; w < writers; w++) {
             int writer = w;
             running.add(pool.submit(() -> {
                 for (int i = 0; i < each; i++) {
@@ -152,7 +207,7 @@ public final class EventStoreBenchmark {
             r.get();
         }
         pool.shutdown();
-        return each * WRITERS / ((System.nanoTime() - start) / 1e9);
+        return each * writers / ((System.nanoTime() - start) / 1e9);
     }
 
     /** A fresh embedded store, in memory or on disk (the local default), with a client and an engine. */
@@ -166,7 +221,21 @@ public final class EventStoreBenchmark {
                 Path data = Files.createTempDirectory("travesia-bench");
                 EmbeddedStore store = EmbeddedStore.start(data, "127.0.0.1", 0);
                 uri = store.uri("bench");
-                server = store;
+                server = () -> {
+                    store.close();
+                    deleteRecursively(data);
+                };
+            } else if ("h2-stock".equals(backend)) {
+                Path data = Files.createTempDirectory("travesia-bench");
+                MVStore mvStore = new MVStore.Builder().fileName(data.resolve("stock.mv").toString()).open();
+                mvStore.setAutoCommitDelay(200);
+                MongoServer stock = new MongoServer(new H2Backend(mvStore));
+                stock.bind("127.0.0.1", 0);
+                uri = "mongodb://127.0.0.1:" + stock.getLocalAddress().getPort() + "/bench";
+                server = () -> {
+                    stock.shutdown();
+                    deleteRecursively(data);
+                };
             } else {
                 MongoServer memory = new MongoServer(new MemoryBackend());
                 memory.bind("127.0.0.1", 0);
@@ -189,6 +258,15 @@ public final class EventStoreBenchmark {
         public void close() throws Exception {
             client.close();
             server.close();
+        }
+
+        /** A store file can reach gigabytes in a run; none is worth keeping. */
+        private static void deleteRecursively(Path directory) throws java.io.IOException {
+            try (java.util.stream.Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 }

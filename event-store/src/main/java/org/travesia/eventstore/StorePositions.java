@@ -1,0 +1,122 @@
+package org.travesia.eventstore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.bson.Document;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+/**
+ * Where the store's positions stand: the counter that hands them out, and the commits (and tombstones) that occupy
+ * them. In a sound store every occupied position is at or below the counter, and every processor's token is at or
+ * below the highest occupied position (a reader only moves past positions it has seen occupied). A crash that
+ * persisted some collections newer than others breaks that; these probes find it at start-up.
+ * <p>
+ * The probes ask for windows of positions with {@code $in} on the unique positions index, the one read both servers
+ * serve from an index, so each costs the same however large the store is.
+ */
+public final class StorePositions {
+
+    /** The repair for a counter behind the commits; the tool is {@code ops/repair-store}. */
+    public static final String RAISE_COUNTER = "./ops/repair-store raise-counter";
+
+    static final int WINDOW = 1024;
+
+    private final EventStoreCollections collections;
+    private final PositionAllocator allocator;
+
+    public StorePositions(EventStoreCollections collections) {
+        this.collections = collections;
+        this.allocator = new PositionAllocator(collections);
+    }
+
+    /** The highest position handed out (0 on an empty store). */
+    public long counter() {
+        return allocator.highestAllocated();
+    }
+
+    /**
+     * The lowest occupied position in the {@value #WINDOW} positions above the counter, if any. There must be none:
+     * the counter would hand those positions out again. A counter left behind by a crash lost the increments of the
+     * commits right above it, so the first of those is the position right after it: the window finds it, unless
+     * writers also lost a whole window's worth of positions in a row there.
+     */
+    public OptionalLong occupiedAboveCounter() {
+        long counter = counter();
+        List<Long> window = new ArrayList<>(WINDOW);
+        for (long p = counter + 1; p <= counter + WINDOW; p++) {
+            window.add(p);
+        }
+        List<Long> found = occupied(window);
+        if (found.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        // Other instances may be appending: a commit is written after its positions were counted, so only what is
+        // above the counter read again now is wrong.
+        long now = counter();
+        return found.stream().mapToLong(Long::longValue).filter(p -> p > now).min();
+    }
+
+    /** Refuses to go on when a commit sits above the counter. */
+    public void requireCounterAtOrAboveEveryCommit() {
+        OptionalLong above = occupiedAboveCounter();
+        if (above.isPresent()) {
+            throw new InconsistentStoreException("The event store's position counter (" + EventStoreCollections.COUNTERS
+                    + ", at " + counter() + ") is behind a commit stored at position " + above.getAsLong()
+                    + ": new events would be given positions already taken. Nothing has been appended.", RAISE_COUNTER);
+        }
+    }
+
+    /**
+     * The highest occupied position at or below the counter (0 if none), looking down from the counter a window at
+     * a time: positions handed out but never written (writers that died) are passed over.
+     */
+    public long highestOccupied() {
+        for (long top = counter(); top > 0; top -= WINDOW) {
+            List<Long> window = new ArrayList<>(WINDOW);
+            for (long p = Math.max(1, top - WINDOW + 1); p <= top; p++) {
+                window.add(p);
+            }
+            long limit = top;
+            OptionalLong highest = occupied(window).stream().mapToLong(Long::longValue).filter(p -> p <= limit).max();
+            if (highest.isPresent()) {
+                return highest.getAsLong();
+            }
+        }
+        return 0;
+    }
+
+    /** The highest occupied position, by reading every commit: for a repair, never for a hot path. */
+    public long highestOccupiedByScan() {
+        long highest = 0;
+        for (Document commit : collections.events().find().projection(Projections.include(EventStoreCollections.POSITIONS))) {
+            for (Object position : commit.getList(EventStoreCollections.POSITIONS, Object.class)) {
+                highest = Math.max(highest, ((Number) position).longValue());
+            }
+        }
+        return highest;
+    }
+
+    /** Moves the counter up to {@code position} if it is below; never down. */
+    public void raiseCounterTo(long position) {
+        collections.counters().updateOne(Filters.eq("_id", PositionAllocator.COUNTER_ID),
+                Updates.max(PositionAllocator.LAST, position), new UpdateOptions().upsert(true));
+    }
+
+    /** Every position occupied by the commits that occupy any of {@code positions}. */
+    private List<Long> occupied(List<Long> positions) {
+        List<Long> occupied = new ArrayList<>();
+        for (Document commit : collections.events().find(Filters.in(EventStoreCollections.POSITIONS, positions))
+                .projection(Projections.include(EventStoreCollections.POSITIONS))) {
+            for (Object position : commit.getList(EventStoreCollections.POSITIONS, Object.class)) {
+                occupied.add(((Number) position).longValue());
+            }
+        }
+        return occupied;
+    }
+}

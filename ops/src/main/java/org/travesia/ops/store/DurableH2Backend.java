@@ -1,0 +1,118 @@
+package org.travesia.ops.store;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import io.netty.channel.Channel;
+
+/**
+ * mongo-java-server's H2 backend, made crash-safe and cheaper to write:
+ * <ul>
+ * <li>every command that may write is acknowledged only once a commit holding it has been forced to disk, and every
+ * commit is one consistent state of the whole store ({@link GroupCommit}); MVStore's own background commit, which
+ * would persist half-captured states on a timer, is switched off;</li>
+ * <li>documents are kept as BSON and unique index keys compare by value ({@link StoreMaps}), instead of going through
+ * Java serialization.</li>
+ * </ul>
+ */
+public final class DurableH2Backend extends H2Backend {
+
+    private final GroupCommit groupCommit;
+
+    private DurableH2Backend(MVStore store) {
+        super(store);
+        this.groupCommit = new GroupCommit(store);
+    }
+
+    /** Opens (or creates) the store in {@code file}, upgrading a file the stock H2 backend wrote. */
+    public static DurableH2Backend open(Path file) {
+        MVStore store = openWithoutAutoCommit(file);
+        try {
+            StoreFormat.upgrade(store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return new DurableH2Backend(store);
+    }
+
+    /**
+     * MVStore keeps chunks it no longer needs for this long before reusing their space. Its default (45 s) is there
+     * because it never forces the disk itself; here every commit is forced before the next one starts, so a few
+     * seconds only serve readers still on an older version, while commits come by the hundred per second and each
+     * retained second costs megabytes of file.
+     */
+    private static final int RETENTION_MILLIS = 2_000;
+
+    /** The file, with MVStore's own commits switched off: only the group commit may commit. */
+    static MVStore openWithoutAutoCommit(Path file) {
+        MVStore store = new MVStore.Builder()
+                .fileName(file.toString())
+                // Neither on a timer nor when unsaved pages pile up in memory (a buffer size of 0 turns that off).
+                .autoCommitDisabled()
+                .autoCommitBufferSize(0)
+                .open();
+        store.setRetentionTime(RETENTION_MILLIS);
+        return store;
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (ReadOnlyCommands.isReadOnly(command, query)) {
+            return super.handleCommand(channel, database, command, query);
+        }
+        return groupCommit.write(() -> super.handleCommand(channel, database, command, query));
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        if (StoreMaps.isReservedDatabaseName(databaseName)) {
+            throw new MongoServerError(73, "InvalidNamespace", "The embedded store reserves the database name '"
+                    + databaseName + "'");
+        }
+        return new TypedDatabase(databaseName);
+    }
+
+    /** Called once the server has stopped taking commands: commits what is left, then closes the file. */
+    @Override
+    public void close() {
+        groupCommit.close();
+        super.close();
+    }
+
+    /**
+     * Opens each collection's and unique index's map with this store's data types before the H2 backend opens it by
+     * name and finds it open. An inner class because the H2 backend opens the existing ones from its constructor,
+     * before a field of a subclass could be set; the enclosing backend is there already.
+     */
+    private final class TypedDatabase extends H2Database {
+
+        TypedDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            StoreMaps.openDocuments(getMvStore(), StoreMaps.documentsMapName(getFullCollectionNamespace(collectionName)));
+            return super.openOrCreateCollection(collectionName, options);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            StoreMaps.openIndex(getMvStore(), StoreMaps.indexMapName(getFullCollectionNamespace(collectionName), indexName));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+    }
+}

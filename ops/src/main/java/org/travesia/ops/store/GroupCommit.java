@@ -1,0 +1,150 @@
+package org.travesia.ops.store;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+import org.h2.mvstore.MVStore;
+
+/**
+ * Makes every write durable before it is acknowledged, and every commit one consistent cut of the whole store.
+ * <p>
+ * MVStore on its own does neither. Its commit captures the maps' roots one after another while writers carry on, so
+ * one chunk can hold a newer version of one map (a token, the position counter, a unique index) next to an older
+ * version of another (the events, the read model, the documents that index points at); and its background commit
+ * runs on a timer, long after the client has been told its write is safe.
+ * <p>
+ * Here every write runs under a shared lock, and the committer takes that lock exclusively only while MVStore
+ * captures the roots and writes the chunk (and, now and then, compacts: {@link ChunkCompaction}). No write is ever half in a commit, and since a write that depends on
+ * another (it read it, or its client waited for it) starts after that one finished, a commit that holds it holds
+ * everything before it. After the chunk is written the committer forces it to the disk, outside the lock, while the
+ * next writes run, and only then are the writes it holds acknowledged. Writes that arrive while one commit is in
+ * flight share the next one: one fsync for as many writers as are waiting (group commit).
+ */
+final class GroupCommit implements AutoCloseable {
+
+    private final MVStore store;
+    private final ChunkCompaction compaction;
+    private final ReentrantReadWriteLock cut = new ReentrantReadWriteLock();
+    private final Object progress = new Object();
+    private final Thread committer;
+
+    // Guarded by progress. Writes are counted as they finish; a commit covers every write counted before it.
+    private long finishedWrites;
+    private long durableWrites;
+    private RuntimeException failure;
+    private boolean closing;
+
+    GroupCommit(MVStore store) {
+        this.store = store;
+        this.compaction = new ChunkCompaction(store);
+        this.committer = new Thread(this::commitWhileWritesArrive, "store-group-commit");
+        committer.setDaemon(true);
+        committer.start();
+    }
+
+    /**
+     * Runs one write and returns once a commit holding it is on disk. If the write fails half-way, what it did
+     * is made durable all the same before the failure is passed on: the client may act on either.
+     */
+    <T> T write(Supplier<T> operation) {
+        long ticket;
+        cut.readLock().lock();
+        try {
+            return operation.get();
+        } finally {
+            synchronized (progress) {
+                ticket = ++finishedWrites;
+                progress.notifyAll();
+            }
+            cut.readLock().unlock();
+            awaitDurable(ticket);
+        }
+    }
+
+    private void awaitDurable(long ticket) {
+        synchronized (progress) {
+            while (durableWrites < ticket && failure == null) {
+                try {
+                    progress.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreFailure("Interrupted before the write was durable", e);
+                }
+            }
+            if (durableWrites < ticket) {
+                throw new StoreFailure("The store could not make the write durable and accepts no more writes", failure);
+            }
+        }
+    }
+
+    private void commitWhileWritesArrive() {
+        while (true) {
+            synchronized (progress) {
+                while (finishedWrites == durableWrites && !closing) {
+                    try {
+                        progress.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        failure = new StoreFailure("The committer was interrupted", e);
+                        progress.notifyAll();
+                        return;
+                    }
+                }
+                if (finishedWrites == durableWrites) {
+                    return;
+                }
+            }
+            try {
+                long covered = commitOneCut();
+                synchronized (progress) {
+                    durableWrites = covered;
+                    progress.notifyAll();
+                }
+            } catch (RuntimeException e) {
+                synchronized (progress) {
+                    failure = e;
+                    progress.notifyAll();
+                }
+                return;
+            }
+        }
+    }
+
+    /** Commits everything finished so far as one chunk, forces it to disk, and returns how many writes it covers. */
+    private long commitOneCut() {
+        long covered;
+        cut.writeLock().lock();
+        try {
+            synchronized (progress) {
+                covered = finishedWrites;
+            }
+            compaction.compactIfDue();
+            store.commit();
+        } finally {
+            cut.writeLock().unlock();
+        }
+        // Also when the commit found nothing to store: a store that has closed (or panicked on an I/O error) answers
+        // a commit with "nothing to do", and only sync() says it is closed.
+        store.sync();
+        return covered;
+    }
+
+    /** Commits what is pending, then stops the committer. Writes after this are not accepted. */
+    @Override
+    public void close() {
+        synchronized (progress) {
+            closing = true;
+            progress.notifyAll();
+        }
+        try {
+            committer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (progress) {
+            if (failure == null) {
+                failure = new StoreFailure("The store is closed");
+            }
+        }
+    }
+}

@@ -152,7 +152,8 @@ class ExportTest {
     private static String report(String sharing, Reports report) {
         String monitor = tokens.token("maria", "org-a", "MONITOR");
         Api.Response created = system.commands().bearer(monitor)
-                .post("/api/v1/incidents", report.onRoute(ROUTE, null).sharedWith(sharing).build());
+                .post("/api/v1/incidents", report.onRoute(ROUTE, null).sharedWith(sharing)
+                        .consentingTo("PROTECTION", "ADVOCACY_AGGREGATED").build());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("incidentId").asText();
         assertThat(system.queries().bearer(monitor).get("/api/v1/incidents/" + id + "?minVersion=0").status()).isEqualTo(200);

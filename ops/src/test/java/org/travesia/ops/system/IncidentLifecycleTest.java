@@ -96,7 +96,7 @@ class IncidentLifecycleTest {
         assertThat(amendment.get("changes").get("affected").get("from").get("missing").asInt()).isEqualTo(2);
         assertThat(amendment.get("changes").get("affected").get("to").get("missing").asInt()).isEqualTo(3);
         assertThat(history.get(2).get("changes").get("status").get("to").asText()).isEqualTo("VERIFIED");
-        assertThat(history.get(0).get("position").asLong()).isLessThan(history.get(1).get("position").asLong());
+        assertThat(history).extracting(e -> e.get("sequence").asLong()).containsExactly(0L, 1L, 2L);
 
         JsonNode asReported = reader.get("/api/v1/incidents/" + a + "?asOf=" + beforeAmendment).json();
         assertThat(asReported.get("version").asLong()).isZero();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -52,6 +53,15 @@ public class AuditLog {
 
     /** Records that {@code actor} received {@code recordIds} (restricted records only) through the current request. */
     public void record(Actor actor, Action action, String resource, List<String> recordIds) {
+        record(actor, action, resource, recordIds, null);
+    }
+
+    /**
+     * The same, with {@code details} the answer told the caller about itself (for an export, how many rows it
+     * withheld and why), kept as {@code details}. Never personal data: counts, codes and names of rules only.
+     */
+    public void record(Actor actor, Action action, String resource, List<String> recordIds,
+                       Map<String, Object> details) {
         HttpServletRequest request = currentRequest();
         Document entry = new Document("_id", UUID.randomUUID().toString())
                 .append("at", Date.from(clock.instant()))
@@ -66,6 +76,9 @@ public class AuditLog {
                 .append("records", recordIds.size())
                 .append("recordIds", recordIds.size() > MAX_IDS ? recordIds.subList(0, MAX_IDS) : recordIds)
                 .append("correlationId", request == null ? null : CorrelationIdFilter.of(request));
+        if (details != null) {
+            entry.append("details", new Document(details));
+        }
         entries.insertOne(entry);
     }
 

@@ -19,6 +19,9 @@ final class CorsPolicy {
             cors.setAllowedMethods(List.of("GET", "POST"));
             cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "Accept-Language",
                     "X-Correlation-Id", "Last-Event-ID"));
+            // What a browser client may read of an answer beyond the basic headers: an export's file name and how
+            // many of its rows were withheld.
+            cors.setExposedHeaders(List.of("Content-Disposition", "Travesia-Withheld"));
             source.registerCorsConfiguration("/api/**", cors);
         }
         return source;

@@ -21,12 +21,20 @@ public final class ReadScope {
     }
 
     public static Bson of(Actor actor) {
+        return of(actor, "");
+    }
+
+    /**
+     * The same rule on documents whose {@code organisation} and {@code sharing} sit under {@code prefix}: a state
+     * kept inside another document (an incident's history holds its state after each event under {@code state.}).
+     */
+    public static Bson of(Actor actor, String prefix) {
         List<Bson> visible = new ArrayList<>();
         if (actor.has(Role.MONITOR) || actor.has(Role.ADMIN)) {
-            visible.add(Filters.eq("organisation", actor.organisation()));
+            visible.add(Filters.eq(prefix + "organisation", actor.organisation()));
         }
         if (actor.has(Role.ANALYST) || actor.has(Role.ADVOCATE) || actor.has(Role.ADMIN)) {
-            visible.add(Filters.in("sharing", SharingLevel.NETWORK.name(), SharingLevel.PUBLIC.name()));
+            visible.add(Filters.in(prefix + "sharing", SharingLevel.NETWORK.name(), SharingLevel.PUBLIC.name()));
         }
         if (visible.isEmpty()) {
             return Filters.in("_id", List.of());

@@ -54,6 +54,11 @@ public final class Reports {
         return with("affected", counts);
     }
 
+    /** Consent obtained for these uses ({@code PROTECTION}, {@code ADVOCACY_AGGREGATED}...); none: not obtained. */
+    public Reports consentingTo(String... uses) {
+        return with("consent", Map.of("obtained", uses.length > 0, "uses", List.of(uses)));
+    }
+
     public Reports nationalities(String... codes) {
         return with("nationalities", List.of(codes));
     }

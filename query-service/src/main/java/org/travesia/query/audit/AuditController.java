@@ -87,7 +87,7 @@ class AuditController {
         view.put("id", entry.getString("_id"));
         view.put("at", entry.getDate("at").toInstant().toString());
         for (String field : List.of("user", "organisation", "roles", "action", "resource", "method", "path", "query",
-                "records", "recordIds", "correlationId")) {
+                "records", "recordIds", "correlationId", "details")) {
             view.put(field, entry.get(field));
         }
         return view;

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.travesia.kernel.common.Actor;
+import org.travesia.kernel.common.ConsentUse;
 import org.travesia.kernel.common.InvalidValueException;
 import org.travesia.kernel.common.NotPermittedException;
 import org.travesia.platform.audit.AuditLog;
@@ -32,9 +33,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@code GET /api/v1/exports/incidents}: incident timelines as CSV, HXL-tagged CSV, JSON or GeoJSON, for an
- * audience ({@link ExportAudience}). Takes the search filters, and {@code asOf} for the timeline as it was known at
- * an instant. Every export is written to the audit log, with every record in it, before a byte is sent. It reads
- * incidents through the incident feature's published API only ({@link IncidentReads}).
+ * audience ({@link ExportAudience}). Takes the search filters, {@code asOf} for the timeline as it was known at an
+ * instant, and {@code purpose}, a consent use every row must carry. Rows without the consent their audience needs
+ * are withheld, and counted ({@link WithheldRows}). Every export is written to the audit log, with every record in
+ * it and the count withheld, before a byte is sent. It reads incidents through the incident feature's published API
+ * only ({@link IncidentReads}).
  */
 @RestController
 class ExportController {
@@ -58,25 +61,32 @@ class ExportController {
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "csv") String format,
                                                  @RequestParam(defaultValue = "public") String audience,
                                                  IncidentSearchParameters parameters,
-                                                 @RequestParam(required = false) String asOf) {
+                                                 @RequestParam(required = false) String asOf,
+                                                 @RequestParam(required = false) String purpose) {
         Actor actor = currentActor.get();
         ExportFormat exportFormat = ExportFormat.parse(format);
         ExportAudience exportAudience = parseAudience(audience);
+        ConsentUse declaredPurpose = parsePurpose(purpose);
         if (!exportAudience.allowedFor(actor)) {
             throw new NotPermittedException("export.audience-not-allowed");
         }
-        IncidentSelection selection = exportAudience.selection(parameters.find());
-        List<IncidentState> selected = new ArrayList<>(asOf == null
+        IncidentSelection selection = exportAudience.selection(parameters.find(), declaredPurpose);
+        Instant instant = asOf == null ? null : IncidentSearchParameters.instant("asOf", asOf, false);
+        List<IncidentState> selected = new ArrayList<>(instant == null
                 ? incidents.current(actor, selection)
-                : incidents.asOf(actor, selection, IncidentSearchParameters.instant("asOf", asOf, false)));
+                : incidents.asOf(actor, selection, instant));
         if (selected.size() > MAX_ROWS) {
             throw new InvalidValueException("", "export.too-large", MAX_ROWS);
         }
+        WithheldRows withheld = new WithheldRows(instant == null
+                ? incidents.countWithoutConsent(actor, selection)
+                : incidents.countWithoutConsentAsOf(actor, selection, instant), selection.consent().all());
         selected.sort(Comparator.comparing(IncidentState::occurredFrom, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(IncidentState::incidentId));
         List<Map<String, Object>> rows = selected.stream().map(d -> ExportRow.of(d, exportAudience, actor)).toList();
         auditLog.record(actor, AuditLog.Action.EXPORT, "incidents.export." + exportFormat.name().toLowerCase()
-                + "." + exportAudience.name().toLowerCase(), rows.stream().map(r -> (String) r.get("incidentId")).toList());
+                + "." + exportAudience.name().toLowerCase(), rows.stream().map(r -> (String) r.get("incidentId")).toList(),
+                withheld.audit());
 
         String filename = "travesia-incidents-" + exportAudience.name().toLowerCase() + "-"
                 + Instant.now().toString().replace(":", "") + "." + exportFormat.extension();
@@ -87,6 +97,7 @@ class ExportController {
         return ResponseEntity.ok()
                 .contentType(exportFormat.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
+                .header(WithheldRows.HEADER, withheld.header())
                 .body(body);
     }
 
@@ -120,6 +131,18 @@ class ExportController {
             features.add(feature);
         }
         return Map.of("type", "FeatureCollection", "features", features);
+    }
+
+    /** A declared purpose is a consent use, as the taxonomy names it ({@code LITIGATION}); none by default. */
+    private static ConsentUse parsePurpose(String purpose) {
+        if (purpose == null) {
+            return null;
+        }
+        try {
+            return ConsentUse.valueOf(purpose);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("purpose", "parameter.invalid", "purpose");
+        }
     }
 
     private static ExportAudience parseAudience(String audience) {

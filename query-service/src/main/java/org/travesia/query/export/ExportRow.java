@@ -47,6 +47,7 @@ final class ExportRow {
             new String[] {"perpetrator", "#group+perpetrator"},
             new String[] {"causesOfDeath", "#cause+death"},
             new String[] {"sourceQuality", "#meta+source+quality"},
+            new String[] {"licence", "#meta+licence"},
             new String[] {"description", "#description"},
             new String[] {"sharing", "#meta+sharing"},
             new String[] {"organisation", "#org+name"},
@@ -100,6 +101,7 @@ final class ExportRow {
         row.put("perpetrator", details.perpetrator());
         row.put("causesOfDeath", joined(details.causesOfDeath()));
         row.put("sourceQuality", incident.effectiveSourceQuality());
+        row.put("licence", incident.licence());
         row.put("description", publicAudience ? null : details.description());
         row.put("sharing", incident.sharing());
         row.put("organisation", publicAudience ? null : incident.organisation());

@@ -58,6 +58,16 @@ final class IncidentDocument {
     static final String LONGITUDE = DETAILS + ".place.coordinates.lon";
     static final String AFFECTED_IN_DETAILS = "affected";
     static final String AFFECTED = DETAILS + "." + AFFECTED_IN_DETAILS;
+    static final String CONSENT_OBTAINED = DETAILS + ".consent.obtained";
+    static final String CONSENT_USES = DETAILS + ".consent.uses";
+    /**
+     * The licence of the public dataset an incident was taken from, on its source: the slot an import of such a
+     * dataset (MMP's, CC BY-IGO) fills, and that stands in for consent. Reports made through the API cannot set it
+     * (the report's source has no such field), so it is read from the stored facts by path, not through
+     * {@link IncidentFacts}.
+     */
+    static final String LICENCE_IN_SOURCE = "licence";
+    static final String LICENCE = DETAILS + ".source." + LICENCE_IN_SOURCE;
 
     private static final JsonMapper JSON = StorageJson.mapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
@@ -86,7 +96,14 @@ final class IncidentDocument {
                 incident.getString(DUPLICATE_OF), incident.getString(ORGANISATION), incident.getString(SHARING),
                 incident.getString(REPORTED_BY), instant(incident.getDate(OCCURRED_FROM)),
                 instant(incident.getDate(RECORDED_AT)), instant(incident.getDate(UPDATED_AT)),
-                effectiveQuality(incident), facts(incident));
+                effectiveQuality(incident), licence(incident), facts(incident));
+    }
+
+    /** The licence on the incident's source, when it is a non-empty text; else null. */
+    static String licence(Document incident) {
+        Document source = incident.get(DETAILS, Document.class).get("source", Document.class);
+        return source != null && source.get(LICENCE_IN_SOURCE) instanceof String licence && !licence.isEmpty()
+                ? licence : null;
     }
 
     static Integer effectiveQuality(Document incident) {

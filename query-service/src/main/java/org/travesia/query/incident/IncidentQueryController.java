@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.InvalidValueException;
+import org.travesia.kernel.common.NotPermittedException;
 import org.travesia.kernel.common.SharingLevel;
 import org.travesia.kernel.incident.FindIncidents;
 import org.travesia.kernel.incident.IncidentStatus;
@@ -120,17 +121,22 @@ class IncidentQueryController {
         }
         Document incident = found.orElseThrow(() -> new NotFoundException("incident.not-found"));
         if (asOf != null) {
-            // Who may read it is decided by what it is now; what it was then is then answered in full.
             Date instant = Date.from(IncidentSearchParameters.instant("asOf", asOf, false));
             incident = readModel.historyAsOf(incidentId, instant)
                     .map(entry -> entry.get(IncidentHistoryDocument.STATE, Document.class))
                     .orElseThrow(() -> new NotFoundException("incident.not-found"));
+            if (!PastStateVisibility.sharedThen(actor, incident)) {
+                throw new NotPermittedException("incident.not-shared-then");
+            }
         }
         auditRestricted(actor, AuditLog.Action.READ, "incident", List.of(incident));
         return IncidentView.render(incident, actor);
     }
 
-    /** Every event of an incident, in order: who, when, what changed and why. */
+    /**
+     * Every event of an incident, in order: who, when, what changed and why. An event whose states, before or
+     * after it, were not shared with the caller's organisation when recorded shows as changed, not shared.
+     */
     @GetMapping("/{incidentId}/history")
     Map<String, Object> history(@PathVariable String incidentId) {
         Actor actor = currentActor.get();
@@ -138,8 +144,14 @@ class IncidentQueryController {
                 .orElseThrow(() -> new NotFoundException("incident.not-found"));
         auditRestricted(actor, AuditLog.Action.READ, "incident.history", List.of(incident));
         boolean ownOrganisation = actor.organisation().equals(incident.getString(IncidentDocument.ORGANISATION));
-        List<Map<String, Object>> items = readModel.history(incidentId).stream()
-                .map(entry -> IncidentView.historyEntry(entry, ownOrganisation)).toList();
+        List<Map<String, Object>> items = new ArrayList<>();
+        Document before = null;
+        for (Document entry : readModel.history(incidentId)) {
+            Document after = entry.get(IncidentHistoryDocument.STATE, Document.class);
+            items.add(IncidentView.historyEntry(entry, actor, ownOrganisation,
+                    PastStateVisibility.valuesShown(actor, before, after)));
+            before = after;
+        }
         return Map.of("items", items);
     }
 

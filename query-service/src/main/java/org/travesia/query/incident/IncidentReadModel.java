@@ -116,6 +116,10 @@ class IncidentReadModel {
         return incidents.find(filter);
     }
 
+    long count(Bson filter) {
+        return incidents.countDocuments(filter);
+    }
+
     /**
      * The states of the given incidents as they were known at {@code asOf} (after the last event recorded by then),
      * of those whose state then matches {@code stateFilter} (on fields prefixed {@code state.}).

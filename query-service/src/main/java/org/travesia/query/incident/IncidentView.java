@@ -56,10 +56,16 @@ final class IncidentView {
         return view;
     }
 
-    /** One history entry: position, event, when, who (the user only for the reporting organisation), why, what. */
-    static Map<String, Object> historyEntry(Document entry, boolean ownOrganisation) {
+    /**
+     * One history entry: its order, event, when, who (the user only for the reporting organisation), and, if
+     * {@code valuesShown}, why and what changed from what to what; otherwise the entry is changed, not shared, and
+     * says only which fields changed. The global position goes only to admins of the reporting organisation.
+     */
+    static Map<String, Object> historyEntry(Document entry, Actor reader, boolean ownOrganisation,
+                                            boolean valuesShown) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("position", entry.get(IncidentHistoryDocument.POSITION));
+        view.put("position", HistoryPositions.shownTo(reader, ownOrganisation)
+                ? entry.get(IncidentHistoryDocument.POSITION) : null);
         view.put("sequence", entry.get(IncidentHistoryDocument.SEQUENCE));
         view.put("event", entry.getString(IncidentHistoryDocument.EVENT));
         view.put("recordedAt", instant(entry.getDate(IncidentHistoryDocument.RECORDED_AT)));
@@ -68,9 +74,12 @@ final class IncidentView {
         who.put("user", ownOrganisation ? actor.getString(IncidentHistoryDocument.USER) : null);
         who.put("organisation", actor.getString(IncidentHistoryDocument.ORGANISATION));
         view.put("actor", who);
-        view.put("reason", entry.getString(IncidentHistoryDocument.REASON));
-        view.put("note", entry.getString(IncidentHistoryDocument.NOTE));
-        view.put("changes", entry.get(IncidentHistoryDocument.CHANGES));
+        view.put("shared", valuesShown);
+        Document changes = entry.get(IncidentHistoryDocument.CHANGES, Document.class);
+        view.put("changedFields", changes == null ? List.of() : List.copyOf(changes.keySet()));
+        view.put("reason", valuesShown ? entry.getString(IncidentHistoryDocument.REASON) : null);
+        view.put("note", valuesShown ? entry.getString(IncidentHistoryDocument.NOTE) : null);
+        view.put("changes", valuesShown ? changes : null);
         view.put("correlationId", ownOrganisation ? entry.getString(IncidentHistoryDocument.CORRELATION_ID) : null);
         return view;
     }

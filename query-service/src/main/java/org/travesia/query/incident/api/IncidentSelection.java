@@ -8,12 +8,18 @@ import org.travesia.kernel.incident.IncidentStatus;
 
 /**
  * Which incidents another feature asks for: a search, narrowed to some sharing levels and statuses (an empty set
- * means any). The reader's own scope always applies on top.
+ * means any), of incidents that carry the consent it requires. The reader's own scope always applies on top.
+ * <p>
+ * Of a past state ({@link IncidentReads#asOf}), the sharing levels and the consent must hold both in that state and
+ * now: a report withdrawn from an audience since, or whose consent was withdrawn since, is not given to that audience
+ * as it was either. The search and the statuses are matched on the state then.
  */
-public record IncidentSelection(FindIncidents find, Set<SharingLevel> sharing, Set<IncidentStatus> statuses) {
+public record IncidentSelection(FindIncidents find, Set<SharingLevel> sharing, Set<IncidentStatus> statuses,
+                                RequiredConsent consent) {
 
     public IncidentSelection {
         sharing = sharing == null ? Set.of() : Set.copyOf(sharing);
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+        consent = consent == null ? RequiredConsent.none() : consent;
     }
 }

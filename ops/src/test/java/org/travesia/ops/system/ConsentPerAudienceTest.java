@@ -1,0 +1,154 @@
+package org.travesia.ops.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.travesia.platform.testing.Api;
+import org.travesia.platform.testing.Reports;
+import org.travesia.platform.testing.TestTokens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Each export audience needs a consent use: the public {@code ADVOCACY_AGGREGATED}, the network {@code PROTECTION},
+ * an internal export {@code PROTECTION} for another organisation's reports, and a declared purpose its own use. A
+ * report without it is withheld, and the answer and the audit log say how many were withheld and why.
+ */
+class ConsentPerAudienceTest {
+
+    private static final String ROUTE = "consent-route";
+    private static TestTokens tokens;
+    private static TravesiaSystem system;
+    private static String noConsent;
+    private static String aggregatedOnly;
+    private static String protectionOnly;
+    private static String everyUse;
+    private static String withdrawn;
+    private static String beforeWithdrawal;
+
+    @BeforeAll
+    static void start() {
+        tokens = TestTokens.generate();
+        system = TravesiaSystem.start(tokens.property());
+        noConsent = report(Reports.kidnapping().consentingTo());
+        aggregatedOnly = report(Reports.kidnapping().consentingTo("ADVOCACY_AGGREGATED"));
+        protectionOnly = report(Reports.kidnapping().consentingTo("PROTECTION"));
+        everyUse = report(Reports.kidnapping().consentingTo("PROTECTION", "ADVOCACY_AGGREGATED", "LITIGATION"));
+        withdrawn = report(Reports.kidnapping().consentingTo("PROTECTION", "ADVOCACY_AGGREGATED"));
+        beforeWithdrawal = ownAnalyst().get("/api/v1/incidents/" + withdrawn + "/history").json().get("items").get(0)
+                .get("recordedAt").asText();
+        Api.Response withdrawal = system.commands().bearer(tokens.token("ana", "org-a", "ANALYST")).post(
+                "/api/v1/incidents/" + withdrawn + "/amendments", Map.of("expectedVersion", 0,
+                        "reason", "the family withdrew consent", "changes", Map.of("consent", Map.of("obtained", false))));
+        assertThat(withdrawal.status()).as(withdrawal.toString()).isEqualTo(200);
+        assertThat(ownAnalyst().get("/api/v1/incidents/" + withdrawn + "?minVersion=1").status()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void thePublicGetsOnlyReportsConsentedForAggregatedAdvocacy() {
+        Api.Response export = otherAdvocate().get(export("public"));
+
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        assertThat(export.body()).contains(aggregatedOnly, everyUse)
+                .doesNotContain(noConsent, protectionOnly, withdrawn);
+        assertThat(export.header("Travesia-Withheld")).isEqualTo("3;reason=\"consent\";uses=\"ADVOCACY_AGGREGATED\"");
+    }
+
+    @Test
+    void theNetworkGetsOnlyReportsConsentedForProtection() {
+        Api.Response export = otherAdvocate().get(export("network"));
+
+        assertThat(export.body()).contains(protectionOnly, everyUse).doesNotContain(noConsent, aggregatedOnly, withdrawn);
+        assertThat(export.header("Travesia-Withheld")).isEqualTo("3;reason=\"consent\";uses=\"PROTECTION\"");
+    }
+
+    @Test
+    void anInternalExportNeedsProtectionConsentOnlyForAnotherOrganisationsReports() {
+        Api.Response own = ownAnalyst().get(export("internal"));
+        Api.Response other = otherAnalyst().get(export("internal"));
+
+        assertThat(own.body()).contains(noConsent, aggregatedOnly, protectionOnly, everyUse, withdrawn);
+        assertThat(own.header("Travesia-Withheld")).startsWith("0;");
+        assertThat(other.body()).contains(protectionOnly, everyUse).doesNotContain(noConsent, aggregatedOnly, withdrawn);
+        assertThat(other.header("Travesia-Withheld")).isEqualTo("3;reason=\"consent\";uses=\"PROTECTION\"");
+    }
+
+    @Test
+    void aDeclaredPurposeNeedsConsentForThatUse() {
+        Api.Response litigation = ownAnalyst().get(export("internal") + "&purpose=LITIGATION");
+
+        assertThat(litigation.body()).contains(everyUse)
+                .doesNotContain(noConsent, aggregatedOnly, protectionOnly, withdrawn);
+        assertThat(litigation.header("Travesia-Withheld")).startsWith("4;reason=\"consent\"").contains("LITIGATION");
+        assertThat(ownAnalyst().get(export("internal") + "&purpose=SELLING").status()).isEqualTo(400);
+    }
+
+    @Test
+    void consentWithdrawnSinceBindsExportsAsOfEarlier() {
+        Api.Response then = otherAdvocate().get(export("public") + "&asOf=" + beforeWithdrawal);
+
+        assertThat(then.body()).contains(aggregatedOnly, everyUse).doesNotContain(withdrawn);
+        assertThat(then.header("Travesia-Withheld")).as("no consent, protection only, and withdrawn since")
+                .startsWith("3;");
+    }
+
+    @Test
+    void theAuditEntrySaysHowManyRowsWereWithheldAndWhy() {
+        Api.Response export = otherAdvocate().get(export("public").replace("format=json", "format=csv"));
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+
+        JsonNode entry = system.queries().bearer(tokens.token("root", "org-b", "ADMIN"))
+                .get("/api/v1/audit?action=EXPORT&user=pablo").json().get("items").get(0);
+        assertThat(entry.get("resource").asText()).isEqualTo("incidents.export.csv.public");
+        assertThat(entry.get("records").asInt()).isEqualTo(2);
+        JsonNode withheld = entry.get("details").get("withheld");
+        assertThat(withheld.get("rows").asInt()).isEqualTo(3);
+        assertThat(withheld.get("reason").asText()).isEqualTo("consent");
+        assertThat(withheld.get("uses")).extracting(JsonNode::asText).containsExactly("ADVOCACY_AGGREGATED");
+        assertThat(entry.toString()).doesNotContain(noConsent, protectionOnly, withdrawn);
+    }
+
+    @Test
+    void aReportCannotClaimALicenceInsteadOfConsent() {
+        Api.Response claimed = system.commands().bearer(tokens.token("maria", "org-a", "MONITOR")).post(
+                "/api/v1/incidents", Reports.kidnapping().onRoute(ROUTE, null).sharedWith("PUBLIC").with("source",
+                        Map.of("type", "MEDIA", "quality", 2, "licence", "CC BY-IGO")).build());
+
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(400);
+        assertThat(claimed.json().get("errors").get(0).get("field").asText()).isEqualTo("source.licence");
+    }
+
+    private static String export(String audience) {
+        return "/api/v1/exports/incidents?format=json&audience=" + audience + "&route=" + ROUTE;
+    }
+
+    private static Api ownAnalyst() {
+        return system.queries().bearer(tokens.token("ana", "org-a", "ANALYST"));
+    }
+
+    private static Api otherAnalyst() {
+        return system.queries().bearer(tokens.token("olga", "org-b", "ANALYST"));
+    }
+
+    private static Api otherAdvocate() {
+        return system.queries().bearer(tokens.token("pablo", "org-b", "ADVOCATE"));
+    }
+
+    private static String report(Reports report) {
+        Api.Response created = system.commands().bearer(tokens.token("maria", "org-a", "MONITOR"))
+                .post("/api/v1/incidents", report.onRoute(ROUTE, null).sharedWith("PUBLIC").build());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().get("incidentId").asText();
+        assertThat(ownAnalyst().get("/api/v1/incidents/" + id + "?minVersion=0").status()).isEqualTo(200);
+        return id;
+    }
+}

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class ExportTest {
 
     private static final String ROUTE = "export-route";
+    private static final String COARSENING_ROUTE = "coarsening-route";
     private static TestTokens tokens;
     private static TravesiaSystem system;
     private static String published;
@@ -34,11 +35,15 @@ class ExportTest {
     static void start() {
         tokens = TestTokens.generate();
         system = TravesiaSystem.start(tokens.property());
-        published = report("PUBLIC", Reports.kidnapping().affected(Map.of("dead", 2, "missing", 12))
+        published = report("PUBLIC", Reports.kidnapping().onRoute(ROUTE, null).affected(Map.of("dead", 2, "missing", 12))
                 .with("description", "=HYPERLINK(\"http://x\") Maria Lopez, 17, taken at the river")
                 .withPlace("locality", "Bajo Chiquito shelter").withPlace("coordinates", Map.of("lat", 8.0412, "lon", -77.6541)));
-        shared = report("NETWORK", Reports.kidnapping().with("description", "network detail"));
-        organisationOnly = report("ORGANISATION", Reports.kidnapping().with("description", "internal detail"));
+        shared = report("NETWORK", Reports.kidnapping().onRoute(ROUTE, null).with("description", "network detail"));
+        organisationOnly = report("ORGANISATION", Reports.kidnapping().onRoute(ROUTE, null)
+                .with("description", "internal detail"));
+        for (String admin1 : List.of("darien", "PA-8", "Finca de Juan Pérez, 3 km past the bridge")) {
+            report("PUBLIC", Reports.kidnapping().withPlace("admin1", admin1).onRoute(COARSENING_ROUTE, null));
+        }
         beforeCorrection = Instant.now();
         Api analyst = system.commands().bearer(tokens.token("ana", "org-a", "ANALYST"));
         Api.Response amended = analyst.post("/api/v1/incidents/" + published + "/amendments", Map.of("expectedVersion", 0,
@@ -74,6 +79,35 @@ class ExportTest {
         assertThat(row.get("lon")).isEqualTo("-77.7");
         assertThat(row.get("locationPrecision")).isEqualTo("KM_15");
         assertThat(export.body()).doesNotContain("Maria").doesNotContain("shelter").doesNotContain(shared);
+    }
+
+    @Test
+    void thePublicGetsTimesToTheDay() {
+        JsonNode items = advocate("org-b").get("/api/v1/exports/incidents?format=json&audience=public&route="
+                + COARSENING_ROUTE).json().get("items");
+
+        assertThat(items).hasSize(3);
+        items.forEach(item -> {
+            assertThat(item.get("recordedAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+            assertThat(item.get("updatedAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        });
+        JsonNode network = advocate("org-b").get("/api/v1/exports/incidents?format=json&audience=network&route="
+                + COARSENING_ROUTE).json().get("items").get(0);
+        assertThat(network.get("recordedAt").asText()).as("the network keeps the instant").contains("T");
+    }
+
+    @Test
+    void thePublicGetsAdmin1OnlyAsARecognisedSubdivisionInItsCanonicalForm() {
+        Api.Response export = advocate("org-b").get("/api/v1/exports/incidents?format=json&audience=public&route="
+                + COARSENING_ROUTE);
+
+        List<String> admin1 = new java.util.ArrayList<>();
+        export.json().get("items").forEach(item -> admin1.add(item.get("admin1").isNull() ? null
+                : item.get("admin1").asText()));
+        assertThat(admin1).containsExactlyInAnyOrder("Darién", "Panamá", null);
+        assertThat(export.body()).doesNotContain("Finca", "Juan");
+        assertThat(advocate("org-b").get("/api/v1/exports/incidents?format=json&audience=network&route="
+                + COARSENING_ROUTE).body()).as("the network keeps what was recorded").contains("Finca de Juan", "darien");
     }
 
     @Test
@@ -152,8 +186,8 @@ class ExportTest {
     private static String report(String sharing, Reports report) {
         String monitor = tokens.token("maria", "org-a", "MONITOR");
         Api.Response created = system.commands().bearer(monitor)
-                .post("/api/v1/incidents", report.onRoute(ROUTE, null).sharedWith(sharing)
-                        .consentingTo("PROTECTION", "ADVOCACY_AGGREGATED").build());
+                .post("/api/v1/incidents", report.sharedWith(sharing).consentingTo("PROTECTION", "ADVOCACY_AGGREGATED")
+                        .build());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("incidentId").asText();
         assertThat(system.queries().bearer(monitor).get("/api/v1/incidents/" + id + "?minVersion=0").status()).isEqualTo(200);

@@ -3,6 +3,8 @@ package org.travesia.query.export;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +82,8 @@ final class ExportRow {
         row.put("occurredAt", exact && publicAudience ? day(details.occurredAt()) : details.occurredAt());
         row.put("occurredAtPrecision", exact && publicAudience ? "DAY" : details.occurredAtPrecision());
         row.put("country", place.country());
-        row.put("admin1", place.admin1());
+        row.put("admin1", publicAudience
+                ? RecognisedSubdivisions.canonical(place.country(), place.admin1()).orElse(null) : place.admin1());
         row.put("admin2", publicAudience ? null : place.admin2());
         row.put("locality", publicAudience ? null : place.locality());
         IncidentFacts.Coordinates coordinates = place.coordinates();
@@ -106,8 +109,8 @@ final class ExportRow {
         row.put("sharing", incident.sharing());
         row.put("organisation", publicAudience ? null : incident.organisation());
         row.put("reportedBy", audience == ExportAudience.INTERNAL && ownOrganisation ? incident.reportedBy() : null);
-        row.put("recordedAt", instant(incident.recordedAt()));
-        row.put("updatedAt", instant(incident.updatedAt()));
+        row.put("recordedAt", publicAudience ? day(incident.recordedAt()) : instant(incident.recordedAt()));
+        row.put("updatedAt", publicAudience ? day(incident.updatedAt()) : instant(incident.updatedAt()));
         row.replaceAll((column, value) -> value == null ? null : value.toString());
         return row;
     }
@@ -115,6 +118,14 @@ final class ExportRow {
     /** The calendar day of a date-time as recorded (its first ten characters, {@code 2026-11-20}). */
     private static String day(String occurredAt) {
         return occurredAt == null || occurredAt.length() < 10 ? occurredAt : occurredAt.substring(0, 10);
+    }
+
+    /**
+     * The day (UTC) of an instant of the system's own: when a report was recorded or last changed would, to the
+     * millisecond, tie a published row to a monitor's activity (and to the audit log and history).
+     */
+    private static String day(Instant instant) {
+        return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
     }
 
     private static String joined(List<String> values) {

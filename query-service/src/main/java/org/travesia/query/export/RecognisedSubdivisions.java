@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -38,11 +37,6 @@ final class RecognisedSubdivisions {
         }
         Map<String, String> subdivisions = BY_COUNTRY.getOrDefault(country.toUpperCase(Locale.ROOT), Map.of());
         return Optional.ofNullable(subdivisions.get(key(admin1)));
-    }
-
-    /** The countries the list divides, by ISO 3166-1 alpha-2 code. */
-    static Set<String> countries() {
-        return BY_COUNTRY.keySet();
     }
 
     /** Lower case, without accents, with every run of anything but letters and digits as one space. */

@@ -2,7 +2,12 @@ package org.travesia.query.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +40,23 @@ class RecognisedSubdivisionsTest {
     }
 
     @Test
-    void theListCoversEveryCountryOfTheAmericasThatHasSubdivisions() {
-        for (String country : AMERICAS) {
-            assertThat(RecognisedSubdivisions.countries()).as(country).contains(country);
+    void everySubdivisionListedIsRecognisedByItsCodeAndTheListCoversTheAmericas() throws IOException {
+        Set<String> countries = new HashSet<>();
+        int subdivisions = 0;
+        try (InputStream in = RecognisedSubdivisions.class.getResourceAsStream(RecognisedSubdivisions.RESOURCE)) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = line.split("\t");
+                String country = columns[0].substring(0, 2);
+                countries.add(country);
+                subdivisions++;
+                assertThat(RecognisedSubdivisions.canonical(country, columns[0])).as(line).hasValue(columns[1]);
+                assertThat(RecognisedSubdivisions.canonical(country, columns[1])).as(line).isPresent();
+            }
         }
-        assertThat(RecognisedSubdivisions.countries()).as("and the rest of the world").hasSizeGreaterThan(190);
+        assertThat(countries).containsAll(AMERICAS).as("and the rest of the world").hasSizeGreaterThan(190);
+        assertThat(subdivisions).isEqualTo(5127);
     }
 }

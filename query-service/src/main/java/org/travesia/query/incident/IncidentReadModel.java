@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
@@ -121,24 +123,62 @@ class IncidentReadModel {
     }
 
     /**
-     * The states of the given incidents as they were known at {@code asOf} (after the last event recorded by then),
-     * of those whose state then matches {@code stateFilter} (on fields prefixed {@code state.}).
+     * The history entries that hold the given incidents' states as they were known at {@code asOf}: each one's last
+     * entry recorded by then, as incident id to entry id.
+     * <p>
+     * As-of reads go through the entries recorded by then in a few linear passes, and pick what they want in
+     * memory, rather than asking by lists of ids: the incidents are those a reader may see now, which for the network
+     * or the public is nearly all of them, and the embedded server answers an {@code $in} of n ids in time growing
+     * with n times the entries (20,000 incidents: 12 to 16 s for the states by {@code _id}, against under a second
+     * for a pass). On MongoDB a pass reads about what such an {@code $in} would through the index.
      */
-    List<Document> statesAsOf(Collection<String> incidentIds, Date asOf, Bson stateFilter) {
+    Map<String, String> entriesAsOf(Collection<String> incidentIds, Date asOf) {
+        Set<String> wanted = new HashSet<>(incidentIds);
         Map<String, Document> latest = new HashMap<>();
-        for (Document entry : history.find(Filters.and(Filters.in(IncidentHistoryDocument.INCIDENT_ID, incidentIds),
-                        Filters.lte(IncidentHistoryDocument.RECORDED_AT, asOf)))
+        for (Document entry : history.find(recordedBy(asOf))
                 .projection(Projections.include(IncidentHistoryDocument.INCIDENT_ID, IncidentHistoryDocument.SEQUENCE))) {
-            latest.merge(entry.getString(IncidentHistoryDocument.INCIDENT_ID), entry,
-                    (a, b) -> a.getLong(IncidentHistoryDocument.SEQUENCE) >= b.getLong(IncidentHistoryDocument.SEQUENCE)
-                            ? a : b);
+            String incidentId = entry.getString(IncidentHistoryDocument.INCIDENT_ID);
+            if (wanted.contains(incidentId)) {
+                latest.merge(incidentId, entry, (a, b) -> a.getLong(IncidentHistoryDocument.SEQUENCE)
+                        >= b.getLong(IncidentHistoryDocument.SEQUENCE) ? a : b);
+            }
         }
-        List<String> entryIds = latest.values().stream().map(e -> e.getString(IncidentHistoryDocument.ID)).toList();
+        Map<String, String> entries = new HashMap<>();
+        latest.forEach((incidentId, entry) -> entries.put(incidentId, entry.getString(IncidentHistoryDocument.ID)));
+        return entries;
+    }
+
+    /**
+     * The states held by these entries (of {@link #entriesAsOf} at the same {@code asOf}) that match
+     * {@code stateFilter}, on fields prefixed {@code state.}.
+     */
+    List<Document> states(Collection<String> entryIds, Date asOf, Bson stateFilter) {
+        Set<String> wanted = new HashSet<>(entryIds);
         List<Document> states = new ArrayList<>();
-        for (Document entry : history.find(Filters.and(Filters.in(IncidentHistoryDocument.ID, entryIds), stateFilter))) {
-            states.add(entry.get(IncidentHistoryDocument.STATE, Document.class));
+        for (Document entry : history.find(Filters.and(recordedBy(asOf), stateFilter))
+                .projection(Projections.include(IncidentHistoryDocument.STATE))) {
+            if (wanted.contains(entry.getString(IncidentHistoryDocument.ID))) {
+                states.add(entry.get(IncidentHistoryDocument.STATE, Document.class));
+            }
         }
         return states;
+    }
+
+    /** How many of these entries match {@code stateFilter}: {@link #states}, counted. */
+    long countStates(Collection<String> entryIds, Date asOf, Bson stateFilter) {
+        Set<String> wanted = new HashSet<>(entryIds);
+        long count = 0;
+        for (Document entry : history.find(Filters.and(recordedBy(asOf), stateFilter))
+                .projection(Projections.include(IncidentHistoryDocument.ID))) {
+            if (wanted.contains(entry.getString(IncidentHistoryDocument.ID))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static Bson recordedBy(Date asOf) {
+        return Filters.lte(IncidentHistoryDocument.RECORDED_AT, asOf);
     }
 
     List<Document> history(String incidentId) {

@@ -3,7 +3,10 @@ package org.travesia.query.incident;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -44,7 +47,10 @@ class MongoIncidentReads implements IncidentReads {
 
     @Override
     public List<IncidentState> asOf(Actor reader, IncidentSelection selection, Instant asOf) {
-        return statesAsOf(reader, selection, asOf, true).stream().map(IncidentDocument::state).toList();
+        Date instant = Date.from(asOf);
+        Map<String, String> entries = readModel.entriesAsOf(ids(now(reader, selection, true)), instant);
+        return readModel.states(entries.values(), instant, then(reader, selection, true)).stream()
+                .map(IncidentDocument::state).toList();
     }
 
     @Override
@@ -56,32 +62,45 @@ class MongoIncidentReads implements IncidentReads {
                 ConsentFilter.lacking(selection.consent(), reader, NOW)));
     }
 
+    /** Of the states {@link #asOf} would give without the consent, those lacking it now or then. */
     @Override
     public long countWithoutConsentAsOf(Actor reader, IncidentSelection selection, Instant asOf) {
         if (selection.consent().isNone()) {
             return 0;
         }
-        return statesAsOf(reader, selection, asOf, false).size() - statesAsOf(reader, selection, asOf, true).size();
+        Date instant = Date.from(asOf);
+        Map<String, String> entries = readModel.entriesAsOf(ids(now(reader, selection, false)), instant);
+        Set<String> consentingNow = new HashSet<>(ids(now(reader, selection, true)));
+        List<String> ofConsentingNow = entries.entrySet().stream().filter(e -> consentingNow.contains(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+        return readModel.countStates(entries.values(), instant, then(reader, selection, false))
+                - readModel.countStates(ofConsentingNow, instant, then(reader, selection, true));
     }
 
     /**
-     * The states at {@code asOf} of the incidents the reader may see now, that are shared now with the selection's
-     * audience (and, if {@code withConsent}, carry its consent now), of those whose state then matches the selection,
-     * was shared then with the reader's organisation (and, if {@code withConsent}, carried the consent then).
+     * Incidents the reader may see now that are shared now with the selection's audience and, if
+     * {@code withConsent}, carry its consent now.
      */
-    private List<Document> statesAsOf(Actor reader, IncidentSelection selection, Instant asOf, boolean withConsent) {
-        List<Bson> now = new ArrayList<>(List.of(ReadScope.of(reader), sharedWithAudience(selection, NOW)));
-        List<Bson> then = new ArrayList<>(List.of(IncidentFilters.of(selection, THEN),
-                PastStateVisibility.sharedThen(reader)));
-        if (withConsent) {
-            now.add(ConsentFilter.of(selection.consent(), reader, NOW));
-            then.add(ConsentFilter.of(selection.consent(), reader, THEN));
+    private static Bson now(Actor reader, IncidentSelection selection, boolean withConsent) {
+        return Filters.and(ReadScope.of(reader), sharedWithAudience(selection, NOW),
+                withConsent ? ConsentFilter.of(selection.consent(), reader, NOW) : Filters.empty());
+    }
+
+    /**
+     * States then that match the selection, were shared then with the reader's organisation and, if
+     * {@code withConsent}, carried the consent then.
+     */
+    private static Bson then(Actor reader, IncidentSelection selection, boolean withConsent) {
+        return Filters.and(IncidentFilters.of(selection, THEN), PastStateVisibility.sharedThen(reader),
+                withConsent ? ConsentFilter.of(selection.consent(), reader, THEN) : Filters.empty());
+    }
+
+    private List<String> ids(Bson filter) {
+        List<String> ids = new ArrayList<>();
+        for (Document incident : readModel.matching(filter).projection(Projections.include(IncidentDocument.ID))) {
+            ids.add(incident.getString(IncidentDocument.ID));
         }
-        List<String> readable = new ArrayList<>();
-        for (Document incident : readModel.matching(Filters.and(now)).projection(Projections.include(IncidentDocument.ID))) {
-            readable.add(incident.getString(IncidentDocument.ID));
-        }
-        return readModel.statesAsOf(readable, Date.from(asOf), Filters.and(then));
+        return ids;
     }
 
     private static Bson sharedWithAudience(IncidentSelection selection, String prefix) {

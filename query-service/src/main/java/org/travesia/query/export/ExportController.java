@@ -45,12 +45,15 @@ class ExportController {
     private final CurrentActor currentActor;
     private final AuditLog auditLog;
     private final ObjectMapper json;
+    private final ExportMetrics metrics;
 
-    ExportController(IncidentReads incidents, CurrentActor currentActor, AuditLog auditLog, ObjectMapper json) {
+    ExportController(IncidentReads incidents, CurrentActor currentActor, AuditLog auditLog, ObjectMapper json,
+                     ExportMetrics metrics) {
         this.incidents = incidents;
         this.currentActor = currentActor;
         this.auditLog = auditLog;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @GetMapping("/api/v1/exports/incidents")
@@ -77,6 +80,7 @@ class ExportController {
         List<Map<String, Object>> rows = selected.stream().map(d -> ExportRow.of(d, exportAudience, actor)).toList();
         auditLog.record(actor, AuditLog.Action.EXPORT, "incidents.export." + exportFormat.name().toLowerCase()
                 + "." + exportAudience.name().toLowerCase(), rows.stream().map(r -> (String) r.get("incidentId")).toList());
+        metrics.exported(exportAudience, exportFormat, rows.size());
 
         String filename = "travesia-incidents-" + exportAudience.name().toLowerCase() + "-"
                 + Instant.now().toString().replace(":", "") + "." + exportFormat.extension();

@@ -45,8 +45,12 @@ class ProjectionReplayTest {
 
         assertThat(replay.status()).isEqualTo(202);
         assertThat(replay.json().get("replaying").asBoolean()).isTrue();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(readAll(system.queries(), ids)).isEqualTo(before));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(readAll(system.queries(), ids)).isEqualTo(before);
+            assertThat(system.queries().as("admin").get("/actuator/eventprocessors").body())
+                    .as("a replay that reached the position it was asked at is over, even with nothing new after it")
+                    .doesNotContain("\"replaying\":true");
+        });
         JsonNode audit = system.queries().as("admin").get("/api/v1/audit?action=PROCESSOR_REPLAY").json().get("items");
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).get("user").asText()).isEqualTo("admin");

@@ -3,6 +3,7 @@ package org.travesia.platform.processing;
 import java.time.Clock;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.travesia.platform.eventstore.EventStoreConfiguration;
@@ -20,8 +21,9 @@ public class ProcessingObservabilityConfiguration {
 
     @Bean
     public EventProcessingMetrics eventProcessingMetrics(EventProcessingConfiguration processing,
-                                             MongoEventStorageEngine eventStorageEngine) {
-        return new EventProcessingMetrics(processing, eventStorageEngine);
+                                                         MongoEventStorageEngine eventStorageEngine,
+                                                         TokenStore tokenStore) {
+        return new EventProcessingMetrics(processing, eventStorageEngine, tokenStore);
     }
 
     @Bean

@@ -82,7 +82,8 @@ public class ProcessorAdministration {
 
     /**
      * Hands the sequence's parked events to the processor's handlers again, in order. True when every one of them
-     * went through (the sequence is gone); false when one failed again (it and those after it stay parked).
+     * went through (the sequence is gone); false when one failed again (those before it were applied; it and those
+     * after it stay parked).
      */
     public boolean retry(String name, String sequence) {
         requireParked(name, sequence);

@@ -96,9 +96,10 @@ public final class DurableH2Backend extends H2Backend {
         return groupCommit.write(() -> super.handleCommand(channel, database, command, query));
     }
 
-    private Document backup() {
+    /** One at a time: each switches MVStore's space reuse off and back on. */
+    private synchronized Document backup() {
         StoreSnapshot.Taken backup = StoreSnapshot.take(getMvStore(), groupCommit,
-                file.toAbsolutePath().getParent().resolve(BACKUP_DIRECTORY), Clock.systemUTC());
+                file.toAbsolutePath().getParent().resolve(BACKUP_DIRECTORY), Clock.systemUTC(), RETENTION_MILLIS);
         Document answer = new Document("file", backup.file().toString())
                 .append("bytes", backup.bytes())
                 .append("writesHeldMillis", backup.writesHeldNanos() / 1_000_000.0);

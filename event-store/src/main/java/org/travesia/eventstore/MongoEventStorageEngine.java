@@ -55,6 +55,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private static final int MAX_APPEND_ATTEMPTS = 10;
     private static final int HEAD_WINDOW = 1_000;
     private static final int TOKEN_AT_PROBE = 64;
+    private static final int LAG_PROBES = 16;
 
     private final EventStoreCollections collections;
     private final PositionAllocator allocator;
@@ -394,6 +395,24 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     /** How many positions readers have fenced off since this instance started. */
     public long fencedPositions() {
         return fence.fencedCount();
+    }
+
+    /**
+     * When the first event after {@code position} was recorded: for a reader whose token stands at {@code position},
+     * the age of the oldest event it has not passed yet. Looks at most {@value #LAG_PROBES} windows of
+     * {@value #TOKEN_AT_PROBE} positions ahead (tombstones and positions still in flight are passed over); empty when
+     * nothing was found there, or nothing is there at all.
+     */
+    public Optional<Instant> firstRecordedAfter(long position) {
+        long head = allocator.highestAllocated();
+        for (long from = position + 1; from <= head && from <= position + (long) LAG_PROBES * TOKEN_AT_PROBE;
+             from += TOKEN_AT_PROBE) {
+            Optional<Commit> commit = firstCommitFrom(from);
+            if (commit.isPresent()) {
+                return Optional.of(committedAt(commit.get()));
+            }
+        }
+        return Optional.empty();
     }
 
     public static final class Builder extends AbstractEventStorageEngine.Builder {

@@ -1,7 +1,12 @@
 package org.travesia.ops.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 import org.h2.mvstore.MVStore;
 
@@ -25,13 +30,22 @@ import io.netty.channel.Channel;
  * <li>documents are kept as BSON and unique index keys compare by value ({@link StoreMaps}), instead of going through
  * Java serialization.</li>
  * </ul>
+ * Two commands of its own, for operators: {@value #BACKUP_COMMAND} copies the store, online, into
+ * {@value #BACKUP_DIRECTORY}/ next to its file ({@link StoreSnapshot}); and {@code dbStats} also answers the size of
+ * the filesystem under the file and how much of it is used ({@code fsTotalSize}, {@code fsUsedSize}), as MongoDB
+ * does.
  */
 public final class DurableH2Backend extends H2Backend {
 
+    public static final String BACKUP_COMMAND = "travesiaBackup";
+    public static final String BACKUP_DIRECTORY = "backups";
+
+    private final Path file;
     private final GroupCommit groupCommit;
 
-    private DurableH2Backend(MVStore store) {
+    private DurableH2Backend(Path file, MVStore store) {
         super(store);
+        this.file = file;
         this.groupCommit = new GroupCommit(store);
     }
 
@@ -44,7 +58,7 @@ public final class DurableH2Backend extends H2Backend {
             store.close();
             throw e;
         }
-        return new DurableH2Backend(store);
+        return new DurableH2Backend(file, store);
     }
 
     /**
@@ -69,10 +83,38 @@ public final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (command.equalsIgnoreCase(BACKUP_COMMAND)) {
+            return backup();
+        }
         if (ReadOnlyCommands.isReadOnly(command, query)) {
-            return super.handleCommand(channel, database, command, query);
+            Document answer = super.handleCommand(channel, database, command, query);
+            if (command.toLowerCase(Locale.ROOT).equals("dbstats")) {
+                addFilesystem(answer);
+            }
+            return answer;
         }
         return groupCommit.write(() -> super.handleCommand(channel, database, command, query));
+    }
+
+    /** One at a time: each switches MVStore's space reuse off and back on. */
+    private synchronized Document backup() {
+        StoreSnapshot.Taken backup = StoreSnapshot.take(getMvStore(), groupCommit,
+                file.toAbsolutePath().getParent().resolve(BACKUP_DIRECTORY), Clock.systemUTC(), RETENTION_MILLIS);
+        Document answer = new Document("file", backup.file().toString())
+                .append("bytes", backup.bytes())
+                .append("writesHeldMillis", backup.writesHeldNanos() / 1_000_000.0);
+        answer.put("ok", 1.0);
+        return answer;
+    }
+
+    private void addFilesystem(Document stats) {
+        try {
+            java.nio.file.FileStore filesystem = Files.getFileStore(file);
+            stats.put("fsTotalSize", filesystem.getTotalSpace());
+            stats.put("fsUsedSize", filesystem.getTotalSpace() - filesystem.getUsableSpace());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the filesystem under " + file, e);
+        }
     }
 
     @Override

@@ -129,6 +129,21 @@ final class GroupCommit implements AutoCloseable {
         return covered;
     }
 
+    /**
+     * Runs {@code action} with no write in progress and none starting, after committing every write finished so far:
+     * what the store's file holds meanwhile is one consistent state, the latest. Writes wait until it returns, so it
+     * must be short. The committer still forces that commit to disk and acknowledges its writes, as for its own.
+     */
+    <T> T exclusively(Supplier<T> action) {
+        cut.writeLock().lock();
+        try {
+            store.commit();
+            return action.get();
+        } finally {
+            cut.writeLock().unlock();
+        }
+    }
+
     /** Commits what is pending, then stops the committer. Writes after this are not accepted. */
     @Override
     public void close() {

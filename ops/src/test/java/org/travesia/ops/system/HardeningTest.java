@@ -2,10 +2,14 @@ package org.travesia.ops.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,9 +23,14 @@ import org.travesia.platform.testing.Reports;
 import org.travesia.platform.testing.RunningService;
 import org.travesia.platform.testing.TestTokens;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 
-/** Headers, CORS, rate limits, tokens that must not work, the production guard, and logs without personal data. */
+/**
+ * Headers, CORS, rate limits, tokens that must not work, the production guard, and logs without personal data, as
+ * plain lines locally and as JSON in production.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class HardeningTest {
 
@@ -120,6 +129,41 @@ class HardeningTest {
                 system.mongo().uri(), "spring.profiles.active=prod", tokens.property())) {
             assertThat(production.api().withPassword("monitor", "monitor").get("/api/v1/taxonomy").status())
                     .as("with OIDC configured the local users are gone").isEqualTo(401);
+        }
+    }
+
+    /**
+     * Under the {@code prod} profile, as production starts it ({@code java -jar}): every line is one JSON object
+     * (Elastic Common Schema), each request's lines carry its correlation id, and no line carries what was reported.
+     */
+    @Test
+    void productionLogsAreJsonLinesWithTheCorrelationIdAndNoPersonalData() throws Exception {
+        String secret = "Rosa-Ibarra-" + java.util.UUID.randomUUID();
+        String correlationId = "json-log-" + java.util.UUID.randomUUID();
+        try (ServiceProcess production = ServiceProcess.start("command-service", "COMMAND_SERVICE_PORT", Map.of(
+                "SPRING_PROFILES_ACTIVE", "prod", "MONGODB_URI", system.mongo().uri(),
+                "TRAVESIA_SECURITY_OIDC_PUBLIC_KEY_LOCATION", tokens.property().split("=", 2)[1]))) {
+            Api monitor = production.api().bearer(tokens.token("rosa-monitor", "org-a", "MONITOR"))
+                    .header("X-Correlation-Id", correlationId);
+            String id = monitor.post("/api/v1/incidents", Reports.kidnapping().with("description", secret + " taken")
+                    .build()).json().get("incidentId").asText();
+            monitor.post("/api/v1/incidents", "{\"description\": \"" + secret + "\", \"type\": ");
+            monitor.post("/api/v1/incidents/" + id + "/amendments", Map.of("expectedVersion", 7, "reason", secret,
+                    "changes", Map.of("description", secret)));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> production.output().contains(id));
+            ObjectMapper json = new ObjectMapper();
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : production.lines()) {
+                lines.add(json.readTree(line));
+            }
+            JsonNode reported = lines.stream().filter(line -> line.path("message").asText().contains(id)).findFirst()
+                    .orElseThrow();
+            assertThat(reported.path("correlationId").asText()).as(reported.toString()).isEqualTo(correlationId);
+            assertThat(reported.at("/log/level").asText()).isEqualTo("INFO");
+            assertThat(reported.at("/service/name").asText()).isEqualTo("command-service");
+            assertThat(reported.has("@timestamp")).isTrue();
+            assertThat(production.output()).doesNotContain(secret);
         }
     }
 

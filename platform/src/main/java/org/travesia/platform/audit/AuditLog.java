@@ -26,9 +26,11 @@ import com.mongodb.client.model.Sorts;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The append-only record of who read restricted reports and who exported what: who, when, which request, how many
- * records, and which. It is written before the data is answered, with the event store's durability (majority write
- * concern), and if it cannot be written the read fails: an unrecorded read of a protection report must not happen.
+ * The append-only record of who read restricted reports, who exported what, and who replayed, paused or resumed an
+ * event processor or retried or evicted its parked events: who, when, which request, how many records, and which.
+ * It is written before the data is answered (or the action taken), with the event store's durability (majority
+ * write concern), and if it cannot be written the request fails: an unrecorded read of a protection report must not
+ * happen.
  * Nothing in Travesía updates or deletes an entry.
  */
 public class AuditLog {
@@ -39,7 +41,13 @@ public class AuditLog {
 
     public enum Action {
         READ,
-        EXPORT
+        EXPORT,
+        /** An operator's action on an event processor ({@code /api/v1/admin/processors}). */
+        PROCESSOR_REPLAY,
+        PROCESSOR_PAUSE,
+        PROCESSOR_RESUME,
+        DEAD_LETTER_RETRY,
+        DEAD_LETTER_EVICTION
     }
 
     private final MongoCollection<Document> entries;

@@ -1,5 +1,7 @@
 package org.travesia.platform.mongo;
 
+import java.time.Clock;
+
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,6 +32,11 @@ public class MongoDatabaseConfiguration {
     @Bean
     public MongoDatabase travesiaDatabase(MongoClient client, MongoProperties properties) {
         return client.getDatabase(properties.getMongoClientDatabase());
+    }
+
+    @Bean
+    public StoreStorageMetrics storeStorageMetrics(MongoDatabase travesiaDatabase) {
+        return new StoreStorageMetrics(travesiaDatabase, Clock.systemUTC());
     }
 
     /** Readiness depends on the store answering a ping: DOWN within the selection timeout while it is away. */

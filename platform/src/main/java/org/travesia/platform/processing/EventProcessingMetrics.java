@@ -3,6 +3,7 @@ package org.travesia.platform.processing;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.travesia.eventstore.MongoEventStorageEngine;
 
 import io.micrometer.core.instrument.Gauge;
@@ -10,17 +11,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Prometheus gauges for what an operator watches: the store's head, each processor's lag and parked sequences, and
- * how many positions readers had to fence.
+ * Prometheus gauges for what an operator watches: the store's head, each processor's lag and parked sequences, how
+ * many positions readers had to fence, and how many of a processor's segments exist and how many this instance holds
+ * (summed over the instances, a shortfall is segments nobody projects).
  */
 public class EventProcessingMetrics implements MeterBinder {
 
     private final EventProcessingConfiguration processing;
     private final MongoEventStorageEngine storageEngine;
+    private final TokenStore tokenStore;
 
-    public EventProcessingMetrics(EventProcessingConfiguration processing, MongoEventStorageEngine storageEngine) {
+    public EventProcessingMetrics(EventProcessingConfiguration processing, MongoEventStorageEngine storageEngine,
+                                  TokenStore tokenStore) {
         this.processing = processing;
         this.storageEngine = storageEngine;
+        this.tokenStore = tokenStore;
     }
 
     @Override
@@ -34,6 +39,12 @@ public class EventProcessingMetrics implements MeterBinder {
             if (processor instanceof StreamingEventProcessor streaming) {
                 Gauge.builder("travesia.processor.lag", streaming, p -> lag(p, storageEngine.headPosition()))
                         .tag("processor", name).description("Events between the head and the slowest held segment")
+                        .register(registry);
+                Gauge.builder("travesia.processor.segments.claimed", streaming, p -> p.processingStatus().size())
+                        .tag("processor", name).description("Segments of the processor this instance holds")
+                        .register(registry);
+                Gauge.builder("travesia.processor.segments", tokenStore, store -> store.fetchSegments(name).length)
+                        .tag("processor", name).description("Segments of the processor in the token store")
                         .register(registry);
             }
             Gauge.builder("travesia.processor.dead.letter.sequences", processing,

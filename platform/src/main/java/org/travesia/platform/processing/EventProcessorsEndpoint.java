@@ -17,8 +17,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.travesia.eventstore.MongoEventStorageEngine;
 
 /**
- * {@code GET /actuator/eventprocessors}: for every event processor, where each segment this instance holds stands,
- * the store's head, the lag in events, parked (dead-lettered) sequences, and errors. An error is named by its type
+ * {@code GET /actuator/eventprocessors}: for every event processor, where each segment this instance holds stands
+ * (and, during a replay, the position the replay runs to), the store's head, the lag in events, parked
+ * (dead-lettered) sequences, and errors. An error is named by its type
  * only: messages can quote event content.
  */
 @Endpoint(id = "eventprocessors")
@@ -62,7 +63,8 @@ public class EventProcessorsEndpoint {
                 segment.put("segment", entry.getKey());
                 segment.put("position", position);
                 segment.put("caughtUp", status.isCaughtUp());
-                segment.put("replaying", status.isReplaying());
+                segment.put("replaying", replaying(status));
+                segment.put("replayUntil", replaying(status) ? status.getResetPosition().getAsLong() : null);
                 segment.put("error", status.isErrorState() ? status.getError().getClass().getName() : null);
                 segments.add(segment);
             }
@@ -74,6 +76,16 @@ public class EventProcessorsEndpoint {
         }
         description.put("deadLetterSequences", EventProcessingMetrics.deadLetterSequences(processing, processor.getName()));
         return description;
+    }
+
+    /**
+     * Whether the segment is still behind the position at which its replay was asked. Axon's own flag stays up after
+     * that, until the first event past that position arrives, which on a quiet system can be hours.
+     */
+    static boolean replaying(EventTrackerStatus status) {
+        OptionalLong resetAt = status.getResetPosition();
+        OptionalLong at = status.getCurrentPosition();
+        return status.isReplaying() && resetAt.isPresent() && (at.isEmpty() || at.getAsLong() < resetAt.getAsLong());
     }
 
     static long position(TrackingToken token) {

@@ -48,12 +48,15 @@ class ExportController {
     private final CurrentActor currentActor;
     private final AuditLog auditLog;
     private final ObjectMapper json;
+    private final ExportMetrics metrics;
 
-    ExportController(IncidentReads incidents, CurrentActor currentActor, AuditLog auditLog, ObjectMapper json) {
+    ExportController(IncidentReads incidents, CurrentActor currentActor, AuditLog auditLog, ObjectMapper json,
+                     ExportMetrics metrics) {
         this.incidents = incidents;
         this.currentActor = currentActor;
         this.auditLog = auditLog;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @GetMapping("/api/v1/exports/incidents")
@@ -87,6 +90,7 @@ class ExportController {
         auditLog.record(actor, AuditLog.Action.EXPORT, "incidents.export." + exportFormat.name().toLowerCase()
                 + "." + exportAudience.name().toLowerCase(), rows.stream().map(r -> (String) r.get("incidentId")).toList(),
                 withheld.audit());
+        metrics.exported(exportAudience, exportFormat, rows.size());
 
         String filename = "travesia-incidents-" + exportAudience.name().toLowerCase() + "-"
                 + Instant.now().toString().replace(":", "") + "." + exportFormat.extension();

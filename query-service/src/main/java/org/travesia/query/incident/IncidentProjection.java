@@ -59,10 +59,12 @@ class IncidentProjection {
 
     private final IncidentReadModel readModel;
     private final ProjectionProgress progress;
+    private final IncidentMetrics metrics;
 
-    IncidentProjection(IncidentReadModel readModel, ProjectionProgress progress) {
+    IncidentProjection(IncidentReadModel readModel, ProjectionProgress progress, IncidentMetrics metrics) {
         this.readModel = readModel;
         this.progress = progress;
+        this.metrics = metrics;
     }
 
     @EventHandler
@@ -155,11 +157,11 @@ class IncidentProjection {
 
     /**
      * Applies one event: the incident's new state (status derived, timestamps from the event), and a history
-     * entry with who, when, what and why, holding the state after the event for as-of reads.
+     * entry with who, when, what and why, holding the state after the event for as-of reads; then counts it.
      */
     private void apply(String incidentId, long sequence, EventMessage<?> message, UnaryOperator<Document> change,
                        Consumer<Document> describe) {
-        readModel.apply(incidentId, sequence, incident -> {
+        Document applied = readModel.apply(incidentId, sequence, incident -> {
             Document next = change.apply(incident);
             return next.append(STATUS, status(next).name()).append(UPDATED_AT, date(message));
         }, (before, state) -> {
@@ -184,6 +186,9 @@ class IncidentProjection {
             entry.append(IncidentHistoryDocument.STATE, new Document(state));
             readModel.addHistory(entry);
         });
+        if (applied != null) {
+            metrics.applied(message, applied);
+        }
         progress.advanced();
     }
 

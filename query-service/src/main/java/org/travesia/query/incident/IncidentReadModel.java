@@ -75,14 +75,15 @@ class IncidentReadModel {
 
     /**
      * Applies event number {@code sequence} of an incident, once: computes the next state, hands the states before
-     * (null for a new incident) and after to {@code recordHistory}, then stores the new state.
+     * (null for a new incident) and after to {@code recordHistory}, then stores the new state and returns it. Returns
+     * null for an event applied before (a redelivery).
      */
-    void apply(String incidentId, long sequence, UnaryOperator<Document> change,
-               BiConsumer<Document, Document> recordHistory) {
+    Document apply(String incidentId, long sequence, UnaryOperator<Document> change,
+                   BiConsumer<Document, Document> recordHistory) {
         Document current = incidents.find(Filters.eq(IncidentDocument.ID, incidentId)).first();
         long version = current == null ? -1 : current.getLong(IncidentDocument.VERSION);
         if (sequence <= version) {
-            return;
+            return null;
         }
         if (sequence != version + 1) {
             throw new IllegalStateException("Incident " + incidentId + " is at version " + version
@@ -93,6 +94,7 @@ class IncidentReadModel {
         next.put(IncidentDocument.VERSION, sequence);
         recordHistory.accept(current, next);
         incidents.replaceOne(Filters.eq(IncidentDocument.ID, incidentId), next, new ReplaceOptions().upsert(true));
+        return next;
     }
 
     void addHistory(Document entry) {

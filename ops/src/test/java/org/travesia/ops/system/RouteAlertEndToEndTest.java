@@ -1,0 +1,105 @@
+package org.travesia.ops.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.travesia.platform.testing.Api;
+import org.travesia.platform.testing.Reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The issue's acceptance path over HTTP: an analyst draws a route, a segment and "at least 3 kidnappings in 7 days";
+ * three kidnappings are reported inside the segment without route fields; they are assigned to it, the alert arrives
+ * on the stream, and the analyst acknowledges it. The stream is then dropped mid-way and resumed.
+ */
+class RouteAlertEndToEndTest {
+
+    private static final double LAT = 8.0412;
+    private static final double LON = -77.6541;
+    private static TravesiaSystem system;
+
+    @BeforeAll
+    static void start() {
+        system = TravesiaSystem.start("travesia.alerts.stream.poll=100ms");
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    void threeKidnappingsInsideASegmentRaiseAnAlertThatIsStreamedAndAcknowledged() throws Exception {
+        Api analyst = system.commands().as("analyst");
+        assertThat(analyst.post("/api/v1/routes", Routes.route("e2e")).status()).isEqualTo(201);
+        assertThat(analyst.post("/api/v1/routes/e2e/segments", Routes.squareSegment("river", LAT, LON, 0.2)).status())
+                .isEqualTo(201);
+        assertThat(analyst.post("/api/v1/routes/e2e/alert-rules", Routes.threshold("k3", "KIDNAPPING", 3, 7))
+                .status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> system.queries().as("analyst")
+                .get("/api/v1/routes/e2e").status() == 200);
+
+        List<String> reported = new ArrayList<>();
+        JsonNode raised;
+        try (SseClient stream = SseClient.connect(system.queries().port(), "analyst", "/api/v1/alerts/stream?route=e2e",
+                null)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> system.queryService().context()
+                    .getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                    .get("travesia.alerts.stream.clients").gauge().value() >= 1);
+            for (int i = 0; i < 3; i++) {
+                var answer = system.commands().as("monitor").post("/api/v1/incidents", Reports.kidnapping()
+                        .withPlace("coordinates", Map.of("lat", LAT + 0.01 * i, "lon", LON)).sharedWith("NETWORK")
+                        .build());
+                assertThat(answer.status()).isEqualTo(201);
+                reported.add(answer.json().get("incidentId").asText());
+            }
+            SseClient.Event event = stream.next(Duration.ofSeconds(10));
+            assertThat(event.name()).isEqualTo("route.alert-raised");
+            raised = event.json();
+            assertThat(Long.parseLong(event.id())).isEqualTo(raised.get("position").asLong());
+        }
+        assertThat(raised.get("segmentId").asText()).isEqualTo("river");
+        assertThat(raised.get("ruleId").asText()).isEqualTo("k3");
+        assertThat(raised.get("figures").get("incidents").asInt()).isEqualTo(3);
+        List<String> contributing = new ArrayList<>();
+        raised.get("incidentIds").forEach(id -> contributing.add(id.asText()));
+        assertThat(contributing).containsExactlyInAnyOrderElementsOf(reported);
+
+        JsonNode incident = system.queries().as("analyst").get("/api/v1/incidents/" + reported.get(0) + "?minVersion=1")
+                .json();
+        assertThat(incident.get("routeId").isNull()).as("the report named no route").isTrue();
+        assertThat(incident.get("routeAssignment").get("routeId").asText()).isEqualTo("e2e");
+        assertThat(incident.get("routeAssignment").get("segmentId").asText()).isEqualTo("river");
+        assertThat(incident.get("routeAssignment").get("method").asText()).isEqualTo("POINT_IN_POLYGON");
+
+        String alertId = raised.get("alertId").asText();
+        String lastSeen = raised.get("position").asText();
+        var acknowledged = analyst.post("/api/v1/alerts/" + alertId + "/acknowledgement",
+                Map.of("note", "field team informed"));
+        assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
+
+        try (SseClient resumed = SseClient.connect(system.queries().port(), "analyst",
+                "/api/v1/alerts/stream?route=e2e", lastSeen)) {
+            SseClient.Event missed = resumed.next(Duration.ofSeconds(10));
+            assertThat(missed.name()).isEqualTo("route.alert-acknowledged");
+            assertThat(missed.json().get("status").asText()).isEqualTo("ACKNOWLEDGED");
+            assertThat(analyst.post("/api/v1/alerts/" + alertId + "/resolution", Map.of("note", "group assisted"))
+                    .status()).isEqualTo(200);
+            SseClient.Event live = resumed.next(Duration.ofSeconds(10));
+            assertThat(live.name()).isEqualTo("route.alert-resolved");
+            assertThat(Long.parseLong(live.id())).isGreaterThan(Long.parseLong(missed.id()));
+        }
+        JsonNode listed = system.queries().as("analyst").get("/api/v1/alerts?route=e2e").json();
+        assertThat(listed.get("items")).hasSize(1);
+        assertThat(listed.get("items").get(0).get("status").asText()).isEqualTo("RESOLVED");
+    }
+}

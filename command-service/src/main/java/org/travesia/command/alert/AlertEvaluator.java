@@ -39,6 +39,8 @@ import org.travesia.kernel.incident.RouteAssignment;
 import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.platform.axon.CommandMetadata;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Evaluates the alert rules as incidents arrive, are corrected, assigned, shared, marked duplicate or retracted. Each
  * incident sits in one day cell of its route and segment ({@link AlertState}); when it is placed or changes there,
@@ -60,10 +62,12 @@ class AlertEvaluator {
 
     private final AlertState state;
     private final CommandGateway commands;
+    private final MeterRegistry meters;
 
-    AlertEvaluator(AlertState state, CommandGateway commands) {
+    AlertEvaluator(AlertState state, CommandGateway commands, MeterRegistry meters) {
         this.state = state;
         this.commands = commands;
+        this.meters = meters;
     }
 
     @EventHandler
@@ -209,6 +213,8 @@ class AlertEvaluator {
             state.markOpen(openKey, outcome.openAlertId());
         }
         if (outcome.raised()) {
+            // Tagged by route (a slug drawn by analysts, a handful of values), never by organisation or id.
+            meters.counter("travesia.alerts.raised", "route", rule.routeId()).increment();
             log.info("Alert {} raised on route {} by rule {}", alertId, rule.routeId(), rule.ruleId());
         }
     }

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The issue's acceptance path over HTTP: an analyst draws a route, a segment and "at least 3 kidnappings in 7 days";
  * three kidnappings are reported inside the segment without route fields; they are assigned to it, the alert arrives
- * on the stream, and the analyst acknowledges it. The stream is then dropped mid-way and resumed.
+ * on the stream and at a webhook receiver that checks the signature (after failing the first two attempts), and the
+ * analyst acknowledges it. The stream is then dropped mid-way and resumed.
  */
 class RouteAlertEndToEndTest {
 
@@ -29,7 +30,8 @@ class RouteAlertEndToEndTest {
 
     @BeforeAll
     static void start() {
-        system = TravesiaSystem.start("travesia.alerts.stream.poll=100ms");
+        system = TravesiaSystem.start("travesia.alerts.stream.poll=100ms", "travesia.webhooks.poll=100ms",
+                "travesia.webhooks.initial-backoff=300ms");
     }
 
     @AfterAll
@@ -47,6 +49,13 @@ class RouteAlertEndToEndTest {
                 .status()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(10)).until(() -> system.queries().as("analyst")
                 .get("/api/v1/routes/e2e").status() == 200);
+        WebhookReceiver receiver = new WebhookReceiver(2);
+        var registered = system.queries().as("analyst").post("/api/v1/webhooks",
+                Map.of("routeId", "e2e", "url", receiver.url()));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(registered.json().get("secret").asText()).startsWith("whsec_");
+        receiver.secret(registered.json().get("secret").asText());
+        String webhookId = registered.json().get("webhookId").asText();
 
         List<String> reported = new ArrayList<>();
         JsonNode raised;
@@ -82,6 +91,21 @@ class RouteAlertEndToEndTest {
         assertThat(incident.get("routeAssignment").get("method").asText()).isEqualTo("POINT_IN_POLYGON");
 
         String alertId = raised.get("alertId").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.deliveries().stream()
+                .anyMatch(d -> d.answered() == 204));
+        receiver.close();
+        List<WebhookReceiver.Delivery> received = receiver.deliveries();
+        assertThat(received).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(received).allSatisfy(d -> assertThat(d.signatureValid()).as(d.toString()).isTrue());
+        assertThat(received).extracting(WebhookReceiver.Delivery::id).containsOnly(received.get(0).id());
+        assertThat(received.get(2).body()).contains("\"type\":\"route.alert-raised\"").contains(alertId);
+        JsonNode log = system.queries().as("analyst").get("/api/v1/webhooks/" + webhookId + "/deliveries").json();
+        JsonNode delivery = log.get("items").get(0);
+        assertThat(delivery.get("state").asText()).isEqualTo("DELIVERED");
+        assertThat(delivery.get("attempts")).hasSize(3);
+        assertThat(delivery.get("attempts").get(0).get("status").asInt()).isEqualTo(503);
+        assertThat(delivery.get("attempts").get(2).get("status").asInt()).isEqualTo(204);
+
         String lastSeen = raised.get("position").asText();
         var acknowledged = analyst.post("/api/v1/alerts/" + alertId + "/acknowledgement",
                 Map.of("note", "field team informed"));

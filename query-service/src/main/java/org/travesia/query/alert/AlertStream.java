@@ -76,13 +76,15 @@ class AlertStream implements SmartLifecycle {
             try {
                 deliver();
                 heartbeat();
+            } catch (RuntimeException e) {
+                // The store may be away; the next round tries again.
+                log.warn("Alert stream round failed: {}", e.getClass().getSimpleName());
+            }
+            try {
                 alerts.awaitNews(Math.min(properties.poll().toMillis(), properties.heartbeat().toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                // The store may be away; the next round tries again. Ids only, never content.
-                log.warn("Alert stream round failed: {}", e.getClass().getSimpleName());
             }
         }
     }

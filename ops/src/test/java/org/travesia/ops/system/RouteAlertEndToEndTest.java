@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.w3c.dom.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.travesia.platform.testing.Api;
@@ -105,6 +106,17 @@ class RouteAlertEndToEndTest {
         assertThat(delivery.get("attempts")).hasSize(3);
         assertThat(delivery.get("attempts").get(0).get("status").asInt()).isEqualTo(503);
         assertThat(delivery.get("attempts").get(2).get("status").asInt()).isEqualTo(204);
+
+        var cap = system.queries().as("analyst").get("/api/v1/alerts/cap?route=e2e");
+        assertThat(cap.header("Content-Type")).startsWith("application/atom+xml");
+        List<Element> messages = CapMessages.validatedAlerts(cap.body());
+        assertThat(messages).hasSize(1);
+        assertThat(CapMessages.texts(messages.get(0), "identifier")).containsExactly(alertId);
+        String square = (LAT - 0.2) + "," + (LON - 0.2);
+        assertThat(CapMessages.texts(messages.get(0), "polygon")).allSatisfy(polygon -> {
+            String[] pairs = polygon.split(" ");
+            assertThat(pairs[0]).as("lat,lon, first equal to last").isEqualTo(square).isEqualTo(pairs[pairs.length - 1]);
+        });
 
         String lastSeen = raised.get("position").asText();
         var acknowledged = analyst.post("/api/v1/alerts/" + alertId + "/acknowledgement",

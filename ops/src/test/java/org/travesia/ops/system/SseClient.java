@@ -20,15 +20,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A Server-Sent Events client on the JDK's HTTP client, as a dashboard would hold one: it reads the stream line by
  * line on its own thread, hands each complete event (and each comment) to a queue, and can hang up mid-stream.
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** One event as received: its id, name and data, or a comment line (heartbeat). */
-    record Event(String id, String name, String data, String comment) {
+    public record Event(String id, String name, String data, String comment) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(data);
             } catch (Exception e) {
@@ -53,7 +53,7 @@ final class SseClient implements AutoCloseable {
         });
     }
 
-    static SseClient connect(int port, String user, String path, String lastEventId) {
+    public static SseClient connect(int port, String user, String path, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
@@ -98,7 +98,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next event that is not a comment, waiting up to {@code timeout}. */
-    Event next(Duration timeout) throws InterruptedException {
+    public Event next(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Event event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

@@ -177,7 +177,7 @@ class WebhookDispatcher implements SmartLifecycle {
             return;
         }
         failed.increment();
-        Instant next = finished.plus(backoff(attemptNumber));
+        Instant next = finished.plus(backoff(properties, attemptNumber));
         boolean giveUp = next.isAfter(first.plus(properties.giveUpAfter()));
         store.recordAttempt(delivery.getString("_id"), attempt, giveUp ? WebhookStore.GAVE_UP : WebhookStore.PENDING,
                 giveUp ? null : next, first);
@@ -188,7 +188,7 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     /** Exponential, capped, with jitter: a random wait between half and all of the doubled base. */
-    Duration backoff(int attempts) {
+    static Duration backoff(WebhookProperties properties, int attempts) {
         long base = properties.initialBackoff().toMillis() << Math.min(attempts - 1, 30);
         long capped = Math.min(Math.max(base, 1), properties.maxBackoff().toMillis());
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -37,7 +36,7 @@ import org.travesia.kernel.incident.IncidentRouteDerived;
 import org.travesia.kernel.incident.IncidentRouteOverridden;
 import org.travesia.kernel.incident.RouteAssignment;
 import org.travesia.kernel.incident.SharingChanged;
-import org.travesia.platform.axon.CommandMetadata;
+import org.travesia.platform.axon.ProcessorCommands;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -204,11 +203,9 @@ class AlertEvaluator {
     private void raise(AlertRuleSet rule, String segmentId, RuleEvaluation.Crossing crossing, long position,
                        String openKey) {
         String alertId = AlertIds.of(rule.routeId(), rule.organisation(), rule.ruleId(), segmentId, position);
-        var outcome = commands.<RaiseOutcome>sendAndWait(
-                GenericCommandMessage.asCommandMessage(new RaiseRouteAlert(rule.routeId(), alertId,
-                        rule.organisation(), rule.ruleId(), segmentId, crossing.from().toString(),
-                        crossing.to().toString(), crossing.figures(), crossing.incidentIds(), position))
-                        .withMetaData(CommandMetadata.of(ACTOR)));
+        RaiseOutcome outcome = ProcessorCommands.send(commands, new RaiseRouteAlert(rule.routeId(), alertId,
+                rule.organisation(), rule.ruleId(), segmentId, crossing.from().toString(), crossing.to().toString(),
+                crossing.figures(), crossing.incidentIds(), position), ACTOR);
         if (outcome.openAlertId() != null) {
             state.markOpen(openKey, outcome.openAlertId());
         }

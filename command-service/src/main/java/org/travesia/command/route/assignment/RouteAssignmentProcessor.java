@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,7 +25,7 @@ import org.travesia.kernel.route.RouteDefined;
 import org.travesia.kernel.route.SegmentAdded;
 import org.travesia.kernel.route.SegmentRedrawn;
 import org.travesia.kernel.route.SegmentRetired;
-import org.travesia.platform.axon.CommandMetadata;
+import org.travesia.platform.axon.ProcessorCommands;
 
 /**
  * Assigns a route and segment to incidents whose report does not name its segment, by point in polygon on their
@@ -158,9 +157,8 @@ class RouteAssignmentProcessor {
         if (Objects.equals(routeId, place.derivedRouteId()) && Objects.equals(segmentId, place.derivedSegmentId())) {
             return;
         }
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                new DeriveIncidentRoute(place.incidentId(), routeId, segmentId, position))
-                .withMetaData(CommandMetadata.of(ACTOR)));
+        ProcessorCommands.send(commands, new DeriveIncidentRoute(place.incidentId(), routeId, segmentId, position),
+                ACTOR);
         state.save(place.derived(routeId, segmentId));
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -110,6 +111,37 @@ class RoutesOverHttpTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> system.queries().as("analyst")
                 .get("/api/v1/routes/bowtie").status() == 200);
         assertThat(system.queries().as("analyst").get("/api/v1/routes/bowtie").json().get("segments")).isEmpty();
+    }
+
+    @Test
+    void redrawingASegmentReassignsTheIncidentsDerivedIntoIt() {
+        Api analyst = system.commands().as("analyst");
+        analyst.post("/api/v1/routes", Routes.route("moving"));
+        analyst.post("/api/v1/routes/moving/segments", Routes.squareSegment("first", -30.0, 150.0, 0.5));
+        analyst.post("/api/v1/routes/moving/segments", Routes.squareSegment("second", -40.0, 150.0, 0.5));
+        String id = system.commands().as("monitor").post("/api/v1/incidents", Reports.kidnapping()
+                .withPlace("country", "AU").withPlace("coordinates", Map.of("lat", -30.0, "lon", 150.0)).build())
+                .json().get("incidentId").asText();
+        JsonNode before = system.queries().as("monitor").get("/api/v1/incidents/" + id + "?minVersion=1").json();
+        assertThat(before.get("routeAssignment").get("segmentId").asText()).isEqualTo("first");
+
+        Map<String, Object> moved = new HashMap<>(Routes.squareSegment("first", -35.0, 150.0, 0.5));
+        moved.remove("segmentId");
+        moved.remove("name");
+        moved.put("reason", "the crossing moved south");
+        assertThat(analyst.post("/api/v1/routes/moving/segments/first/redrawing", moved).status()).isEqualTo(200);
+        JsonNode outside = system.queries().as("monitor").get("/api/v1/incidents/" + id + "?minVersion=2").json();
+        assertThat(outside.get("routeAssignment")).as("in no segment any more").matches(JsonNode::isNull);
+
+        Map<String, Object> widened = new HashMap<>(Routes.squareSegment("second", -35.0, 150.0, 5.5));
+        widened.remove("segmentId");
+        widened.remove("name");
+        widened.put("reason", "one segment for the whole corridor");
+        analyst.post("/api/v1/routes/moving/segments/first/retirement", Map.of("reason", "merged into second"));
+        assertThat(analyst.post("/api/v1/routes/moving/segments/second/redrawing", widened).status()).isEqualTo(200);
+        JsonNode after = system.queries().as("monitor").get("/api/v1/incidents/" + id + "?minVersion=3").json();
+        assertThat(after.get("routeAssignment").get("segmentId").asText()).isEqualTo("second");
+        assertThat(after.get("routeAssignment").get("method").asText()).isEqualTo("POINT_IN_POLYGON");
     }
 
     @Test

@@ -168,6 +168,10 @@ public final class LocalLauncher implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(settings.environment());
         environment.put("MONGODB_URI", mongoUri);
         environment.put(portVariable, String.valueOf(port));
+        if (store != null && name.equals("command-service")) {
+            // The embedded default is a local system: it starts with the reference routes (idempotent).
+            environment.putIfAbsent("TRAVESIA_ROUTES_SEED_ON_START", "true");
+        }
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();

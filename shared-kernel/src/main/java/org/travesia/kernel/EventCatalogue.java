@@ -2,13 +2,23 @@ package org.travesia.kernel;
 
 import java.util.List;
 
+import org.travesia.kernel.alert.AlertRuleSet;
+import org.travesia.kernel.alert.RouteAlertAcknowledged;
+import org.travesia.kernel.alert.RouteAlertRaised;
+import org.travesia.kernel.alert.RouteAlertResolved;
 import org.travesia.kernel.incident.IncidentAmended;
 import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
 import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.kernel.incident.IncidentRetracted;
+import org.travesia.kernel.incident.IncidentRouteDerived;
+import org.travesia.kernel.incident.IncidentRouteOverridden;
 import org.travesia.kernel.incident.IncidentVerified;
 import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.kernel.incident.SourceAttached;
+import org.travesia.kernel.route.RouteDefined;
+import org.travesia.kernel.route.SegmentAdded;
+import org.travesia.kernel.route.SegmentRedrawn;
+import org.travesia.kernel.route.SegmentRetired;
 
 /**
  * Every event Travesía stores: the source of truth of the event registry. An event class missing here can be neither
@@ -24,7 +34,17 @@ public final class EventCatalogue {
             IncidentVerified.class,
             IncidentMarkedAsDuplicate.class,
             IncidentRetracted.class,
-            SharingChanged.class);
+            SharingChanged.class,
+            IncidentRouteDerived.class,
+            IncidentRouteOverridden.class,
+            RouteDefined.class,
+            SegmentAdded.class,
+            SegmentRedrawn.class,
+            SegmentRetired.class,
+            AlertRuleSet.class,
+            RouteAlertRaised.class,
+            RouteAlertAcknowledged.class,
+            RouteAlertResolved.class);
 
     private EventCatalogue() {
     }

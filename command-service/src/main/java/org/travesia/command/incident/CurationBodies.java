@@ -23,6 +23,9 @@ final class CurationBodies {
     record SourceAttachment(Long expectedVersion, String type, Integer quality, String reference) {
     }
 
+    record RouteOverride(String routeId, String segmentId, String reason) {
+    }
+
     record Sharing(Long expectedVersion, String sharing, String reason) {
     }
 }

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -25,6 +26,7 @@ import org.travesia.kernel.common.Visibility;
 import org.travesia.kernel.incident.AmendIncident;
 import org.travesia.kernel.incident.AttachSource;
 import org.travesia.kernel.incident.ChangeSharing;
+import org.travesia.kernel.incident.DeriveIncidentRoute;
 import org.travesia.kernel.incident.IncidentAmended;
 import org.travesia.kernel.incident.IncidentDetails;
 import org.travesia.kernel.incident.IncidentFacts;
@@ -33,8 +35,11 @@ import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
 import org.travesia.kernel.incident.IncidentPatch;
 import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.kernel.incident.IncidentRetracted;
+import org.travesia.kernel.incident.IncidentRouteDerived;
+import org.travesia.kernel.incident.IncidentRouteOverridden;
 import org.travesia.kernel.incident.IncidentVerified;
 import org.travesia.kernel.incident.MarkIncidentAsDuplicate;
+import org.travesia.kernel.incident.OverrideIncidentRoute;
 import org.travesia.kernel.incident.ReportIncident;
 import org.travesia.kernel.incident.RetractIncident;
 import org.travesia.kernel.incident.SharingChanged;
@@ -49,7 +54,11 @@ import org.travesia.kernel.incident.VerifyIncident;
  * and the version the amender saw;</li>
  * <li>curation (verify, duplicate, retract, sharing) is for analysts of the reporting organisation;</li>
  * <li>a retracted incident changes no more; a duplicate leaves the counts but stays readable;</li>
- * <li>acting on an incident one may not see answers exactly as if it did not exist.</li>
+ * <li>acting on an incident one may not see answers exactly as if it did not exist;</li>
+ * <li>a route derived from the coordinates is recorded only for a report that does not name its segment, never
+ * over an analyst's override, and never twice the same; an analyst's override needs a reason;</li>
+ * <li>a derivation never makes a person's write conflict: a version that was current before the derivations since
+ * is still current (they change nothing a person wrote).</li>
  * </ul>
  * Every handler answers the incident's version after the command. Its state is rebuilt from events as they were
  * recorded, never re-validated: a rule tightened later judges only the commands that come after it.
@@ -68,6 +77,12 @@ public class Incident {
     private boolean verified;
     private String duplicateOf;
     private boolean retracted;
+    private String derivedRouteId;
+    private String derivedSegmentId;
+    private boolean routeOverridden;
+    private long derivedBasedOn = -1;
+    /** The version after the last event a person caused (all but derivations). */
+    private long authoredVersion = -1;
 
     protected Incident() {
         // For Axon: rebuilt from its events.
@@ -187,6 +202,36 @@ public class Incident {
         return version;
     }
 
+    /**
+     * Records where the coordinates put the incident now, unless the report names its segment, an analyst chose, the
+     * incident is retracted, it is already so, or the derivation is based on an earlier event than the last one
+     * recorded: a repeated or replayed derivation records nothing.
+     */
+    @CommandHandler
+    public long handle(DeriveIncidentRoute command) {
+        boolean namesSegment = facts.segmentId() != null;
+        boolean otherRouteThanNamed = facts.routeId() != null && command.routeId() != null
+                && !facts.routeId().equals(command.routeId());
+        boolean unchanged = Objects.equals(command.routeId(), derivedRouteId)
+                && Objects.equals(command.segmentId(), derivedSegmentId);
+        boolean stale = command.basedOnPosition() <= derivedBasedOn;
+        if (retracted || routeOverridden || namesSegment || otherRouteThanNamed || unchanged || stale) {
+            return version;
+        }
+        apply(new IncidentRouteDerived(incidentId, command.routeId(), command.segmentId(),
+                IncidentRouteDerived.POINT_IN_POLYGON, command.basedOnPosition()));
+        return version;
+    }
+
+    @CommandHandler
+    public long handle(OverrideIncidentRoute command) {
+        requireOwnOrganisation(command.actor(), Role.ANALYST);
+        requireNotRetracted();
+        requireReason(command.reason());
+        apply(new IncidentRouteOverridden(incidentId, command.routeId(), command.segmentId(), command.reason()));
+        return version;
+    }
+
     private void requireVisibleTo(Actor actor) {
         if (!Visibility.canSee(actor, organisation, sharing)) {
             throw new AggregateNotFoundException(incidentId, "No incident with this id");
@@ -207,7 +252,7 @@ public class Incident {
     }
 
     private void requireVersion(long expected) {
-        if (expected != version) {
+        if (expected < authoredVersion || expected > version) {
             throw new ConflictException("incident.version-conflict", expected, version);
         }
     }
@@ -236,41 +281,63 @@ public class Incident {
         facts = event.details();
         sharing = SharingLevel.recorded(event.sharing());
         version = sequence;
+        authoredVersion = sequence;
     }
 
     @EventSourcingHandler
     void on(IncidentAmended event, @SequenceNumber long sequence) {
         facts = RecordDelta.apply(facts, event.changes(), event.changedFields());
         version = sequence;
+        authoredVersion = sequence;
     }
 
     @EventSourcingHandler
     void on(SourceAttached event, @SequenceNumber long sequence) {
         version = sequence;
+        authoredVersion = sequence;
     }
 
     @EventSourcingHandler
     void on(IncidentVerified event, @SequenceNumber long sequence) {
         verified = true;
         version = sequence;
+        authoredVersion = sequence;
     }
 
     @EventSourcingHandler
     void on(IncidentMarkedAsDuplicate event, @SequenceNumber long sequence) {
         duplicateOf = event.survivingIncidentId();
         version = sequence;
+        authoredVersion = sequence;
     }
 
     @EventSourcingHandler
     void on(IncidentRetracted event, @SequenceNumber long sequence) {
         retracted = true;
         version = sequence;
+        authoredVersion = sequence;
     }
 
     @EventSourcingHandler
     void on(SharingChanged event, @SequenceNumber long sequence) {
         sharing = SharingLevel.recorded(event.to());
         version = sequence;
+        authoredVersion = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentRouteDerived event, @SequenceNumber long sequence) {
+        derivedRouteId = event.routeId();
+        derivedSegmentId = event.segmentId();
+        derivedBasedOn = event.basedOnPosition() == null ? derivedBasedOn : event.basedOnPosition();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentRouteOverridden event, @SequenceNumber long sequence) {
+        routeOverridden = true;
+        version = sequence;
+        authoredVersion = sequence;
     }
 
     /** What a report command answers: the incident, its version, and whether this was a retry of an earlier one. */

@@ -20,10 +20,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.travesia.command.incident.Incident.ReportOutcome;
+import org.travesia.command.route.api.RouteDirectory;
 import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.Codes;
 import org.travesia.kernel.common.InvalidValueException;
 import org.travesia.kernel.common.SharingLevel;
+import org.travesia.kernel.common.Slug;
 import org.travesia.kernel.common.Violations;
 import org.travesia.kernel.incident.AmendIncident;
 import org.travesia.kernel.incident.AttachSource;
@@ -31,6 +33,7 @@ import org.travesia.kernel.incident.ChangeSharing;
 import org.travesia.kernel.incident.IncidentDetails;
 import org.travesia.kernel.incident.IncidentPatch;
 import org.travesia.kernel.incident.MarkIncidentAsDuplicate;
+import org.travesia.kernel.incident.OverrideIncidentRoute;
 import org.travesia.kernel.incident.ReportIncident;
 import org.travesia.kernel.incident.RetractIncident;
 import org.travesia.kernel.incident.Source;
@@ -53,11 +56,14 @@ class IncidentController {
     private final CommandGateway commands;
     private final CurrentActor currentActor;
     private final IncidentDirectory directory;
+    private final RouteDirectory routes;
 
-    IncidentController(CommandGateway commands, CurrentActor currentActor, IncidentDirectory directory) {
+    IncidentController(CommandGateway commands, CurrentActor currentActor, IncidentDirectory directory,
+                       RouteDirectory routes) {
         this.commands = commands;
         this.currentActor = currentActor;
         this.directory = directory;
+        this.routes = routes;
     }
 
     /**
@@ -148,6 +154,26 @@ class IncidentController {
         SharingLevel sharing = Codes.parse(v, "sharing", body.sharing(), SharingLevel.class, true);
         v.throwIfAny();
         return send(incidentId, new ChangeSharing(incidentId, body.expectedVersion(), sharing, body.reason(), actor), actor);
+    }
+
+    /** An analyst sets where the incident counts; it wins over the report's route and over derivation from now on. */
+    @PostMapping("/{incidentId}/route")
+    @PreAuthorize("hasRole('ANALYST')")
+    Map<String, Object> overrideRoute(@PathVariable String incidentId, @RequestBody CurationBodies.RouteOverride body) {
+        Actor actor = currentActor.get();
+        Violations v = new Violations();
+        v.check(body.routeId() != null, "routeId", "field.required");
+        v.check(body.routeId() == null || Slug.isValid(body.routeId()), "routeId", "slug.invalid");
+        v.check(body.segmentId() == null || Slug.isValid(body.segmentId()), "segmentId", "slug.invalid");
+        v.throwIfAny();
+        if (!routes.hasRoute(body.routeId())) {
+            throw new InvalidValueException("routeId", "route.unknown");
+        }
+        if (body.segmentId() != null && !routes.hasActiveSegment(body.routeId(), body.segmentId())) {
+            throw new InvalidValueException("segmentId", "route.segment.unknown");
+        }
+        return send(incidentId, new OverrideIncidentRoute(incidentId, body.routeId(), body.segmentId(), body.reason(),
+                actor), actor);
     }
 
     private Map<String, Object> send(String incidentId, Object command, Actor actor) {

@@ -43,7 +43,8 @@ class ReadmeExamplesTest {
 
     @BeforeAll
     static void start() {
-        system = TravesiaSystem.start();
+        // As ./ops/run starts the embedded default: with the reference routes loaded at start.
+        system = TravesiaSystem.start("travesia.routes.seed-on-start=true", "travesia.webhooks.poll=200ms");
     }
 
     @AfterAll

@@ -26,6 +26,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -52,6 +53,12 @@ public class ApiExceptionHandler {
 
     public ApiExceptionHandler(Problems problems) {
         this.problems = problems;
+    }
+
+    /** A streaming client (Server-Sent Events) hung up: there is nobody left to answer, and nothing went wrong. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    public void clientGone(AsyncRequestNotUsableException e) {
+        // Nothing to send: the connection is closed.
     }
 
     @ExceptionHandler(InvalidValueException.class)

@@ -50,8 +50,12 @@ final class IncidentDocument {
     static final String REASON = "reason";
 
     /** Paths into the facts that searches filter on and indexes serve. */
-    static final String ROUTE = DETAILS + ".routeId";
-    static final String SEGMENT = DETAILS + ".segmentId";
+    /** Where the incident counts ({@code RouteAssignment}): route, segment and method. Filters use it. */
+    static final String ROUTE_ASSIGNMENT = "routeAssignment";
+    static final String DERIVED_ROUTE = "derivedRoute";
+    static final String OVERRIDDEN_ROUTE = "overriddenRoute";
+    static final String ROUTE = ROUTE_ASSIGNMENT + ".routeId";
+    static final String SEGMENT = ROUTE_ASSIGNMENT + ".segmentId";
     static final String TYPE = DETAILS + ".type";
     static final String COUNTRY = DETAILS + ".place.country";
     static final String LATITUDE = DETAILS + ".place.coordinates.lat";

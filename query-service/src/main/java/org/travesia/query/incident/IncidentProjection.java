@@ -25,6 +25,7 @@ import static org.travesia.query.incident.IncidentDocument.VERIFIED;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -41,6 +42,9 @@ import org.travesia.kernel.incident.IncidentAmended;
 import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
 import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.kernel.incident.IncidentRetracted;
+import org.travesia.kernel.incident.IncidentRouteDerived;
+import org.travesia.kernel.incident.IncidentRouteOverridden;
+import org.travesia.kernel.incident.RouteAssignment;
 import org.travesia.kernel.incident.IncidentStatus;
 import org.travesia.kernel.incident.IncidentVerified;
 import org.travesia.kernel.incident.SharingChanged;
@@ -150,6 +154,21 @@ class IncidentProjection {
                         .append(IncidentHistoryDocument.CHANGES, new Document(SHARING, change(event.from(), event.to()))));
     }
 
+    /** Where the coordinates put the incident; shown as derived, with its method. */
+    @EventHandler
+    void on(IncidentRouteDerived event, @SequenceNumber long sequence, EventMessage<?> message) {
+        apply(event.incidentId(), sequence, message, incident -> incident.append(IncidentDocument.DERIVED_ROUTE,
+                        new Document("routeId", event.routeId()).append("segmentId", event.segmentId())),
+                entry -> { });
+    }
+
+    @EventHandler
+    void on(IncidentRouteOverridden event, @SequenceNumber long sequence, EventMessage<?> message) {
+        apply(event.incidentId(), sequence, message, incident -> incident.append(IncidentDocument.OVERRIDDEN_ROUTE,
+                        new Document("routeId", event.routeId()).append("segmentId", event.segmentId())),
+                entry -> entry.append(IncidentHistoryDocument.REASON, event.reason()));
+    }
+
     @ResetHandler
     void reset() {
         readModel.deleteAll();
@@ -163,7 +182,8 @@ class IncidentProjection {
                        Consumer<Document> describe) {
         Document applied = readModel.apply(incidentId, sequence, incident -> {
             Document next = change.apply(incident);
-            return next.append(STATUS, status(next).name()).append(UPDATED_AT, date(message));
+            return next.append(STATUS, status(next).name()).append(IncidentDocument.ROUTE_ASSIGNMENT, assignment(next))
+                    .append(UPDATED_AT, date(message));
         }, (before, state) -> {
             Document entry = new Document(IncidentHistoryDocument.ID, message.getIdentifier())
                     .append(IncidentHistoryDocument.INCIDENT_ID, incidentId)
@@ -178,6 +198,14 @@ class IncidentProjection {
                     .append(IncidentHistoryDocument.CORRELATION_ID,
                             message.getMetaData().get(MetadataKeys.CORRELATION_ID));
             describe.accept(entry);
+            Object assignmentBefore = before == null ? null : before.get(IncidentDocument.ROUTE_ASSIGNMENT);
+            if (before != null && !Objects.equals(assignmentBefore,
+                    state.get(IncidentDocument.ROUTE_ASSIGNMENT))) {
+                Document changes = entry.get(IncidentHistoryDocument.CHANGES, Document.class);
+                entry.append(IncidentHistoryDocument.CHANGES, (changes == null ? new Document() : changes)
+                        .append(IncidentDocument.ROUTE_ASSIGNMENT, change(assignmentBefore,
+                                state.get(IncidentDocument.ROUTE_ASSIGNMENT))));
+            }
             if (before != null && !before.getString(STATUS).equals(state.getString(STATUS))) {
                 Document changes = entry.get(IncidentHistoryDocument.CHANGES, Document.class);
                 entry.append(IncidentHistoryDocument.CHANGES, (changes == null ? new Document() : changes)
@@ -200,6 +228,21 @@ class IncidentProjection {
             return IncidentStatus.DUPLICATE;
         }
         return Boolean.TRUE.equals(incident.getBoolean(VERIFIED)) ? IncidentStatus.VERIFIED : IncidentStatus.REPORTED;
+    }
+
+    /** The effective route assignment, by the one rule of precedence ({@link RouteAssignment#effective}). */
+    private static Document assignment(Document incident) {
+        Document details = incident.get(DETAILS, Document.class);
+        Document derived = incident.get(IncidentDocument.DERIVED_ROUTE, Document.class);
+        Document overridden = incident.get(IncidentDocument.OVERRIDDEN_ROUTE, Document.class);
+        RouteAssignment at = RouteAssignment.effective(
+                overridden == null ? null : RouteAssignment.analyst(overridden.getString("routeId"),
+                        overridden.getString("segmentId")),
+                RouteAssignment.reported(details.getString("routeId"), details.getString("segmentId")),
+                derived == null ? null : RouteAssignment.derived(derived.getString("routeId"),
+                        derived.getString("segmentId")));
+        return new Document("routeId", at.routeId()).append("segmentId", at.segmentId())
+                .append("method", at.method() == null ? null : at.method().name());
     }
 
     private static Integer effectiveQuality(List<Document> sources) {

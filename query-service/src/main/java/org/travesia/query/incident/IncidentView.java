@@ -41,6 +41,8 @@ final class IncidentView {
         view.put("place", facts.place());
         view.put("routeId", facts.routeId());
         view.put("segmentId", facts.segmentId());
+        Document assignment = incident.get(IncidentDocument.ROUTE_ASSIGNMENT, Document.class);
+        view.put("routeAssignment", assignment == null || assignment.getString("routeId") == null ? null : assignment);
         view.put("affected", facts.affected());
         view.put("nationalities", facts.nationalities());
         view.put("perpetrator", facts.perpetrator());

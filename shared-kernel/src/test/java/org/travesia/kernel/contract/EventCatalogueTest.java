@@ -37,7 +37,17 @@ class EventCatalogueTest {
                 "incident.verified r1",
                 "incident.marked-as-duplicate r1",
                 "incident.retracted r1",
-                "incident.sharing-changed r1");
+                "incident.sharing-changed r1",
+                "incident.route-derived r1",
+                "incident.route-overridden r1",
+                "route.defined r1",
+                "route.segment-added r1",
+                "route.segment-redrawn r1",
+                "route.segment-retired r1",
+                "route.alert-rule-set r1",
+                "route.alert-raised r1",
+                "route.alert-acknowledged r1",
+                "route.alert-resolved r1");
     }
 
     @Test

@@ -36,7 +36,17 @@ class PersonalDataTest {
                 Map.entry("incident.verified", List.of("note")),
                 Map.entry("incident.marked-as-duplicate", List.of("reason")),
                 Map.entry("incident.retracted", List.of("reason")),
-                Map.entry("incident.sharing-changed", List.of("reason")));
+                Map.entry("incident.sharing-changed", List.of("reason")),
+                Map.entry("incident.route-derived", List.of()),
+                Map.entry("incident.route-overridden", List.of("reason")),
+                Map.entry("route.defined", List.of()),
+                Map.entry("route.segment-added", List.of()),
+                Map.entry("route.segment-redrawn", List.of("reason")),
+                Map.entry("route.segment-retired", List.of("reason")),
+                Map.entry("route.alert-rule-set", List.of()),
+                Map.entry("route.alert-raised", List.of()),
+                Map.entry("route.alert-acknowledged", List.of("note")),
+                Map.entry("route.alert-resolved", List.of("note")));
     }
 
     @Test

@@ -1,0 +1,95 @@
+package org.travesia.query.risk;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+/**
+ * The pre-aggregated risk buckets: for each period size ({@link RiskPeriod}), one document per route and period,
+ * {@code _id} "route|first day", holding counters nested by segment, organisation, sharing level, type and
+ * verification, changed by {@code $inc} only. A window is read as a handful of {@code _id}s by {@code $in}, which
+ * the embedded store serves from its index, and is summed by the reader over the leaves the caller may see.
+ * Per incident, {@code risk_incidents} keeps what it contributes now and the last event applied.
+ */
+@Component
+class RiskBuckets {
+
+    static final String INCIDENTS = "risk_incidents";
+
+    private final Map<RiskPeriod, MongoCollection<Document>> buckets = new EnumMap<>(RiskPeriod.class);
+    private final MongoCollection<Document> incidents;
+
+    RiskBuckets(MongoDatabase travesiaDatabase) {
+        for (RiskPeriod period : RiskPeriod.values()) {
+            buckets.put(period, travesiaDatabase.getCollection(period.collection()));
+        }
+        this.incidents = travesiaDatabase.getCollection(INCIDENTS);
+    }
+
+    Document incident(String incidentId) {
+        return incidents.find(Filters.eq("_id", incidentId)).first();
+    }
+
+    void saveIncident(Document incident) {
+        incidents.replaceOne(Filters.eq("_id", incident.getString("_id")), incident,
+                new ReplaceOptions().upsert(true));
+    }
+
+    /** Takes {@code before} away and adds {@code after} (either may be null), one update per bucket document. */
+    void move(RiskContribution before, RiskContribution after) {
+        for (RiskPeriod period : RiskPeriod.values()) {
+            Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
+            add(deltas, period, before, -1);
+            add(deltas, period, after, 1);
+            deltas.forEach((bucketId, inc) -> {
+                List<Bson> updates = new ArrayList<>();
+                inc.forEach((path, delta) -> {
+                    if (delta != 0) {
+                        updates.add(Updates.inc(path, delta));
+                    }
+                });
+                if (!updates.isEmpty()) {
+                    buckets.get(period).updateOne(Filters.eq("_id", bucketId), Updates.combine(updates),
+                            new UpdateOptions().upsert(true));
+                }
+            });
+        }
+    }
+
+    private static void add(Map<String, Map<String, Long>> deltas, RiskPeriod period, RiskContribution c, int sign) {
+        if (c == null) {
+            return;
+        }
+        Map<String, Long> inc = deltas.computeIfAbsent(period.bucketId(c.routeId(), c.day()), id -> new LinkedHashMap<>());
+        c.metrics().forEach((metric, value) -> inc.merge(c.leaf() + "." + metric, sign * value, Long::sum));
+    }
+
+    /** The bucket documents of a route with these first days, by first day. */
+    Map<String, Document> read(RiskPeriod period, String routeId, List<String> firstDays) {
+        Map<String, Document> found = new LinkedHashMap<>();
+        List<String> ids = firstDays.stream().map(day -> routeId + "|" + day).toList();
+        for (Document bucket : buckets.get(period).find(Filters.in("_id", ids))) {
+            String id = bucket.getString("_id");
+            found.put(id.substring(id.indexOf('|') + 1), bucket);
+        }
+        return found;
+    }
+
+    void deleteAll() {
+        buckets.values().forEach(collection -> collection.deleteMany(new Document()));
+        incidents.deleteMany(new Document());
+    }
+}

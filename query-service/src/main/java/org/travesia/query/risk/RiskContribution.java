@@ -1,0 +1,66 @@
+package org.travesia.query.risk;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.bson.Document;
+
+/**
+ * What one incident adds to the risk buckets of its day: under its route, segment, organisation, sharing level, type
+ * and verification, one incident and its people. Counts are whole numbers (the quality weight in hundredths), so
+ * that adding and taking away is exact and a replay gives identical figures.
+ */
+record RiskContribution(String routeId, String segmentKey, String organisationKey, String sharing, String type,
+                        boolean verified, LocalDate day, Map<String, Long> metrics) {
+
+    static final String NO_SEGMENT = "_";
+    static final String INCIDENTS = "n";
+    static final String QUALITY_WEIGHT = "qw";
+
+    /** The path of this contribution's leaf inside a bucket document. */
+    String leaf() {
+        return "s." + segmentKey + "." + organisationKey + "." + sharing + "." + type + "." + (verified ? "v" : "u");
+    }
+
+    static String organisationKey(String organisation) {
+        return HexFormat.of().formatHex(organisation.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String organisationOf(String key) {
+        return new String(HexFormat.of().parseHex(key), StandardCharsets.UTF_8);
+    }
+
+    static Map<String, Long> metrics(Integer dead, Integer missing, Integer injured, long qualityWeightHundredths) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put(INCIDENTS, 1L);
+        m.put("dead", dead == null ? 0L : dead);
+        m.put("missing", missing == null ? 0L : missing);
+        m.put("injured", injured == null ? 0L : injured);
+        m.put("deadUnknown", dead == null ? 1L : 0L);
+        m.put("missingUnknown", missing == null ? 1L : 0L);
+        m.put("injuredUnknown", injured == null ? 1L : 0L);
+        m.put(QUALITY_WEIGHT, qualityWeightHundredths);
+        return m;
+    }
+
+    Document toDocument() {
+        return new Document("routeId", routeId).append("segmentKey", segmentKey)
+                .append("organisationKey", organisationKey).append("sharing", sharing).append("type", type)
+                .append("verified", verified).append("day", day.toString()).append("metrics", new Document(
+                        new LinkedHashMap<String, Object>(metrics)));
+    }
+
+    static RiskContribution of(Document d) {
+        if (d == null) {
+            return null;
+        }
+        Map<String, Long> metrics = new LinkedHashMap<>();
+        d.get("metrics", Document.class).forEach((k, v) -> metrics.put(k, ((Number) v).longValue()));
+        return new RiskContribution(d.getString("routeId"), d.getString("segmentKey"), d.getString("organisationKey"),
+                d.getString("sharing"), d.getString("type"), d.getBoolean("verified"),
+                LocalDate.parse(d.getString("day")), metrics);
+    }
+}

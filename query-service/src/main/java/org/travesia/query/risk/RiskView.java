@@ -1,0 +1,206 @@
+package org.travesia.query.risk;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import org.travesia.kernel.common.Actor;
+import org.travesia.kernel.common.SharingLevel;
+import org.travesia.kernel.common.Visibility;
+import org.travesia.query.route.api.RouteCatalogue;
+
+/**
+ * Reads a route's risk over a window: per segment and per bucket, the incidents by type (verified and unverified
+ * apart), the people dead, missing and injured with how many incidents left each unknown, the risk index
+ * ({@link RiskIndex}) and, per segment, the trend against the window of the same length just before. Only the
+ * leaves the caller may read are summed ({@link Visibility}, the rule every read uses): an organisation's
+ * {@code ORGANISATION}-level reports never move another organisation's figures.
+ * <p>
+ * The window is widened to whole buckets: from the first day of the bucket holding {@code from} to the last day of
+ * the one holding {@code to}.
+ */
+@Component
+class RiskView {
+
+    private static final String[] PEOPLE = {"dead", "missing", "injured"};
+
+    private final RiskBuckets buckets;
+    private final RouteCatalogue routes;
+
+    RiskView(RiskBuckets buckets, RouteCatalogue routes) {
+        this.buckets = buckets;
+        this.routes = routes;
+    }
+
+    /** The figures of one bucket for one segment, as summed for a reader. */
+    static final class Figures {
+        final Map<String, Long> verified = new TreeMap<>();
+        final Map<String, Long> unverified = new TreeMap<>();
+        final Map<String, Long> people = new LinkedHashMap<>();
+        final Map<String, Long> unknown = new LinkedHashMap<>();
+        double riskIndex;
+
+        long incidents() {
+            return verified.values().stream().mapToLong(Long::longValue).sum()
+                    + unverified.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    boolean knows(String routeId) {
+        return routes.find(routeId).isPresent();
+    }
+
+    Map<String, Object> read(String routeId, LocalDate from, LocalDate to, RiskPeriod period, Actor reader) {
+        LocalDate start = period.start(from);
+        LocalDate end = period.end(period.start(to));
+        long days = ChronoUnit.DAYS.between(start, end) + 1;
+        LocalDate previousEnd = start.minusDays(1);
+        LocalDate previousStart = previousEnd.minusDays(days - 1);
+
+        Map<String, Map<LocalDate, Figures>> current = sum(routeId, period, start, end, end, reader);
+        RiskPeriod previousPeriod = period.start(previousStart).equals(previousStart) ? period : RiskPeriod.DAY;
+        Map<String, Map<LocalDate, Figures>> previous = sum(routeId, previousPeriod, previousStart, previousEnd,
+                previousEnd, reader);
+
+        var route = routes.find(routeId);
+        List<String> segmentIds = new ArrayList<>();
+        route.ifPresent(r -> r.segments().forEach(s -> segmentIds.add(s.segmentId())));
+        current.keySet().stream().filter(s -> !segmentIds.contains(s)).sorted().forEach(segmentIds::add);
+
+        List<Map<String, Object>> segments = new ArrayList<>();
+        for (String segmentId : segmentIds) {
+            Map<String, Object> segment = new LinkedHashMap<>();
+            segment.put("segmentId", RiskContribution.NO_SEGMENT.equals(segmentId) ? null : segmentId);
+            segment.put("name", route.flatMap(r -> r.segment(segmentId)).map(RouteCatalogue.SegmentView::name)
+                    .orElse(null));
+            Map<LocalDate, Figures> byBucket = current.getOrDefault(segmentId, Map.of());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            Figures total = new Figures();
+            for (LocalDate b = start; !b.isAfter(end); b = period.next(b)) {
+                Figures f = byBucket.getOrDefault(b, new Figures());
+                rows.add(row(b, period.end(b), f));
+                add(total, f);
+            }
+            Figures before = new Figures();
+            previous.getOrDefault(segmentId, Map.of()).values().forEach(f -> add(before, f));
+            segment.put("buckets", rows);
+            segment.put("total", figures(total));
+            segment.put("trend", trend(total, before));
+            segments.add(segment);
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("routeId", routeId);
+        view.put("from", start.toString());
+        view.put("to", end.toString());
+        view.put("bucket", period.name().toLowerCase());
+        view.put("previousWindow", Map.of("from", previousStart.toString(), "to", previousEnd.toString()));
+        view.put("segments", segments);
+        return view;
+    }
+
+    /**
+     * Sums the buckets of a window per segment and bucket start, over the leaves the reader may see; the risk index
+     * weighs each bucket by its distance from {@code windowEnd}. The previous window is read at the size of the
+     * current one's buckets when they align, else by day.
+     */
+    private Map<String, Map<LocalDate, Figures>> sum(String routeId, RiskPeriod period, LocalDate start,
+                                                     LocalDate end, LocalDate windowEnd, Actor reader) {
+        List<String> firstDays = new ArrayList<>();
+        for (LocalDate b = period.start(start); !b.isAfter(end); b = period.next(b)) {
+            firstDays.add(b.toString());
+        }
+        Map<String, Map<LocalDate, Figures>> bySegment = new TreeMap<>();
+        Map<String, Boolean> visible = new LinkedHashMap<>();
+        buckets.read(period, routeId, firstDays).forEach((firstDay, bucket) -> {
+            LocalDate bucketStart = LocalDate.parse(firstDay);
+            double recency = RiskIndex.recency(ChronoUnit.DAYS.between(period.end(bucketStart), windowEnd));
+            Document segments = bucket.get("s", Document.class);
+            if (segments == null) {
+                return;
+            }
+            segments.forEach((segmentId, organisations) -> ((Document) organisations).forEach((orgKey, levels) ->
+                    ((Document) levels).forEach((sharing, types) -> {
+                        boolean mayRead = visible.computeIfAbsent(orgKey + "/" + sharing, k -> Visibility.canSee(
+                                reader, RiskContribution.organisationOf(orgKey), SharingLevel.recorded(sharing)));
+                        if (!mayRead) {
+                            return;
+                        }
+                        Figures f = bySegment.computeIfAbsent(segmentId, s -> new TreeMap<>())
+                                .computeIfAbsent(bucketStart, d -> new Figures());
+                        ((Document) types).forEach((type, verification) -> ((Document) verification)
+                                .forEach((v, metrics) -> addLeaf(f, type, "v".equals(v), (Document) metrics, recency)));
+                    })));
+        });
+        return bySegment;
+    }
+
+    private static void addLeaf(Figures f, String type, boolean verified, Document metrics, double recency) {
+        long incidents = number(metrics, RiskContribution.INCIDENTS);
+        if (incidents != 0) {
+            (verified ? f.verified : f.unverified).merge(type, incidents, Long::sum);
+        }
+        for (String person : PEOPLE) {
+            f.people.merge(person, number(metrics, person), Long::sum);
+            f.unknown.merge(person, number(metrics, person + "Unknown"), Long::sum);
+        }
+        f.riskIndex += RiskIndex.severity(type) * number(metrics, RiskContribution.QUALITY_WEIGHT) / 100.0 * recency;
+    }
+
+    private static long number(Document metrics, String name) {
+        Object value = metrics.get(name);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static void add(Figures into, Figures f) {
+        f.verified.forEach((k, v) -> into.verified.merge(k, v, Long::sum));
+        f.unverified.forEach((k, v) -> into.unverified.merge(k, v, Long::sum));
+        f.people.forEach((k, v) -> into.people.merge(k, v, Long::sum));
+        f.unknown.forEach((k, v) -> into.unknown.merge(k, v, Long::sum));
+        into.riskIndex += f.riskIndex;
+    }
+
+    private static Map<String, Object> row(LocalDate from, LocalDate to, Figures f) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("from", from.toString());
+        row.put("to", to.toString());
+        row.putAll(figures(f));
+        return row;
+    }
+
+    private static Map<String, Object> figures(Figures f) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("incidents", Map.of("total", f.incidents(), "verified", f.verified, "unverified", f.unverified));
+        Map<String, Object> people = new LinkedHashMap<>();
+        for (String person : PEOPLE) {
+            people.put(person, f.people.getOrDefault(person, 0L));
+        }
+        Map<String, Object> unknown = new LinkedHashMap<>();
+        for (String person : PEOPLE) {
+            unknown.put(person, f.unknown.getOrDefault(person, 0L));
+        }
+        people.put("unknownIn", unknown);
+        figures.put("people", people);
+        // Slot for the missing-person cases opened on the segment; filled once that feature publishes them.
+        figures.put("missingPersonCasesOpened", null);
+        figures.put("riskIndex", Math.round(f.riskIndex * 100) / 100.0);
+        return figures;
+    }
+
+    private static Map<String, Object> trend(Figures now, Figures before) {
+        Map<String, Object> trend = new LinkedHashMap<>();
+        trend.put("previousIncidents", before.incidents());
+        trend.put("previousRiskIndex", Math.round(before.riskIndex * 100) / 100.0);
+        trend.put("riskIndexChange", before.riskIndex == 0 ? null
+                : Math.round((now.riskIndex - before.riskIndex) / before.riskIndex * 1000) / 1000.0);
+        double ratio = before.riskIndex == 0 ? (now.riskIndex > 0 ? Double.POSITIVE_INFINITY : 1)
+                : now.riskIndex / before.riskIndex;
+        trend.put("direction", ratio > 1.1 ? "RISING" : ratio < 0.9 ? "FALLING" : "STEADY");
+        return trend;
+    }
+}

@@ -3,6 +3,7 @@ package org.travesia.kernel;
 import java.util.List;
 
 import org.travesia.kernel.incident.IncidentAmended;
+import org.travesia.kernel.incident.IncidentFreeTextRedacted;
 import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
 import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.kernel.incident.IncidentRetracted;
@@ -24,7 +25,8 @@ public final class EventCatalogue {
             IncidentVerified.class,
             IncidentMarkedAsDuplicate.class,
             IncidentRetracted.class,
-            SharingChanged.class);
+            SharingChanged.class,
+            IncidentFreeTextRedacted.class);
 
     private EventCatalogue() {
     }

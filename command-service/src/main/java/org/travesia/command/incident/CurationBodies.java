@@ -25,4 +25,7 @@ final class CurationBodies {
 
     record Sharing(Long expectedVersion, String sharing, String reason) {
     }
+
+    record Redaction(Long expectedVersion, String reason) {
+    }
 }

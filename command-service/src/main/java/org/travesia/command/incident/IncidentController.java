@@ -31,11 +31,13 @@ import org.travesia.kernel.incident.ChangeSharing;
 import org.travesia.kernel.incident.IncidentDetails;
 import org.travesia.kernel.incident.IncidentPatch;
 import org.travesia.kernel.incident.MarkIncidentAsDuplicate;
+import org.travesia.kernel.incident.RedactIncidentFreeText;
 import org.travesia.kernel.incident.ReportIncident;
 import org.travesia.kernel.incident.RetractIncident;
 import org.travesia.kernel.incident.Source;
 import org.travesia.kernel.incident.VerifyIncident;
 import org.travesia.platform.axon.CommandMetadata;
+import org.travesia.platform.privacy.KeyedDigests;
 import org.travesia.platform.security.CurrentActor;
 
 /**
@@ -53,11 +55,14 @@ class IncidentController {
     private final CommandGateway commands;
     private final CurrentActor currentActor;
     private final IncidentDirectory directory;
+    private final KeyedDigests digests;
 
-    IncidentController(CommandGateway commands, CurrentActor currentActor, IncidentDirectory directory) {
+    IncidentController(CommandGateway commands, CurrentActor currentActor, IncidentDirectory directory,
+                       KeyedDigests digests) {
         this.commands = commands;
         this.currentActor = currentActor;
         this.directory = directory;
+        this.digests = digests;
     }
 
     /**
@@ -77,9 +82,9 @@ class IncidentController {
         IncidentDetails details = IncidentRequestMapper.details(body, v);
         SharingLevel sharing = IncidentRequestMapper.sharing(v, body.sharing());
         v.throwIfAny();
-        String incidentId = IncidentIds.forReport(actor.organisation(), reportId);
+        String incidentId = IncidentIds.forReport(digests, actor.organisation(), reportId);
         ReportIncident command = new ReportIncident(incidentId, actor.organisation(), actor.user(), reportId,
-                RequestFingerprint.of(details, sharing), details, sharing);
+                RequestFingerprint.of(digests, "incident-report", details, sharing), details, sharing);
         ReportOutcome outcome = sendRetryingOnce(command, actor);
         // Ids only: never the description, place names or anything a person could be recognised by.
         log.info("Incident {} {} for organisation {}", outcome.incidentId(),
@@ -148,6 +153,17 @@ class IncidentController {
         SharingLevel sharing = Codes.parse(v, "sharing", body.sharing(), SharingLevel.class, true);
         v.throwIfAny();
         return send(incidentId, new ChangeSharing(incidentId, body.expectedVersion(), sharing, body.reason(), actor), actor);
+    }
+
+    /** Shreds the incident's free text so far, keeping everything else; analysts of the reporting organisation. */
+    @PostMapping("/{incidentId}/redaction")
+    @PreAuthorize("hasRole('ANALYST')")
+    Map<String, Object> redact(@PathVariable String incidentId, @RequestBody CurationBodies.Redaction body) {
+        Actor actor = currentActor.get();
+        Map<String, Object> written = send(incidentId, new RedactIncidentFreeText(incidentId, body.expectedVersion(),
+                body.reason(), actor), actor);
+        log.info("Incident {} free text redacted for organisation {}", incidentId, actor.organisation());
+        return written;
     }
 
     private Map<String, Object> send(String incidentId, Object command, Actor actor) {

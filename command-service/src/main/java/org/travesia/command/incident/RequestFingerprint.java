@@ -1,8 +1,6 @@
 package org.travesia.command.incident;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.travesia.platform.privacy.KeyedDigests;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -11,7 +9,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * A digest of what a request means (its parsed values, in a fixed order), so a retry matches the original even if
- * the client re-encoded the JSON with other whitespace or field order.
+ * the client re-encoded the JSON with other whitespace or field order. Keyed with the server's identifier key: the
+ * fingerprint is stored in the clear, and a plain hash would let anyone holding the store confirm a guessed
+ * description or name by hashing it.
  */
 final class RequestFingerprint {
 
@@ -25,16 +25,15 @@ final class RequestFingerprint {
     private RequestFingerprint() {
     }
 
-    static String of(Object... values) {
+    static String of(KeyedDigests digests, String purpose, Object... values) {
+        String[] canonical = new String[values.length];
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Object value : values) {
-                digest.update(CANONICAL.writeValueAsBytes(value));
-                digest.update((byte) 0);
+            for (int i = 0; i < values.length; i++) {
+                canonical[i] = CANONICAL.writeValueAsString(values[i]);
             }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot fingerprint a request", e);
         }
+        return digests.fingerprint(purpose, canonical);
     }
 }

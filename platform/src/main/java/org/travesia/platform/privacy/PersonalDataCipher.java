@@ -25,12 +25,11 @@ public final class PersonalDataCipher {
     }
 
     /**
-     * Seals for one subject, with its current key.
-     *
-     * @throws org.travesia.platform.privacy.keys.ErasedForeverException when the subject was erased for good
+     * Seals for one subject, with its current key, made on first use. Sealing throws {@link
+     * org.travesia.platform.privacy.keys.ErasedForeverException} for a subject erased for good.
      */
     public SubjectSealer sealerFor(DataSubject subject) {
-        return new SubjectSealer(subject, vault.current(subject.key()));
+        return new SubjectSealer(subject, () -> vault.current(subject.key()));
     }
 
     /** Opens values of these subjects; their keys are read now, in one query, and others' as they are met. */

@@ -87,7 +87,7 @@ public final class SubjectOpener {
 
     /**
      * A copy of {@code record} with its personal fields opened (shredded ones null), and the paths of those that were
-     * shredded.
+     * shredded, after {@code prefix}.
      */
     public <R extends Record> OpenedRecord<R> openRecord(DataSubject subject, R record, String prefix) {
         List<String> shredded = new ArrayList<>();

@@ -73,7 +73,7 @@ class SealingTest {
                 List.of("VE"), null, null, new IncidentFacts.Source("MEDIA", 3, "La Prensa"), "two men taken", null);
         DataSubject incident = DataSubject.incident("i-1");
 
-        IncidentFacts sealed = privacy.cipher().sealerFor(incident).sealRecord(facts, "");
+        IncidentFacts sealed = privacy.cipher().sealerFor(incident).sealRecord(facts);
 
         assertThat(sealed.description()).startsWith("enc:v1:");
         assertThat(sealed.place().locality()).startsWith("enc:v1:");

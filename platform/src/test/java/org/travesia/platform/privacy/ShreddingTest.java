@@ -46,7 +46,8 @@ class ShreddingTest {
 
         privacy.cipher().eraseForever(CASE);
 
-        assertThatThrownBy(() -> privacy.cipher().sealerFor(CASE)).isInstanceOf(ErasedForeverException.class);
+        assertThatThrownBy(() -> privacy.cipher().sealerFor(CASE).seal("person.fullName", "Rosa"))
+                .isInstanceOf(ErasedForeverException.class);
     }
 
     @Test

@@ -37,7 +37,8 @@ class EventCatalogueTest {
                 "incident.verified r1",
                 "incident.marked-as-duplicate r1",
                 "incident.retracted r1",
-                "incident.sharing-changed r1");
+                "incident.sharing-changed r1",
+                "incident.free-text-redacted r1");
     }
 
     @Test

@@ -36,7 +36,8 @@ class PersonalDataTest {
                 Map.entry("incident.verified", List.of("note")),
                 Map.entry("incident.marked-as-duplicate", List.of("reason")),
                 Map.entry("incident.retracted", List.of("reason")),
-                Map.entry("incident.sharing-changed", List.of("reason")));
+                Map.entry("incident.sharing-changed", List.of("reason")),
+                Map.entry("incident.free-text-redacted", List.of("reason")));
     }
 
     @Test

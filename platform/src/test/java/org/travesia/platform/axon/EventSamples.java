@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.travesia.kernel.incident.IncidentAmended;
 import org.travesia.kernel.incident.IncidentFacts;
+import org.travesia.kernel.incident.IncidentFreeTextRedacted;
 import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
 import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.kernel.incident.IncidentRetracted;
@@ -29,19 +30,25 @@ final class EventSamples {
     static final IncidentFacts MISSING_THREE = new IncidentFacts(null, null, null, null, null, null, null, null,
             new IncidentFacts.Affected(1, 3, 0, 11, 6, 8, 3, 1), null, null, null, null, null, null);
 
+    /** Stored personal text is sealed: the golden files of later events show it as it is stored. */
+    static final String REDACTION_REASON = "enc:v1:incident:5f0c2a9e-3a1d-4d1c-8f7e-2c9a0b1d6e3f#1:"
+            + "sBqZPxn7ckm3w2p3NpI6qN6Ar2XSqEhECrbjx5Zxve5iXHqLAZUg-nZ1hqxYu-Uvvz36BheQIT9G86wVnow";
+
     /** Each sample by its event name. */
-    static final Map<String, Object> BY_NAME = Map.of(
-            "incident.reported", new IncidentReported(INCIDENT, "org-a", "maria", "2b7f6a0e-4f7e", "9c1e0f",
-                    FACTS, "NETWORK"),
-            "incident.amended", new IncidentAmended(INCIDENT, MISSING_THREE, List.of("affected", "description"),
-                    "family confirmed a third person missing"),
-            "incident.source-attached", new SourceAttached(INCIDENT,
-                    new IncidentFacts.Source("PARTNER_ORGANISATION", 4, "shelter log 112")),
-            "incident.verified", new IncidentVerified(INCIDENT, "matches the shelter intake"),
-            "incident.marked-as-duplicate", new IncidentMarkedAsDuplicate(INCIDENT,
-                    "0e8a1f7c-2d44-4b7b-9d2a-6c1e5f3a9b10", "same group, two monitors"),
-            "incident.retracted", new IncidentRetracted(INCIDENT, "reported in error"),
-            "incident.sharing-changed", new SharingChanged(INCIDENT, "NETWORK", "PUBLIC", "consent for publication"));
+    static final Map<String, Object> BY_NAME = Map.ofEntries(
+            Map.entry("incident.reported", new IncidentReported(INCIDENT, "org-a", "maria", "2b7f6a0e-4f7e", "9c1e0f",
+                    FACTS, "NETWORK")),
+            Map.entry("incident.amended", new IncidentAmended(INCIDENT, MISSING_THREE,
+                    List.of("affected", "description"), "family confirmed a third person missing")),
+            Map.entry("incident.source-attached", new SourceAttached(INCIDENT,
+                    new IncidentFacts.Source("PARTNER_ORGANISATION", 4, "shelter log 112"))),
+            Map.entry("incident.verified", new IncidentVerified(INCIDENT, "matches the shelter intake")),
+            Map.entry("incident.marked-as-duplicate", new IncidentMarkedAsDuplicate(INCIDENT,
+                    "0e8a1f7c-2d44-4b7b-9d2a-6c1e5f3a9b10", "same group, two monitors")),
+            Map.entry("incident.retracted", new IncidentRetracted(INCIDENT, "reported in error")),
+            Map.entry("incident.sharing-changed", new SharingChanged(INCIDENT, "NETWORK", "PUBLIC",
+                    "consent for publication")),
+            Map.entry("incident.free-text-redacted", new IncidentFreeTextRedacted(INCIDENT, REDACTION_REASON)));
 
     private EventSamples() {
     }

@@ -9,6 +9,9 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import org.travesia.kernel.common.Actor;
+import org.travesia.platform.privacy.DataSubject;
+import org.travesia.platform.privacy.PersonalDataCipher;
+import org.travesia.platform.privacy.SubjectOpener;
 import org.travesia.platform.security.ReadScope;
 import org.travesia.query.incident.api.IncidentReads;
 import org.travesia.query.incident.api.IncidentSelection;
@@ -22,19 +25,17 @@ import com.mongodb.client.model.Projections;
 class MongoIncidentReads implements IncidentReads {
 
     private final IncidentReadModel readModel;
+    private final PersonalDataCipher cipher;
 
-    MongoIncidentReads(IncidentReadModel readModel) {
+    MongoIncidentReads(IncidentReadModel readModel, PersonalDataCipher cipher) {
         this.readModel = readModel;
+        this.cipher = cipher;
     }
 
     @Override
     public List<IncidentState> current(Actor reader, IncidentSelection selection) {
         Bson query = Filters.and(ReadScope.of(reader), IncidentFilters.of(selection, ""));
-        List<IncidentState> states = new ArrayList<>();
-        for (Document incident : readModel.matching(query)) {
-            states.add(IncidentDocument.state(incident));
-        }
-        return states;
+        return opened(readModel.matching(query).into(new ArrayList<>()));
     }
 
     @Override
@@ -44,7 +45,17 @@ class MongoIncidentReads implements IncidentReads {
             readable.add(incident.getString(IncidentDocument.ID));
         }
         Bson stateFilter = IncidentFilters.of(selection, IncidentHistoryDocument.STATE_PREFIX);
-        return readModel.statesAsOf(readable, Date.from(asOf), stateFilter).stream().map(IncidentDocument::state)
-                .toList();
+        return opened(readModel.statesAsOf(readable, Date.from(asOf), stateFilter));
+    }
+
+    /** The states with their free text opened, in memory; what was shredded is listed as redacted. */
+    private List<IncidentState> opened(List<Document> incidents) {
+        SubjectOpener opener = cipher.openerFor(incidents.stream()
+                .map(incident -> DataSubject.incident(incident.getString(IncidentDocument.ID))).toList());
+        List<IncidentState> states = new ArrayList<>();
+        for (Document incident : incidents) {
+            states.add(IncidentDocument.state(incident, opener));
+        }
+        return states;
     }
 }

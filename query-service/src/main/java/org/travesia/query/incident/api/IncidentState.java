@@ -1,15 +1,18 @@
 package org.travesia.query.incident.api;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.travesia.kernel.incident.IncidentFacts;
 
 /**
  * One incident as the read model knows it, now or as of an instant: its curation state and its facts as recorded
  * (plain, never re-validated). {@code occurredFrom} is the earliest instant it may have occurred, null when the
- * recorded date cannot be read.
+ * recorded date cannot be read. The facts' free text is opened; {@code redacted} names the fields whose text was
+ * shredded (they are null).
  */
 public record IncidentState(String incidentId, long version, String status, String duplicateOf, String organisation,
                             String sharing, String reportedBy, Instant occurredFrom, Instant recordedAt,
-                            Instant updatedAt, Integer effectiveSourceQuality, IncidentFacts details) {
+                            Instant updatedAt, Integer effectiveSourceQuality, IncidentFacts details,
+                            List<String> redacted) {
 }

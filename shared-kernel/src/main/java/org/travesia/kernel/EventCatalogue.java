@@ -10,6 +10,15 @@ import org.travesia.kernel.incident.IncidentRetracted;
 import org.travesia.kernel.incident.IncidentVerified;
 import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.kernel.incident.SourceAttached;
+import org.travesia.kernel.missing.IncidentLinkedToCase;
+import org.travesia.kernel.missing.IncidentUnlinkedFromCase;
+import org.travesia.kernel.missing.MissingPersonCaseClosed;
+import org.travesia.kernel.missing.MissingPersonCaseReopened;
+import org.travesia.kernel.missing.MissingPersonFoundAlive;
+import org.travesia.kernel.missing.MissingPersonFoundDeceased;
+import org.travesia.kernel.missing.MissingPersonReported;
+import org.travesia.kernel.missing.PersonalDataErased;
+import org.travesia.kernel.missing.SightingRecorded;
 
 /**
  * Every event Travesía stores: the source of truth of the event registry. An event class missing here can be neither
@@ -26,7 +35,16 @@ public final class EventCatalogue {
             IncidentMarkedAsDuplicate.class,
             IncidentRetracted.class,
             SharingChanged.class,
-            IncidentFreeTextRedacted.class);
+            IncidentFreeTextRedacted.class,
+            MissingPersonReported.class,
+            SightingRecorded.class,
+            IncidentLinkedToCase.class,
+            IncidentUnlinkedFromCase.class,
+            MissingPersonFoundAlive.class,
+            MissingPersonFoundDeceased.class,
+            MissingPersonCaseClosed.class,
+            MissingPersonCaseReopened.class,
+            PersonalDataErased.class);
 
     private EventCatalogue() {
     }

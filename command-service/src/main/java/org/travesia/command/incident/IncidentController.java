@@ -84,7 +84,7 @@ class IncidentController {
         v.throwIfAny();
         String incidentId = IncidentIds.forReport(digests, actor.organisation(), reportId);
         ReportIncident command = new ReportIncident(incidentId, actor.organisation(), actor.user(), reportId,
-                RequestFingerprint.of(digests, "incident-report", details, sharing), details, sharing);
+                digests.fingerprintOf("incident-report", details, sharing), details, sharing);
         ReportOutcome outcome = sendRetryingOnce(command, actor);
         // Ids only: never the description, place names or anything a person could be recognised by.
         log.info("Incident {} {} for organisation {}", outcome.incidentId(),

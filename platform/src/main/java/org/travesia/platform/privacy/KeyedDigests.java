@@ -9,6 +9,11 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 /**
  * Digests under the identifier key, a server secret: ids derived from what a client sends (so a retry reaches the
  * same record) that nobody without the key can recompute (so a guessable report id links no public row to its
@@ -16,6 +21,13 @@ import javax.crypto.SecretKey;
  * inputs for two purposes give unrelated digests.
  */
 public final class KeyedDigests {
+
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .findAndAddModules()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     private final SecretKey key;
 
@@ -35,6 +47,23 @@ public final class KeyedDigests {
     /** The keyed digest of the parts, in hex. */
     public String fingerprint(String purpose, String... parts) {
         return HexFormat.of().formatHex(digest(purpose, parts));
+    }
+
+    /**
+     * The keyed digest of what a request means: its parsed values as canonical JSON (properties and map entries
+     * sorted), so a retry matches the original even if the client re-encoded its JSON with other whitespace or field
+     * order. Stored in the clear to recognise a retry; keyed, so it confirms no guessed name or description.
+     */
+    public String fingerprintOf(String purpose, Object... values) {
+        String[] canonical = new String[values.length];
+        try {
+            for (int i = 0; i < values.length; i++) {
+                canonical[i] = CANONICAL.writeValueAsString(values[i]);
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot fingerprint a request", e);
+        }
+        return fingerprint(purpose, canonical);
     }
 
     private byte[] digest(String purpose, String... parts) {

@@ -38,7 +38,16 @@ class EventCatalogueTest {
                 "incident.marked-as-duplicate r1",
                 "incident.retracted r1",
                 "incident.sharing-changed r1",
-                "incident.free-text-redacted r1");
+                "incident.free-text-redacted r1",
+                "missing-person.reported r1",
+                "missing-person.sighting-recorded r1",
+                "missing-person.incident-linked r1",
+                "missing-person.incident-unlinked r1",
+                "missing-person.found-alive r1",
+                "missing-person.found-deceased r1",
+                "missing-person.case-closed r1",
+                "missing-person.case-reopened r1",
+                "missing-person.personal-data-erased r1");
     }
 
     @Test

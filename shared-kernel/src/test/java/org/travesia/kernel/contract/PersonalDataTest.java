@@ -37,7 +37,18 @@ class PersonalDataTest {
                 Map.entry("incident.marked-as-duplicate", List.of("reason")),
                 Map.entry("incident.retracted", List.of("reason")),
                 Map.entry("incident.sharing-changed", List.of("reason")),
-                Map.entry("incident.free-text-redacted", List.of("reason")));
+                Map.entry("incident.free-text-redacted", List.of("reason")),
+                Map.entry("missing-person.reported", List.of("person.fullName", "person.aliases", "person.ageRange",
+                        "person.yearOfBirth", "person.languages", "person.distinguishingFeatures",
+                        "lastSeen.place.locality", "lastSeen.place.coordinates", "reporter.contact", "searchTokens")),
+                Map.entry("missing-person.sighting-recorded", List.of("place.locality", "place.coordinates", "note")),
+                Map.entry("missing-person.incident-linked", List.of("reason")),
+                Map.entry("missing-person.incident-unlinked", List.of("reason")),
+                Map.entry("missing-person.found-alive", List.of("note")),
+                Map.entry("missing-person.found-deceased", List.of("note")),
+                Map.entry("missing-person.case-closed", List.of("reason")),
+                Map.entry("missing-person.case-reopened", List.of("reason")),
+                Map.entry("missing-person.personal-data-erased", List.of()));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -30,6 +31,11 @@ class MongoIncidentReads implements IncidentReads {
     MongoIncidentReads(IncidentReadModel readModel, PersonalDataCipher cipher) {
         this.readModel = readModel;
         this.cipher = cipher;
+    }
+
+    @Override
+    public Optional<IncidentState> find(Actor reader, String incidentId) {
+        return readModel.find(incidentId, ReadScope.of(reader)).map(incident -> opened(List.of(incident)).get(0));
     }
 
     @Override

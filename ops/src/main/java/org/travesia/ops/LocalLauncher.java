@@ -31,6 +31,7 @@ public final class LocalLauncher implements AutoCloseable {
 
     public static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     static final String BIND_ADDRESS = "TRAVESIA_BIND_ADDRESS";
+    static final String MASTER_KEY_FILE = "TRAVESIA_MASTER_KEY_FILE";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Settings settings;
@@ -171,6 +172,10 @@ public final class LocalLauncher implements AutoCloseable {
         if (store != null && name.equals("command-service")) {
             // The embedded default is a local system: it starts with the reference routes (idempotent).
             environment.putIfAbsent("TRAVESIA_ROUTES_SEED_ON_START", "true");
+        }
+        if (!environment.containsKey(MASTER_KEY_FILE) && System.getenv(MASTER_KEY_FILE) == null) {
+            // Both services share one master key next to the data; the first to start creates it, owner-only.
+            environment.put(MASTER_KEY_FILE, settings.data().resolve("keys").resolve("master.key").toString());
         }
         builder.environment().putAll(environment);
         try {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.platform.testing.Api;
 import org.travesia.platform.testing.Reports;
+import org.travesia.platform.testing.TestMasterKey;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -65,6 +66,7 @@ class ServiceProcessTest {
                 .redirectErrorStream(true);
         builder.environment().put("MONGODB_URI", mongo.uri());
         builder.environment().put("COMMAND_SERVICE_PORT", String.valueOf(port));
+        builder.environment().put("TRAVESIA_MASTER_KEY_FILE", TestMasterKey.file().toString());
         // Where Axon's update checker would report to, if it ran at all.
         builder.environment().put("AXONIQ_UPDATE_CHECKER_URL",
                 "http://127.0.0.1:" + updateServer.getAddress().getPort() + "/updates");

@@ -7,6 +7,7 @@ import org.travesia.kernel.alert.RouteAlertAcknowledged;
 import org.travesia.kernel.alert.RouteAlertRaised;
 import org.travesia.kernel.alert.RouteAlertResolved;
 import org.travesia.kernel.incident.IncidentAmended;
+import org.travesia.kernel.incident.IncidentFreeTextRedacted;
 import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
 import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.kernel.incident.IncidentRetracted;
@@ -15,6 +16,15 @@ import org.travesia.kernel.incident.IncidentRouteOverridden;
 import org.travesia.kernel.incident.IncidentVerified;
 import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.kernel.incident.SourceAttached;
+import org.travesia.kernel.missing.IncidentLinkedToCase;
+import org.travesia.kernel.missing.IncidentUnlinkedFromCase;
+import org.travesia.kernel.missing.MissingPersonCaseClosed;
+import org.travesia.kernel.missing.MissingPersonCaseReopened;
+import org.travesia.kernel.missing.MissingPersonFoundAlive;
+import org.travesia.kernel.missing.MissingPersonFoundDeceased;
+import org.travesia.kernel.missing.MissingPersonReported;
+import org.travesia.kernel.missing.PersonalDataErased;
+import org.travesia.kernel.missing.SightingRecorded;
 import org.travesia.kernel.route.RouteDefined;
 import org.travesia.kernel.route.SegmentAdded;
 import org.travesia.kernel.route.SegmentRedrawn;
@@ -44,7 +54,17 @@ public final class EventCatalogue {
             AlertRuleSet.class,
             RouteAlertRaised.class,
             RouteAlertAcknowledged.class,
-            RouteAlertResolved.class);
+            RouteAlertResolved.class,
+            IncidentFreeTextRedacted.class,
+            MissingPersonReported.class,
+            SightingRecorded.class,
+            IncidentLinkedToCase.class,
+            IncidentUnlinkedFromCase.class,
+            MissingPersonFoundAlive.class,
+            MissingPersonFoundDeceased.class,
+            MissingPersonCaseClosed.class,
+            MissingPersonCaseReopened.class,
+            PersonalDataErased.class);
 
     private EventCatalogue() {
     }

@@ -28,4 +28,7 @@ final class CurationBodies {
 
     record Sharing(Long expectedVersion, String sharing, String reason) {
     }
+
+    record Redaction(Long expectedVersion, String reason) {
+    }
 }

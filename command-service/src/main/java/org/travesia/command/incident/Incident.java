@@ -31,6 +31,7 @@ import org.travesia.kernel.incident.IncidentAmended;
 import org.travesia.kernel.incident.IncidentDetails;
 import org.travesia.kernel.incident.IncidentFacts;
 import org.travesia.kernel.incident.IncidentFactsMapper;
+import org.travesia.kernel.incident.IncidentFreeTextRedacted;
 import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
 import org.travesia.kernel.incident.IncidentPatch;
 import org.travesia.kernel.incident.IncidentReported;
@@ -40,11 +41,15 @@ import org.travesia.kernel.incident.IncidentRouteOverridden;
 import org.travesia.kernel.incident.IncidentVerified;
 import org.travesia.kernel.incident.MarkIncidentAsDuplicate;
 import org.travesia.kernel.incident.OverrideIncidentRoute;
+import org.travesia.kernel.incident.RedactIncidentFreeText;
 import org.travesia.kernel.incident.ReportIncident;
 import org.travesia.kernel.incident.RetractIncident;
 import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.kernel.incident.SourceAttached;
 import org.travesia.kernel.incident.VerifyIncident;
+import org.travesia.platform.privacy.DataSubject;
+import org.travesia.platform.privacy.PersonalDataCipher;
+import org.travesia.platform.privacy.SubjectSealer;
 
 /**
  * A protection incident, from its first report through corrections and curation. The rules:
@@ -58,7 +63,9 @@ import org.travesia.kernel.incident.VerifyIncident;
  * <li>a route derived from the coordinates is recorded only for a report that does not name its segment, never
  * over an analyst's override, and never twice the same; an analyst's override needs a reason;</li>
  * <li>a derivation never makes a person's write conflict: a version that was current before the derivations since
- * is still current (they change nothing a person wrote).</li>
+ * is still current (they change nothing a person wrote);</li>
+ * <li>its free text (descriptions, localities, source references, notes, reasons) is sealed under the incident's own
+ * key before it is recorded, and an analyst of the reporting organisation may shred it.</li>
  * </ul>
  * Every handler answers the incident's version after the command. Its state is rebuilt from events as they were
  * recorded, never re-validated: a rule tightened later judges only the commands that come after it.
@@ -94,7 +101,7 @@ public class Incident {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public ReportOutcome handle(ReportIncident command, Clock clock) {
+    public ReportOutcome handle(ReportIncident command, Clock clock, PersonalDataCipher cipher) {
         if (incidentId != null) {
             if (!requestFingerprint.equals(command.requestFingerprint())) {
                 throw new ConflictException("incident.idempotency-key.reused");
@@ -102,14 +109,15 @@ public class Incident {
             return new ReportOutcome(incidentId, 0, true);
         }
         IncidentRules.requireNotInFuture(command.details(), clock, "");
+        IncidentFacts sealed = cipher.sealerFor(DataSubject.incident(command.incidentId()))
+                .sealRecord(IncidentFactsMapper.toFacts(command.details()));
         apply(new IncidentReported(command.incidentId(), command.organisation(), command.reportedBy(),
-                command.clientReportId(), command.requestFingerprint(), IncidentFactsMapper.toFacts(command.details()),
-                command.sharing().name()));
+                command.clientReportId(), command.requestFingerprint(), sealed, command.sharing().name()));
         return new ReportOutcome(command.incidentId(), 0, false);
     }
 
     @CommandHandler
-    public long handle(AmendIncident command, Clock clock) {
+    public long handle(AmendIncident command, Clock clock, PersonalDataCipher cipher) {
         Actor actor = command.actor();
         requireVisibleTo(actor);
         if (!actor.organisation().equals(organisation) || !(actor.user().equals(reportedBy) || actor.has(Role.ANALYST))) {
@@ -118,12 +126,16 @@ public class Incident {
         requireNotRetracted();
         requireVersion(command.expectedVersion());
         requireReason(command.reason());
-        IncidentFacts amended = amend(command.changes(), clock);
-        List<String> changed = RecordDelta.changedFields(facts, amended);
+        // Judged and compared in the clear, in memory; a redacted text reads as unknown and stays gone.
+        IncidentFacts current = cipher.openerFor(subject()).openRecord(subject(), facts, "").value();
+        IncidentFacts amended = amend(command.changes(), current, clock);
+        List<String> changed = RecordDelta.changedFields(current, amended);
         if (changed.isEmpty()) {
             throw new InvalidValueException("changes", "incident.no-changes");
         }
-        apply(new IncidentAmended(incidentId, RecordDelta.only(amended, changed), changed, command.reason()));
+        SubjectSealer sealer = cipher.sealerFor(subject());
+        apply(new IncidentAmended(incidentId, sealer.sealRecord(RecordDelta.only(amended, changed)), changed,
+                sealer.seal("reason", command.reason())));
         return version;
     }
 
@@ -131,25 +143,26 @@ public class Incident {
      * The facts after a correction, judged as a whole by the rules a new report meets today, so a correction can
      * neither break a rule nor leave a broken one standing; in the form they would be recorded in.
      */
-    private IncidentFacts amend(IncidentPatch patch, Clock clock) {
+    private static IncidentFacts amend(IncidentPatch patch, IncidentFacts current, Clock clock) {
         Violations v = new Violations();
-        IncidentDetails amended = IncidentFactsMapper.toDetails(patch.applyTo(facts), v);
+        IncidentDetails amended = IncidentFactsMapper.toDetails(patch.applyTo(current), v);
         v.throwIfAnyUnder("changes");
         IncidentRules.requireNotInFuture(amended, clock, "changes.");
         return IncidentFactsMapper.toFacts(amended);
     }
 
     @CommandHandler
-    public long handle(AttachSource command) {
+    public long handle(AttachSource command, PersonalDataCipher cipher) {
         requireOwnOrganisation(command.actor(), Role.MONITOR);
         requireNotRetracted();
         requireVersionIfGiven(command.expectedVersion());
-        apply(new SourceAttached(incidentId, IncidentFactsMapper.toFacts(command.source())));
+        apply(new SourceAttached(incidentId, cipher.sealerFor(subject())
+                .sealRecord(IncidentFactsMapper.toFacts(command.source()))));
         return version;
     }
 
     @CommandHandler
-    public long handle(VerifyIncident command) {
+    public long handle(VerifyIncident command, PersonalDataCipher cipher) {
         requireOwnOrganisation(command.actor(), Role.ANALYST);
         requireNotRetracted();
         requireVersionIfGiven(command.expectedVersion());
@@ -159,12 +172,12 @@ public class Incident {
         if (duplicateOf != null) {
             throw new ConflictException("incident.already-duplicate");
         }
-        apply(new IncidentVerified(incidentId, command.note()));
+        apply(new IncidentVerified(incidentId, cipher.sealerFor(subject()).seal("note", command.note())));
         return version;
     }
 
     @CommandHandler
-    public long handle(MarkIncidentAsDuplicate command) {
+    public long handle(MarkIncidentAsDuplicate command, PersonalDataCipher cipher) {
         requireOwnOrganisation(command.actor(), Role.ANALYST);
         requireNotRetracted();
         requireVersionIfGiven(command.expectedVersion());
@@ -175,22 +188,23 @@ public class Incident {
         if (duplicateOf != null) {
             throw new ConflictException("incident.already-duplicate");
         }
-        apply(new IncidentMarkedAsDuplicate(incidentId, command.survivingIncidentId(), command.reason()));
+        apply(new IncidentMarkedAsDuplicate(incidentId, command.survivingIncidentId(),
+                cipher.sealerFor(subject()).seal("reason", command.reason())));
         return version;
     }
 
     @CommandHandler
-    public long handle(RetractIncident command) {
+    public long handle(RetractIncident command, PersonalDataCipher cipher) {
         requireOwnOrganisation(command.actor(), Role.ANALYST);
         requireNotRetracted();
         requireVersionIfGiven(command.expectedVersion());
         requireReason(command.reason());
-        apply(new IncidentRetracted(incidentId, command.reason()));
+        apply(new IncidentRetracted(incidentId, cipher.sealerFor(subject()).seal("reason", command.reason())));
         return version;
     }
 
     @CommandHandler
-    public long handle(ChangeSharing command) {
+    public long handle(ChangeSharing command, PersonalDataCipher cipher) {
         requireOwnOrganisation(command.actor(), Role.ANALYST);
         requireNotRetracted();
         requireVersionIfGiven(command.expectedVersion());
@@ -198,7 +212,8 @@ public class Incident {
         if (command.sharing() == sharing) {
             throw new InvalidValueException("sharing", "sharing.unchanged", sharing);
         }
-        apply(new SharingChanged(incidentId, sharing.name(), command.sharing().name(), command.reason()));
+        apply(new SharingChanged(incidentId, sharing.name(), command.sharing().name(),
+                cipher.sealerFor(subject()).seal("reason", command.reason())));
         return version;
     }
 
@@ -230,6 +245,25 @@ public class Incident {
         requireReason(command.reason());
         apply(new IncidentRouteOverridden(incidentId, command.routeId(), command.segmentId(), command.reason()));
         return version;
+    }
+
+    /**
+     * Shreds the free text recorded so far: the key first, then the record of it, so a crash in between leaves the
+     * text unreadable and the same request sent again completes the record. Allowed on a retracted incident too: its
+     * text can still name someone. The reason is sealed under the incident's next key.
+     */
+    @CommandHandler
+    public long handle(RedactIncidentFreeText command, PersonalDataCipher cipher) {
+        requireOwnOrganisation(command.actor(), Role.ANALYST);
+        requireVersionIfGiven(command.expectedVersion());
+        requireReason(command.reason());
+        cipher.shred(subject());
+        apply(new IncidentFreeTextRedacted(incidentId, cipher.sealerFor(subject()).seal("reason", command.reason())));
+        return version;
+    }
+
+    private DataSubject subject() {
+        return DataSubject.incident(incidentId);
     }
 
     private void requireVisibleTo(Actor actor) {
@@ -338,6 +372,11 @@ public class Incident {
         routeOverridden = true;
         version = sequence;
         authoredVersion = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentFreeTextRedacted event, @SequenceNumber long sequence) {
+        version = sequence;
     }
 
     /** What a report command answers: the incident, its version, and whether this was a retry of an earlier one. */

@@ -34,11 +34,13 @@ import org.travesia.kernel.incident.IncidentDetails;
 import org.travesia.kernel.incident.IncidentPatch;
 import org.travesia.kernel.incident.MarkIncidentAsDuplicate;
 import org.travesia.kernel.incident.OverrideIncidentRoute;
+import org.travesia.kernel.incident.RedactIncidentFreeText;
 import org.travesia.kernel.incident.ReportIncident;
 import org.travesia.kernel.incident.RetractIncident;
 import org.travesia.kernel.incident.Source;
 import org.travesia.kernel.incident.VerifyIncident;
 import org.travesia.platform.axon.CommandMetadata;
+import org.travesia.platform.privacy.KeyedDigests;
 import org.travesia.platform.security.CurrentActor;
 
 /**
@@ -57,13 +59,15 @@ class IncidentController {
     private final CurrentActor currentActor;
     private final IncidentDirectory directory;
     private final RouteDirectory routes;
+    private final KeyedDigests digests;
 
     IncidentController(CommandGateway commands, CurrentActor currentActor, IncidentDirectory directory,
-                       RouteDirectory routes) {
+                       RouteDirectory routes, KeyedDigests digests) {
         this.commands = commands;
         this.currentActor = currentActor;
         this.directory = directory;
         this.routes = routes;
+        this.digests = digests;
     }
 
     /**
@@ -83,9 +87,9 @@ class IncidentController {
         IncidentDetails details = IncidentRequestMapper.details(body, v);
         SharingLevel sharing = IncidentRequestMapper.sharing(v, body.sharing());
         v.throwIfAny();
-        String incidentId = IncidentIds.forReport(actor.organisation(), reportId);
+        String incidentId = IncidentIds.forReport(digests, actor.organisation(), reportId);
         ReportIncident command = new ReportIncident(incidentId, actor.organisation(), actor.user(), reportId,
-                RequestFingerprint.of(details, sharing), details, sharing);
+                digests.fingerprintOf("incident-report", details, sharing), details, sharing);
         ReportOutcome outcome = sendRetryingOnce(command, actor);
         // Ids only: never the description, place names or anything a person could be recognised by.
         log.info("Incident {} {} for organisation {}", outcome.incidentId(),
@@ -174,6 +178,17 @@ class IncidentController {
         }
         return send(incidentId, new OverrideIncidentRoute(incidentId, body.routeId(), body.segmentId(), body.reason(),
                 actor), actor);
+    }
+
+    /** Shreds the incident's free text so far, keeping everything else; analysts of the reporting organisation. */
+    @PostMapping("/{incidentId}/redaction")
+    @PreAuthorize("hasRole('ANALYST')")
+    Map<String, Object> redact(@PathVariable String incidentId, @RequestBody CurationBodies.Redaction body) {
+        Actor actor = currentActor.get();
+        Map<String, Object> written = send(incidentId, new RedactIncidentFreeText(incidentId, body.expectedVersion(),
+                body.reason(), actor), actor);
+        log.info("Incident {} free text redacted for organisation {}", incidentId, actor.organisation());
+        return written;
     }
 
     private Map<String, Object> send(String incidentId, Object command, Actor actor) {

@@ -1,5 +1,7 @@
 package org.travesia.command.incident;
 
+import static org.travesia.command.incident.IncidentFixtures.opened;
+import static org.travesia.command.incident.IncidentFixtures.recorded;
 import static org.travesia.command.incident.IncidentFixtures.ANA;
 import static org.travesia.command.incident.IncidentFixtures.ID;
 import static org.travesia.command.incident.IncidentFixtures.JOSE;
@@ -44,10 +46,11 @@ class AmendIncidentTest {
                 new IncidentFacts.Affected(null, 2, null, null, null, null, null, null), null, null, null, null, null,
                 null);
 
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(amend(MARIA, 0, Map.of("affected", Map.of("missing", 2)), "family confirmed two missing"))
                 .expectResultMessagePayload(1L)
-                .expectEvents(new IncidentAmended(ID, onlyTheCounts, List.of("affected"), "family confirmed two missing"));
+                .expectEventsMatching(opened(new IncidentAmended(ID, onlyTheCounts, List.of("affected"),
+                        "family confirmed two missing")));
     }
 
     @Test
@@ -59,7 +62,7 @@ class AmendIncidentTest {
         Map<String, Object> clearMissing = new HashMap<>();
         clearMissing.put("missing", null);
 
-        fixture.given(reported(SharingLevel.NETWORK, withMissing))
+        fixture.given(recorded(reported(SharingLevel.NETWORK, withMissing)))
                 .when(amend(MARIA, 0, Map.of("affected", clearMissing), "count was a guess"))
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
                         org.axonframework.test.matchers.Matchers.exactSequenceOf(
@@ -71,24 +74,25 @@ class AmendIncidentTest {
 
     @Test
     void anAnalystOfTheSameOrganisationMayAmendAnotherMonitorsMayNot() {
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(amend(ANA, 0, Map.of("description", "three men taken"), "corrected count"))
                 .expectSuccessfulHandlerExecution();
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(amend(JOSE, 0, Map.of("description", "three men taken"), "corrected count"))
                 .expectException(NotPermittedException.class);
     }
 
     @Test
     void anOrganisationThatCannotSeeTheReportIsToldItDoesNotExist() {
-        fixture.given(reported(SharingLevel.ORGANISATION, IncidentFixtures.details(LocalDate.of(2026, 11, 20))))
+        fixture.given(recorded(reported(SharingLevel.ORGANISATION,
+                        IncidentFixtures.details(LocalDate.of(2026, 11, 20)))))
                 .when(amend(OTHER_ANALYST, 0, Map.of("description", "x"), "y"))
                 .expectException(AggregateNotFoundException.class);
     }
 
     @Test
     void aStaleVersionIsAConflict() {
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(amend(MARIA, 3, Map.of("description", "x"), "y"))
                 .expectException(ConflictException.class)
                 .expectNoEvents();
@@ -96,14 +100,14 @@ class AmendIncidentTest {
 
     @Test
     void aReasonIsMandatory() {
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(amend(MARIA, 0, Map.of("description", "x"), " "))
                 .expectException(InvalidValueException.class);
     }
 
     @Test
     void aRetractedIncidentCannotBeAmended() {
-        fixture.given(reported(), new IncidentRetracted(ID, "fabricated"))
+        fixture.given(recorded(reported(), new IncidentRetracted(ID, "fabricated")))
                 .when(amend(ANA, 1, Map.of("description", "x"), "y"))
                 .expectException(ConflictException.class)
                 .expectNoEvents();
@@ -111,11 +115,11 @@ class AmendIncidentTest {
 
     @Test
     void anAmendmentMustFollowTheSameRulesAsAReport() {
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(amend(MARIA, 0, Map.of("place", Map.of("country", "XX")), "moved"))
                 .expectException(InvalidValueException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("changes.place.country"));
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(amend(MARIA, 0, Map.of("occurredAt", "2027-01-01"), "typo"))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("incident.occurred-at.in-future"));
         assertThatThrownBy(() -> amend(MARIA, 0, Map.of("sharing", "PUBLIC"), "wider"))
@@ -124,7 +128,7 @@ class AmendIncidentTest {
 
     @Test
     void anAmendmentThatChangesNothingIsRefused() {
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(amend(MARIA, 0, Map.of("description", "two men taken"), "same"))
                 .expectException(InvalidValueException.class)
                 .expectNoEvents();

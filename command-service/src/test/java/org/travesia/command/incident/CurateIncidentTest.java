@@ -1,5 +1,7 @@
 package org.travesia.command.incident;
 
+import static org.travesia.command.incident.IncidentFixtures.opened;
+import static org.travesia.command.incident.IncidentFixtures.recorded;
 import static org.travesia.command.incident.IncidentFixtures.ANA;
 import static org.travesia.command.incident.IncidentFixtures.ID;
 import static org.travesia.command.incident.IncidentFixtures.MARIA;
@@ -42,66 +44,68 @@ class CurateIncidentTest {
 
     @Test
     void anAnalystVerifiesOnce() {
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(new VerifyIncident(ID, 0L, "matches the shelter's intake", ANA))
                 .expectResultMessagePayload(1L)
-                .expectEvents(new IncidentVerified(ID, "matches the shelter's intake"));
-        fixture.given(reported(), new IncidentVerified(ID, "ok"))
+                .expectEventsMatching(opened(new IncidentVerified(ID, "matches the shelter's intake")));
+        fixture.given(recorded(reported(), new IncidentVerified(ID, "ok")))
                 .when(new VerifyIncident(ID, null, "again", ANA))
                 .expectException(ConflictException.class);
     }
 
     @Test
     void onlyAnalystsOfTheReportingOrganisationCurate() {
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(new VerifyIncident(ID, null, "ok", OTHER_ANALYST))
                 .expectException(NotPermittedException.class);
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(new RetractIncident(ID, null, "no", MARIA))
                 .expectException(NotPermittedException.class);
     }
 
     @Test
     void aDuplicatePointsToTheIncidentThatSurvives() {
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(new MarkIncidentAsDuplicate(ID, null, "i-2", "same event, two monitors", ANA))
-                .expectEvents(new IncidentMarkedAsDuplicate(ID, "i-2", "same event, two monitors"));
-        fixture.given(reported())
+                .expectEventsMatching(opened(
+                        new IncidentMarkedAsDuplicate(ID, "i-2", "same event, two monitors")));
+        fixture.given(recorded(reported()))
                 .when(new MarkIncidentAsDuplicate(ID, null, ID, "itself", ANA))
                 .expectException(InvalidValueException.class);
-        fixture.given(reported(), new IncidentMarkedAsDuplicate(ID, "i-2", "dup"))
+        fixture.given(recorded(reported(), new IncidentMarkedAsDuplicate(ID, "i-2", "dup")))
                 .when(new VerifyIncident(ID, null, "ok", ANA))
                 .expectException(ConflictException.class);
     }
 
     @Test
     void aRetractedIncidentKeepsItsHistoryButChangesNoMore() {
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(new RetractIncident(ID, 0L, "reported in error", ANA))
-                .expectEvents(new IncidentRetracted(ID, "reported in error"));
-        fixture.given(reported(), new IncidentRetracted(ID, "error"))
+                .expectEventsMatching(opened(new IncidentRetracted(ID, "reported in error")));
+        fixture.given(recorded(reported(), new IncidentRetracted(ID, "error")))
                 .when(new ChangeSharing(ID, null, SharingLevel.PUBLIC, "publish", ANA))
                 .expectException(ConflictException.class);
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(new RetractIncident(ID, null, "", ANA))
                 .expectException(InvalidValueException.class);
     }
 
     @Test
     void sharingChangesWithAReasonAndRecordsWhereItCameFrom() {
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(new ChangeSharing(ID, 0L, SharingLevel.PUBLIC, "consent for publication", ANA))
-                .expectEvents(new SharingChanged(ID, "NETWORK", "PUBLIC", "consent for publication"));
-        fixture.given(reported())
+                .expectEventsMatching(opened(
+                        new SharingChanged(ID, "NETWORK", "PUBLIC", "consent for publication")));
+        fixture.given(recorded(reported()))
                 .when(new ChangeSharing(ID, null, SharingLevel.NETWORK, "same", ANA))
                 .expectException(InvalidValueException.class);
     }
 
     @Test
     void aMonitorOfTheOrganisationAttachesACorroboratingSource() {
-        fixture.given(reported())
+        fixture.given(recorded(reported()))
                 .when(new AttachSource(ID, null, PARTNER, IncidentFixtures.JOSE))
                 .expectResultMessagePayload(1L)
-                .expectEvents(new SourceAttached(ID, PARTNER_AS_RECORDED));
+                .expectEventsMatching(opened(new SourceAttached(ID, PARTNER_AS_RECORDED)));
     }
 }

@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.hamcrest.Matcher;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.travesia.kernel.common.Actor;
@@ -17,6 +21,8 @@ import org.travesia.kernel.incident.IncidentFactsMapper;
 import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.kernel.incident.ReportIncident;
 import org.travesia.kernel.taxonomy.IncidentType;
+import org.travesia.platform.testing.SealedEvents;
+import org.travesia.platform.testing.TestPrivacy;
 
 /** Small builders for the aggregate tests: one incident, reported by Maria of org-a, seen by various people. */
 final class IncidentFixtures {
@@ -31,10 +37,28 @@ final class IncidentFixtures {
     private IncidentFixtures() {
     }
 
+    /** One key store for every fixture of the run. */
+    private static final TestPrivacy PRIVACY = TestPrivacy.inMemory();
+
     static AggregateTestFixture<Incident> fixture() {
         AggregateTestFixture<Incident> fixture = new AggregateTestFixture<>(Incident.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(PRIVACY.cipher());
         return fixture;
+    }
+
+    /** The events as the store holds them: personal fields sealed. */
+    static Object[] recorded(Object... events) {
+        return SealedEvents.sealed(PRIVACY.cipher(), events);
+    }
+
+    static org.travesia.platform.privacy.PersonalDataCipher cipher() {
+        return PRIVACY.cipher();
+    }
+
+    /** Matches recorded events that, opened, are these. */
+    static Matcher<List<EventMessage<?>>> opened(Object... events) {
+        return SealedEvents.openedAs(PRIVACY.cipher(), events);
     }
 
     static ReportIncident report(String fingerprint, LocalDate occurredOn) {

@@ -1,5 +1,7 @@
 package org.travesia.command.incident;
 
+import static org.travesia.command.incident.IncidentFixtures.opened;
+import static org.travesia.command.incident.IncidentFixtures.recorded;
 import static org.travesia.command.incident.IncidentFixtures.report;
 import static org.travesia.command.incident.IncidentFixtures.reported;
 
@@ -27,12 +29,12 @@ class ReportIncidentTest {
                 .when(report("fp-1", LocalDate.of(2026, 11, 20)))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(new Incident.ReportOutcome("i-1", 0, false))
-                .expectEvents(reported("fp-1", LocalDate.of(2026, 11, 20)));
+                .expectEventsMatching(opened(reported("fp-1", LocalDate.of(2026, 11, 20))));
     }
 
     @Test
     void aRetryWithTheSamePayloadReturnsTheOriginalIncidentAndRecordsNothing() {
-        fixture.given(reported("fp-1", LocalDate.of(2026, 11, 20)))
+        fixture.given(recorded(reported("fp-1", LocalDate.of(2026, 11, 20))))
                 .when(report("fp-1", LocalDate.of(2026, 11, 20)))
                 .expectResultMessagePayload(new Incident.ReportOutcome("i-1", 0, true))
                 .expectNoEvents();
@@ -40,7 +42,7 @@ class ReportIncidentTest {
 
     @Test
     void aDifferentReportUnderAUsedReportIdIsAConflict() {
-        fixture.given(reported("fp-1", LocalDate.of(2026, 11, 20)))
+        fixture.given(recorded(reported("fp-1", LocalDate.of(2026, 11, 20))))
                 .when(report("fp-2", LocalDate.of(2026, 11, 19)))
                 .expectException(ConflictException.class)
                 .expectNoEvents();

@@ -19,6 +19,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.travesia.command.CommandServiceApplication;
 import org.travesia.platform.testing.Api;
+import org.travesia.platform.testing.MissingPersonReports;
 import org.travesia.platform.testing.Reports;
 import org.travesia.platform.testing.RunningService;
 import org.travesia.platform.testing.TestTokens;
@@ -181,8 +182,23 @@ class HardeningTest {
         assertThat(stale.status()).isEqualTo(409);
         system.commands().as("analyst").post("/api/v1/incidents/" + id + "/retraction", java.util.Map.of("reason", secret));
         system.queries().as("monitor").get("/api/v1/incidents/" + id + "?minVersion=1");
+        system.commands().as("analyst").post("/api/v1/incidents/" + id + "/redaction", java.util.Map.of("reason", secret));
 
-        assertThat(output.getAll()).as("the capture sees the services' logs").contains("Incident " + id + " reported");
+        String caseId = monitor.post("/api/v1/missing-persons", MissingPersonReports.of(secret)
+                .person("distinguishingFeatures", secret).with("reporter", java.util.Map.of("contact", secret))
+                .lastSeenAt("locality", secret).build()).json().get("caseId").asText();
+        monitor.post("/api/v1/missing-persons", MissingPersonReports.of(secret).person("sex", secret).build());
+        monitor.post("/api/v1/missing-persons/" + caseId + "/sightings", java.util.Map.of("date", "2026-10-05",
+                "place", java.util.Map.of("country", "PA"), "source", "MEDIA", "confidence", "LOW", "note", secret));
+        monitor.post("/api/v1/missing-persons/" + caseId + "/closure", java.util.Map.of("reason", secret));
+        monitor.post("/api/v1/missing-persons/" + caseId + "/closure", java.util.Map.of("reason", secret));
+        system.queries().as("monitor").get("/api/v1/missing-persons?name=" + secret);
+        system.queries().as("monitor").get("/api/v1/missing-persons/" + caseId + "?minVersion=2");
+        system.commands().as("admin").post("/api/v1/missing-persons/" + caseId + "/erasure",
+                java.util.Map.of("reason", "FAMILY_REQUEST"));
+
+        assertThat(output.getAll()).as("the capture sees the services' logs").contains("Incident " + id + " reported")
+                .contains("Missing-person case " + caseId + " reported");
         assertThat(output.getAll()).doesNotContain(secret);
     }
 }

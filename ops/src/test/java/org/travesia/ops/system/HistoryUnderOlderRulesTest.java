@@ -19,7 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.travesia.kernel.common.MetadataKeys;
+import org.travesia.platform.privacy.PersonalDataCipher;
 import org.travesia.platform.testing.Api;
+import org.travesia.platform.testing.SealedEvents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -99,11 +101,15 @@ class HistoryUnderOlderRulesTest {
                 .isEqualTo("RS");
     }
 
-    /** Appends a stored event as written by hand: its JSON, under its name and revision, read as the store reads it. */
+    /**
+     * Appends a stored event as written by hand: its JSON, under its name and revision, read as the store reads it,
+     * with its personal fields sealed as the store keeps them.
+     */
     private static void append(String incidentId, long sequence, String name, int revision, String json) {
         Serializer events = system.commandService().context().getBean("eventSerializer", Serializer.class);
-        Object payload = events.deserialize(new SimpleSerializedObject<>(json, String.class, name,
+        Object written = events.deserialize(new SimpleSerializedObject<>(json, String.class, name,
                 String.valueOf(revision)));
+        Object payload = SealedEvents.sealed(system.commandService().bean(PersonalDataCipher.class), written)[0];
         system.commandService().bean(EventStore.class).publish(new GenericDomainEventMessage<>("Incident", incidentId,
                 sequence, payload, MetaData.with(MetadataKeys.USER, "monitor").and(MetadataKeys.ORGANISATION, "local")));
     }

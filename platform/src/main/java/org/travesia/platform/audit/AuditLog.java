@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -38,6 +39,9 @@ public class AuditLog {
     public static final String COLLECTION = "audit_log";
     /** At most this many record ids are kept per entry; the count is always exact. */
     public static final int MAX_IDS = 500;
+    /** Query parameters whose values are personal data, and what the trail keeps of them. */
+    static final Set<String> PERSONAL_PARAMETERS = Set.of("name", "yearOfBirth");
+    static final String WITHHELD = "(withheld)";
 
     public enum Action {
         READ,
@@ -80,7 +84,7 @@ public class AuditLog {
                 .append("resource", resource)
                 .append("method", request == null ? null : request.getMethod())
                 .append("path", request == null ? null : request.getRequestURI())
-                .append("query", request == null ? null : request.getQueryString())
+                .append("query", request == null ? null : withoutPersonalValues(request.getQueryString()))
                 .append("records", recordIds.size())
                 .append("recordIds", recordIds.size() > MAX_IDS ? recordIds.subList(0, MAX_IDS) : recordIds)
                 .append("correlationId", request == null ? null : CorrelationIdFilter.of(request));
@@ -88,6 +92,23 @@ public class AuditLog {
             entry.append("details", new Document(details));
         }
         entries.insertOne(entry);
+    }
+
+    /**
+     * The query string with the values of personal parameters (a name searched for through the blind index, a year of
+     * birth) replaced, so that the trail of who searched never becomes a list of the people searched for.
+     */
+    static String withoutPersonalValues(String query) {
+        if (query == null) {
+            return null;
+        }
+        List<String> parameters = new ArrayList<>();
+        for (String parameter : query.split("&")) {
+            int equals = parameter.indexOf('=');
+            String name = equals < 0 ? parameter : parameter.substring(0, equals);
+            parameters.add(PERSONAL_PARAMETERS.contains(name) ? name + "=" + WITHHELD : parameter);
+        }
+        return String.join("&", parameters);
     }
 
     /** Entries matching {@code filter}, newest first, a page at a time ({@link PageCursor} on {@code at}). */

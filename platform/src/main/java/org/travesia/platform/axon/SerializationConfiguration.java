@@ -1,8 +1,6 @@
 package org.travesia.platform.axon;
 
-import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -21,6 +19,7 @@ import org.travesia.platform.axon.upcasting.EventUpcasters;
  * revision by {@link EventUpcasters} when read.</li>
  * <li>Everything else (tokens, snapshots, dead letters, sagas) uses the general serializer, which stores class
  * names: none of it is a contract kept forever.</li>
+ * <li>Both refuse to write a personal field that is not sealed ({@link PlaintextRefusingSerializers}).</li>
  * </ul>
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class)
@@ -29,10 +28,7 @@ public class SerializationConfiguration {
     @Bean
     @Primary
     public Serializer serializer() {
-        return JacksonSerializer.builder()
-                .objectMapper(StorageJson.mapper())
-                .revisionResolver(new AnnotationRevisionResolver())
-                .build();
+        return PlaintextRefusingSerializers.general();
     }
 
     /** The events Travesía stores. An application with events of its own (a test application) declares its own. */
@@ -45,7 +41,7 @@ public class SerializationConfiguration {
     @Bean
     @Qualifier("eventSerializer")
     public Serializer eventSerializer(EventTypeRegistry eventTypeRegistry) {
-        return new EventTypeSerializer(eventTypeRegistry);
+        return PlaintextRefusingSerializers.events(eventTypeRegistry);
     }
 
     @Bean

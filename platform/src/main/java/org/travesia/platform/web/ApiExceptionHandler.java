@@ -36,6 +36,7 @@ import org.travesia.kernel.common.NotPermittedException;
 import org.travesia.kernel.common.Violation;
 import org.travesia.platform.json.StrictJsonException;
 import org.travesia.platform.mongo.StoreOutage;
+import org.travesia.platform.privacy.keys.ErasedForeverException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -69,6 +70,12 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     public ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         return problems.of(HttpStatus.CONFLICT, "conflict", e.code(), e.args().toArray());
+    }
+
+    /** Only after a restore from a backup can a command reach a person whose data was erased (the register says so). */
+    @ExceptionHandler(ErasedForeverException.class)
+    public ResponseEntity<ProblemDetail> erased(ErasedForeverException e) {
+        return problems.of(HttpStatus.CONFLICT, "conflict", "personal-data.erased");
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})

@@ -22,7 +22,7 @@ public final class RunningService implements AutoCloseable {
         Map<String, String> settings = new LinkedHashMap<>();
         for (String property : List.of("server.port=0", "spring.data.mongodb.uri=" + mongoUri,
                 "travesia.event-store.fetch-delay=20ms", "travesia.security.rate-limit.writes-per-minute=100000",
-                "travesia.security.rate-limit.burst=100000")) {
+                "travesia.security.rate-limit.burst=100000", TestMasterKey.property())) {
             settings.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1));
         }
         for (String property : properties) {

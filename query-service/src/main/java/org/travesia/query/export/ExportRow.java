@@ -58,6 +58,8 @@ final class ExportRow {
             new String[] {"updatedAt", "#date+updated"});
 
     private static final String EXACT = "EXACT";
+    /** What a cell of shredded free text says, so that a redaction is seen, not taken for text never written. */
+    static final String REDACTED = "[redacted]";
 
     private ExportRow() {
     }
@@ -85,7 +87,7 @@ final class ExportRow {
         row.put("admin1", publicAudience
                 ? RecognisedSubdivisions.canonical(place.country(), place.admin1()).orElse(null) : place.admin1());
         row.put("admin2", publicAudience ? null : place.admin2());
-        row.put("locality", publicAudience ? null : place.locality());
+        row.put("locality", publicAudience ? null : freeText(incident, "place.locality", place.locality()));
         IncidentFacts.Coordinates coordinates = place.coordinates();
         row.put("lat", coordinates == null ? null : coordinate(coordinates.lat(), publicAudience));
         row.put("lon", coordinates == null ? null : coordinate(coordinates.lon(), publicAudience));
@@ -105,7 +107,7 @@ final class ExportRow {
         row.put("causesOfDeath", joined(details.causesOfDeath()));
         row.put("sourceQuality", incident.effectiveSourceQuality());
         row.put("licence", incident.licence());
-        row.put("description", publicAudience ? null : details.description());
+        row.put("description", publicAudience ? null : freeText(incident, "description", details.description()));
         row.put("sharing", incident.sharing());
         row.put("organisation", publicAudience ? null : incident.organisation());
         row.put("reportedBy", audience == ExportAudience.INTERNAL && ownOrganisation ? incident.reportedBy() : null);
@@ -113,6 +115,10 @@ final class ExportRow {
         row.put("updatedAt", publicAudience ? day(incident.updatedAt()) : instant(incident.updatedAt()));
         row.replaceAll((column, value) -> value == null ? null : value.toString());
         return row;
+    }
+
+    private static String freeText(IncidentState incident, String field, String text) {
+        return incident.redacted().contains(field) ? REDACTED : text;
     }
 
     /** The calendar day of a date-time as recorded (its first ten characters, {@code 2026-11-20}). */

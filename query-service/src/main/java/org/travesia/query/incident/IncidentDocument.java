@@ -11,6 +11,8 @@ import java.util.Map;
 import org.bson.Document;
 import org.travesia.kernel.incident.IncidentFacts;
 import org.travesia.platform.axon.StorageJson;
+import org.travesia.platform.privacy.DataSubject;
+import org.travesia.platform.privacy.SubjectOpener;
 import org.travesia.query.incident.api.IncidentState;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -75,6 +77,9 @@ final class IncidentDocument {
 
     private static final JsonMapper JSON = StorageJson.mapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final java.util.Set<String> FACT_FIELDS = java.util.Arrays
+            .stream(IncidentFacts.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private IncidentDocument() {
     }
@@ -88,19 +93,33 @@ final class IncidentDocument {
     }
 
     static IncidentFacts facts(Document incident) {
-        return JSON.convertValue(incident.get(DETAILS), IncidentFacts.class);
+        return factsFrom(incident.get(DETAILS, Document.class));
+    }
+
+    /** Facts from a document of some of their fields (a history entry's change, say). */
+    static IncidentFacts factsFrom(Document details) {
+        return JSON.convertValue(details, IncidentFacts.class);
+    }
+
+    /** Whether {@code field} is one of the incident's facts (not its status, sharing or sources). */
+    static boolean isFact(String field) {
+        return FACT_FIELDS.contains(field);
     }
 
     static IncidentFacts.Source sourceFacts(Document source) {
         return JSON.convertValue(source, IncidentFacts.Source.class);
     }
 
-    static IncidentState state(Document incident) {
-        return new IncidentState(incident.getString(ID), incident.getLong(VERSION), incident.getString(STATUS),
+    /** The incident's state, its facts opened with {@code opener}. */
+    static IncidentState state(Document incident, SubjectOpener opener) {
+        String id = incident.getString(ID);
+        SubjectOpener.OpenedRecord<IncidentFacts> facts = opener.openRecord(DataSubject.incident(id), facts(incident),
+                "");
+        return new IncidentState(id, incident.getLong(VERSION), incident.getString(STATUS),
                 incident.getString(DUPLICATE_OF), incident.getString(ORGANISATION), incident.getString(SHARING),
                 incident.getString(REPORTED_BY), instant(incident.getDate(OCCURRED_FROM)),
                 instant(incident.getDate(RECORDED_AT)), instant(incident.getDate(UPDATED_AT)),
-                effectiveQuality(incident), licence(incident), facts(incident));
+                effectiveQuality(incident), licence(incident), facts.value(), facts.shredded());
     }
 
     /** The licence on the incident's source, when it is a non-empty text; else null. */

@@ -39,6 +39,7 @@ import org.springframework.stereotype.Component;
 import org.travesia.kernel.common.MetadataKeys;
 import org.travesia.kernel.incident.Corroboration;
 import org.travesia.kernel.incident.IncidentAmended;
+import org.travesia.kernel.incident.IncidentFreeTextRedacted;
 import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
 import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.kernel.incident.IncidentRetracted;
@@ -54,6 +55,7 @@ import org.travesia.kernel.incident.SourceAttached;
  * Projects incident events into the {@code incidents} and {@code incident_history} read models. Idempotent, and
  * replayable from the start: nothing here reads a clock; every time and actor comes from the event. Events are
  * applied as recorded: a correction replaces the fields it names and nothing else, and nothing is re-validated.
+ * Free text stays sealed as the events hold it: nothing here opens it.
  */
 @Component
 @ProcessingGroup(IncidentProjection.PROCESSING_GROUP)
@@ -166,6 +168,13 @@ class IncidentProjection {
     void on(IncidentRouteOverridden event, @SequenceNumber long sequence, EventMessage<?> message) {
         apply(event.incidentId(), sequence, message, incident -> incident.append(IncidentDocument.OVERRIDDEN_ROUTE,
                         new Document("routeId", event.routeId()).append("segmentId", event.segmentId())),
+                entry -> entry.append(IncidentHistoryDocument.REASON, event.reason()));
+    }
+
+    /** The text recorded so far no longer opens (its key is gone); history records that, and why. */
+    @EventHandler
+    void on(IncidentFreeTextRedacted event, @SequenceNumber long sequence, EventMessage<?> message) {
+        apply(event.incidentId(), sequence, message, incident -> incident,
                 entry -> entry.append(IncidentHistoryDocument.REASON, event.reason()));
     }
 

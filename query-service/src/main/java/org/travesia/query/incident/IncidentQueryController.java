@@ -25,6 +25,9 @@ import org.travesia.kernel.common.SharingLevel;
 import org.travesia.kernel.incident.FindIncidents;
 import org.travesia.kernel.incident.IncidentStatus;
 import org.travesia.platform.audit.AuditLog;
+import org.travesia.platform.privacy.DataSubject;
+import org.travesia.platform.privacy.PersonalDataCipher;
+import org.travesia.platform.privacy.SubjectOpener;
 import org.travesia.platform.security.CurrentActor;
 import org.travesia.platform.security.ReadScope;
 import org.travesia.platform.web.NotFoundException;
@@ -50,13 +53,15 @@ class IncidentQueryController {
     private final ProjectionProgress progress;
     private final CurrentActor currentActor;
     private final AuditLog auditLog;
+    private final PersonalDataCipher cipher;
 
     IncidentQueryController(IncidentReadModel readModel, ProjectionProgress progress, CurrentActor currentActor,
-                            AuditLog auditLog) {
+                            AuditLog auditLog, PersonalDataCipher cipher) {
         this.readModel = readModel;
         this.progress = progress;
         this.currentActor = currentActor;
         this.auditLog = auditLog;
+        this.cipher = cipher;
     }
 
     /** Search, newest first, a page at a time; the cursor is stable while new reports arrive. */
@@ -79,7 +84,9 @@ class IncidentQueryController {
             page = page.subList(0, pageSize);
         }
         auditRestricted(actor, AuditLog.Action.READ, "incidents.search", page);
-        List<Map<String, Object>> items = page.stream().map(d -> IncidentView.render(d, actor)).toList();
+        SubjectOpener opener = cipher.openerFor(page.stream()
+                .map(d -> DataSubject.incident(d.getString(IncidentDocument.ID))).toList());
+        List<Map<String, Object>> items = page.stream().map(d -> IncidentView.render(d, actor, opener)).toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("items", items);
         answer.put("nextCursor", more ? cursorAfter(page.get(page.size() - 1), sortField) : null);
@@ -130,7 +137,7 @@ class IncidentQueryController {
             }
         }
         auditRestricted(actor, AuditLog.Action.READ, "incident", List.of(incident));
-        return IncidentView.render(incident, actor);
+        return IncidentView.render(incident, actor, cipher.openerFor(DataSubject.incident(incidentId)));
     }
 
     /**
@@ -144,12 +151,13 @@ class IncidentQueryController {
                 .orElseThrow(() -> new NotFoundException("incident.not-found"));
         auditRestricted(actor, AuditLog.Action.READ, "incident.history", List.of(incident));
         boolean ownOrganisation = actor.organisation().equals(incident.getString(IncidentDocument.ORGANISATION));
+        SubjectOpener opener = cipher.openerFor(DataSubject.incident(incidentId));
         List<Map<String, Object>> items = new ArrayList<>();
         Document before = null;
         for (Document entry : readModel.history(incidentId)) {
             Document after = entry.get(IncidentHistoryDocument.STATE, Document.class);
             items.add(IncidentView.historyEntry(entry, actor, ownOrganisation,
-                    PastStateVisibility.valuesShown(actor, before, after)));
+                    PastStateVisibility.valuesShown(actor, before, after), opener));
             before = after;
         }
         return Map.of("items", items);

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.bson.Document;
@@ -13,6 +14,9 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.SharingLevel;
+import org.travesia.platform.privacy.DataSubject;
+import org.travesia.platform.privacy.PersonalDataCipher;
+import org.travesia.platform.privacy.SubjectOpener;
 import org.travesia.platform.security.ReadScope;
 import org.travesia.query.incident.api.IncidentReads;
 import org.travesia.query.incident.api.IncidentSelection;
@@ -29,28 +33,30 @@ class MongoIncidentReads implements IncidentReads {
     private static final String THEN = IncidentHistoryDocument.STATE_PREFIX;
 
     private final IncidentReadModel readModel;
+    private final PersonalDataCipher cipher;
 
-    MongoIncidentReads(IncidentReadModel readModel) {
+    MongoIncidentReads(IncidentReadModel readModel, PersonalDataCipher cipher) {
         this.readModel = readModel;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public Optional<IncidentState> find(Actor reader, String incidentId) {
+        return readModel.find(incidentId, ReadScope.of(reader)).map(incident -> opened(List.of(incident)).get(0));
     }
 
     @Override
     public List<IncidentState> current(Actor reader, IncidentSelection selection) {
         Bson query = Filters.and(ReadScope.of(reader), IncidentFilters.of(selection, NOW),
                 ConsentFilter.of(selection.consent(), reader, NOW));
-        List<IncidentState> states = new ArrayList<>();
-        for (Document incident : readModel.matching(query)) {
-            states.add(IncidentDocument.state(incident));
-        }
-        return states;
+        return opened(readModel.matching(query).into(new ArrayList<>()));
     }
 
     @Override
     public List<IncidentState> asOf(Actor reader, IncidentSelection selection, Instant asOf) {
         Date instant = Date.from(asOf);
         Map<String, String> entries = readModel.entriesAsOf(ids(now(reader, selection, true)), instant);
-        return readModel.states(entries.values(), instant, then(reader, selection, true)).stream()
-                .map(IncidentDocument::state).toList();
+        return opened(readModel.states(entries.values(), instant, then(reader, selection, true)));
     }
 
     @Override
@@ -106,5 +112,16 @@ class MongoIncidentReads implements IncidentReads {
     private static Bson sharedWithAudience(IncidentSelection selection, String prefix) {
         return selection.sharing().isEmpty() ? Filters.empty()
                 : Filters.in(prefix + IncidentDocument.SHARING, selection.sharing().stream().map(SharingLevel::name).toList());
+    }
+
+    /** The states with their free text opened, in memory; what was shredded is listed as redacted. */
+    private List<IncidentState> opened(List<Document> incidents) {
+        SubjectOpener opener = cipher.openerFor(incidents.stream()
+                .map(incident -> DataSubject.incident(incident.getString(IncidentDocument.ID))).toList());
+        List<IncidentState> states = new ArrayList<>();
+        for (Document incident : incidents) {
+            states.add(IncidentDocument.state(incident, opener));
+        }
+        return states;
     }
 }

@@ -3,6 +3,7 @@ package org.travesia.query.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,6 +58,6 @@ class PublicExportRowTest {
                 new IncidentFacts.Place("PA", admin1, null, null, null, "ADMIN"), null, null, null, null, null, null,
                 null, null, null);
         return new IncidentState("i-1", 2, "REPORTED", null, "org-a", "PUBLIC", "maria", null, RECORDED, UPDATED, null,
-                licence, facts);
+                licence, facts, List.of());
     }
 }

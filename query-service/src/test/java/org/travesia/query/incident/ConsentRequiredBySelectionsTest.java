@@ -15,6 +15,7 @@ import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.ConsentUse;
 import org.travesia.kernel.common.Role;
 import org.travesia.kernel.incident.FindIncidents;
+import org.travesia.platform.testing.TestPrivacy;
 import org.travesia.query.incident.api.IncidentSelection;
 import org.travesia.query.incident.api.IncidentState;
 import org.travesia.query.incident.api.RequiredConsent;
@@ -30,20 +31,22 @@ class ConsentRequiredBySelectionsTest {
     private static final Instant THEN = Instant.parse("2026-11-22T00:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
 
+    private TestPrivacy privacy;
     private EmbeddedMongo mongo;
     private IncidentReadModel readModel;
     private MongoIncidentReads reads;
 
     @BeforeEach
     void start() {
-        mongo = EmbeddedMongo.inMemory();
+        privacy = TestPrivacy.inMemory();
+        mongo = privacy.mongo();
         readModel = new IncidentReadModel(mongo.database());
-        reads = new MongoIncidentReads(readModel);
+        reads = new MongoIncidentReads(readModel, privacy.cipher());
     }
 
     @AfterEach
     void stop() {
-        mongo.close();
+        privacy.close();
     }
 
     @Test

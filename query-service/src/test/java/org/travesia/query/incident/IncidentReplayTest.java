@@ -31,7 +31,9 @@ import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.kernel.incident.SourceAttached;
 import org.travesia.kernel.taxonomy.IncidentType;
 import org.travesia.eventstore.testing.EmbeddedMongo;
+import org.travesia.platform.privacy.PersonalDataCipher;
 import org.travesia.platform.testing.RunningService;
+import org.travesia.platform.testing.SealedEvents;
 import org.travesia.query.QueryServiceApplication;
 
 /** Resetting the incident projection and replaying from the start rebuilds the very same documents, history included. */
@@ -55,15 +57,16 @@ class IncidentReplayTest {
     @Test
     void aReplayRebuildsAnIdenticalReadModel() {
         EventStore events = service.bean(EventStore.class);
+        PersonalDataCipher cipher = service.bean(PersonalDataCipher.class);
         int expectedHistory = 0;
         for (int i = 0; i < 200; i++) {
-            List<Object> lifecycle = lifecycle("incident-" + i, i);
-            for (int sequence = 0; sequence < lifecycle.size(); sequence++) {
+            Object[] lifecycle = SealedEvents.sealed(cipher, lifecycle("incident-" + i, i).toArray());
+            for (int sequence = 0; sequence < lifecycle.length; sequence++) {
                 events.publish(new GenericDomainEventMessage<>("Incident", "incident-" + i, sequence,
-                        lifecycle.get(sequence), MetaData.with(MetadataKeys.USER, "ana")
+                        lifecycle[sequence], MetaData.with(MetadataKeys.USER, "ana")
                         .and(MetadataKeys.ORGANISATION, "org-a")));
             }
-            expectedHistory += lifecycle.size();
+            expectedHistory += lifecycle.length;
         }
         int historySize = expectedHistory;
         IncidentReadModel readModel = service.bean(IncidentReadModel.class);

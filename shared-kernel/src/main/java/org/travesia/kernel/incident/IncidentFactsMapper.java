@@ -50,7 +50,7 @@ public final class IncidentFactsMapper {
                 : new IncidentFacts.Source(Codes.name(source.type()), source.quality(), source.reference());
     }
 
-    private static IncidentFacts.Place toFacts(Place place) {
+    public static IncidentFacts.Place toFacts(Place place) {
         GeoPoint point = place.coordinates();
         return new IncidentFacts.Place(place.country(), place.admin1(), place.admin2(), place.locality(),
                 point == null ? null : new IncidentFacts.Coordinates(point.lat(), point.lon()),

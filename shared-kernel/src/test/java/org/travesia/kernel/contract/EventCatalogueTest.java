@@ -47,7 +47,17 @@ class EventCatalogueTest {
                 "route.alert-rule-set r1",
                 "route.alert-raised r1",
                 "route.alert-acknowledged r1",
-                "route.alert-resolved r1");
+                "route.alert-resolved r1",
+                "incident.free-text-redacted r1",
+                "missing-person.reported r1",
+                "missing-person.sighting-recorded r1",
+                "missing-person.incident-linked r1",
+                "missing-person.incident-unlinked r1",
+                "missing-person.found-alive r1",
+                "missing-person.found-deceased r1",
+                "missing-person.case-closed r1",
+                "missing-person.case-reopened r1",
+                "missing-person.personal-data-erased r1");
     }
 
     @Test

@@ -46,7 +46,19 @@ class PersonalDataTest {
                 Map.entry("route.alert-rule-set", List.of()),
                 Map.entry("route.alert-raised", List.of()),
                 Map.entry("route.alert-acknowledged", List.of("note")),
-                Map.entry("route.alert-resolved", List.of("note")));
+                Map.entry("route.alert-resolved", List.of("note")),
+                Map.entry("incident.free-text-redacted", List.of("reason")),
+                Map.entry("missing-person.reported", List.of("person.fullName", "person.aliases", "person.ageRange",
+                        "person.yearOfBirth", "person.languages", "person.distinguishingFeatures",
+                        "lastSeen.place.locality", "lastSeen.place.coordinates", "reporter.contact", "searchTokens")),
+                Map.entry("missing-person.sighting-recorded", List.of("place.locality", "place.coordinates", "note")),
+                Map.entry("missing-person.incident-linked", List.of("reason")),
+                Map.entry("missing-person.incident-unlinked", List.of("reason")),
+                Map.entry("missing-person.found-alive", List.of("note")),
+                Map.entry("missing-person.found-deceased", List.of("note")),
+                Map.entry("missing-person.case-closed", List.of("reason")),
+                Map.entry("missing-person.case-reopened", List.of("reason")),
+                Map.entry("missing-person.personal-data-erased", List.of()));
     }
 
     @Test

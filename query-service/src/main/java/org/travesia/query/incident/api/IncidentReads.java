@@ -2,6 +2,7 @@ package org.travesia.query.incident.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.travesia.kernel.common.Actor;
 
@@ -14,6 +15,9 @@ import org.travesia.kernel.common.Actor;
  * so that what a caller is told was withheld agrees with what it was given.
  */
 public interface IncidentReads {
+
+    /** The current state of one incident, if the reader may see it. */
+    Optional<IncidentState> find(Actor reader, String incidentId);
 
     /** The current state of each incident the reader may see that the selection matches. */
     List<IncidentState> current(Actor reader, IncidentSelection selection);

@@ -1,0 +1,30 @@
+package org.travesia.platform.privacy;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the keys are ({@code travesia.privacy.*}; the README's key hierarchy).
+ *
+ * @param masterKeyFile         the master key ({@code TRAVESIA_MASTER_KEY_FILE}); created there on first start in the
+ *                              local default, never with the {@code prod} profile
+ * @param previousMasterKeyFile during a rotation, the master key being retired ({@code
+ *                              TRAVESIA_PREVIOUS_MASTER_KEY_FILE}): the keys it wrapped are re-wrapped at start
+ * @param keyStoreUri           a MongoDB for the keys apart from the events' ({@code TRAVESIA_KEY_STORE_URI}, database in
+ *                              the path); unset: the events' server
+ * @param keyDatabase           the keys' database when {@code keyStoreUri} is unset ({@code TRAVESIA_KEY_DATABASE});
+ *                              unset: the events' database name with {@code -keys}
+ */
+@ConfigurationProperties("travesia.privacy")
+public record PrivacyProperties(Path masterKeyFile, Path previousMasterKeyFile, String keyStoreUri,
+                                String keyDatabase) {
+
+    public PrivacyProperties {
+        masterKeyFile = masterKeyFile == null ? Path.of("data", "keys", "master.key") : masterKeyFile;
+        previousMasterKeyFile = previousMasterKeyFile == null || previousMasterKeyFile.toString().isBlank() ? null
+                : previousMasterKeyFile;
+        keyStoreUri = keyStoreUri == null || keyStoreUri.isBlank() ? null : keyStoreUri;
+        keyDatabase = keyDatabase == null || keyDatabase.isBlank() ? null : keyDatabase;
+    }
+}

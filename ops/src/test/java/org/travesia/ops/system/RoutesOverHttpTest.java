@@ -131,7 +131,7 @@ class RoutesOverHttpTest {
         moved.put("reason", "the crossing moved south");
         assertThat(analyst.post("/api/v1/routes/moving/segments/first/redrawing", moved).status()).isEqualTo(200);
         JsonNode outside = system.queries().as("monitor").get("/api/v1/incidents/" + id + "?minVersion=2").json();
-        assertThat(outside.get("routeAssignment")).as("in no segment any more").matches(JsonNode::isNull);
+        assertThat(outside.get("routeAssignment").isNull()).as("in no segment any more").isTrue();
 
         Map<String, Object> widened = new HashMap<>(Routes.squareSegment("second", -35.0, 150.0, 5.5));
         widened.remove("segmentId");

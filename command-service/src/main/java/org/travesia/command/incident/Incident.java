@@ -239,11 +239,12 @@ public class Incident {
     }
 
     @CommandHandler
-    public long handle(OverrideIncidentRoute command) {
+    public long handle(OverrideIncidentRoute command, PersonalDataCipher cipher) {
         requireOwnOrganisation(command.actor(), Role.ANALYST);
         requireNotRetracted();
         requireReason(command.reason());
-        apply(new IncidentRouteOverridden(incidentId, command.routeId(), command.segmentId(), command.reason()));
+        apply(new IncidentRouteOverridden(incidentId, command.routeId(), command.segmentId(),
+                cipher.sealerFor(subject()).seal("reason", command.reason())));
         return version;
     }
 
@@ -377,6 +378,7 @@ public class Incident {
     @EventSourcingHandler
     void on(IncidentFreeTextRedacted event, @SequenceNumber long sequence) {
         version = sequence;
+        authoredVersion = sequence;
     }
 
     /** What a report command answers: the incident, its version, and whether this was a retry of an earlier one. */

@@ -4,6 +4,8 @@ import static org.travesia.command.incident.IncidentFixtures.ANA;
 import static org.travesia.command.incident.IncidentFixtures.ID;
 import static org.travesia.command.incident.IncidentFixtures.MARIA;
 import static org.travesia.command.incident.IncidentFixtures.OTHER_ANALYST;
+import static org.travesia.command.incident.IncidentFixtures.opened;
+import static org.travesia.command.incident.IncidentFixtures.recorded;
 import static org.travesia.command.incident.IncidentFixtures.reported;
 
 import java.time.LocalDate;
@@ -20,6 +22,7 @@ import org.travesia.kernel.common.SharingLevel;
 import org.travesia.kernel.incident.AmendIncident;
 import org.travesia.kernel.incident.DeriveIncidentRoute;
 import org.travesia.kernel.incident.IncidentDetails;
+import org.travesia.kernel.incident.IncidentFreeTextRedacted;
 import org.travesia.kernel.incident.IncidentRouteDerived;
 import org.travesia.kernel.incident.IncidentRouteOverridden;
 import org.travesia.kernel.incident.OverrideIncidentRoute;
@@ -63,8 +66,9 @@ class RouteAssignmentTest {
     void anAnalystsOverrideWinsFromThenOn() {
         fixture.given(reported())
                 .when(new OverrideIncidentRoute(ID, "darien", "uraba", "coordinates are the shelter's", ANA))
-                .expectEvents(new IncidentRouteOverridden(ID, "darien", "uraba", "coordinates are the shelter's"));
-        fixture.given(reported(), new IncidentRouteOverridden(ID, "darien", "uraba", "shelter"))
+                .expectEventsMatching(opened(new IncidentRouteOverridden(ID, "darien", "uraba",
+                        "coordinates are the shelter's")));
+        fixture.given(recorded(reported(), new IncidentRouteOverridden(ID, "darien", "uraba", "shelter")))
                 .when(new DeriveIncidentRoute(ID, "darien", "jungle", 50))
                 .expectNoEvents();
     }
@@ -86,8 +90,16 @@ class RouteAssignmentTest {
                         "was a criminal group", MARIA))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(2L);
-        fixture.given(reported(), new IncidentRouteOverridden(ID, "darien", "uraba", "shelter"))
+        fixture.given(recorded(reported(), new IncidentRouteOverridden(ID, "darien", "uraba", "shelter")))
                 .when(new AmendIncident(ID, 0, IncidentMergePatch.read(Map.of("perpetrator", "CRIMINAL_GROUP")), "late", MARIA))
+                .expectException(ConflictException.class);
+    }
+
+    @Test
+    void aRedactionIsAPersonsWriteSoAnAmendmentBasedOnTheVersionBeforeItConflicts() {
+        fixture.given(recorded(reported(), new IncidentFreeTextRedacted(ID, "names a victim")))
+                .when(new AmendIncident(ID, 0, IncidentMergePatch.read(Map.of("perpetrator", "CRIMINAL_GROUP")),
+                        "late", MARIA))
                 .expectException(ConflictException.class);
     }
 

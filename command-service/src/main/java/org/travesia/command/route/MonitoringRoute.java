@@ -39,6 +39,8 @@ import org.travesia.kernel.route.RouteDefined;
 import org.travesia.kernel.route.SegmentAdded;
 import org.travesia.kernel.route.SegmentRedrawn;
 import org.travesia.kernel.route.SegmentRetired;
+import org.travesia.platform.privacy.DataSubject;
+import org.travesia.platform.privacy.PersonalDataCipher;
 
 /**
  * A monitored route: its segments, the alert rules organisations set on it, and their alerts. The rules:
@@ -48,7 +50,8 @@ import org.travesia.kernel.route.SegmentRetired;
  * <li>a rule belongs to the organisation that set it; only that organisation's analysts see, acknowledge and
  * resolve its alerts (to anyone else they do not exist);</li>
  * <li>at most one unresolved alert per rule and segment, and an alert id already raised is never raised again, so
- * the evaluator's retries, restarts and replays raise nothing new.</li>
+ * the evaluator's retries, restarts and replays raise nothing new;</li>
+ * <li>reasons and notes are sealed under the route's own key before they are recorded.</li>
  * </ul>
  */
 @Aggregate
@@ -99,22 +102,22 @@ public class MonitoringRoute {
     }
 
     @CommandHandler
-    public void handle(RedrawSegment command) {
+    public void handle(RedrawSegment command, PersonalDataCipher cipher) {
         requireDefined();
         requireAnalyst(command.actor());
         requireActiveSegment(command.segmentId());
         requireReason(command.reason());
         apply(new SegmentRedrawn(routeId, command.segmentId(), command.area(), List.copyOf(command.adminAreas()),
-                command.approximation(), command.reason()));
+                command.approximation(), sealed(cipher, "reason", command.reason())));
     }
 
     @CommandHandler
-    public void handle(RetireSegment command) {
+    public void handle(RetireSegment command, PersonalDataCipher cipher) {
         requireDefined();
         requireAnalyst(command.actor());
         requireActiveSegment(command.segmentId());
         requireReason(command.reason());
-        apply(new SegmentRetired(routeId, command.segmentId(), command.reason()));
+        apply(new SegmentRetired(routeId, command.segmentId(), sealed(cipher, "reason", command.reason())));
     }
 
     @CommandHandler
@@ -154,23 +157,28 @@ public class MonitoringRoute {
     }
 
     @CommandHandler
-    public void handle(AcknowledgeRouteAlert command) {
+    public void handle(AcknowledgeRouteAlert command, PersonalDataCipher cipher) {
         Alert alert = alertOf(command.actor(), command.alertId());
         requireNote(command.note());
         if (alert.status() != AlertStatus.OPEN) {
             throw new ConflictException("alert.not-open", alert.status().name());
         }
-        apply(new RouteAlertAcknowledged(routeId, command.alertId(), command.note()));
+        apply(new RouteAlertAcknowledged(routeId, command.alertId(), sealed(cipher, "note", command.note())));
     }
 
     @CommandHandler
-    public void handle(ResolveRouteAlert command) {
+    public void handle(ResolveRouteAlert command, PersonalDataCipher cipher) {
         Alert alert = alertOf(command.actor(), command.alertId());
         requireNote(command.note());
         if (alert.status() == AlertStatus.RESOLVED) {
             throw new ConflictException("alert.not-open", alert.status().name());
         }
-        apply(new RouteAlertResolved(routeId, command.alertId(), command.note()));
+        apply(new RouteAlertResolved(routeId, command.alertId(), sealed(cipher, "note", command.note())));
+    }
+
+    /** A note or reason sealed under the route's key, as every free text is before it is recorded. */
+    private String sealed(PersonalDataCipher cipher, String field, String text) {
+        return cipher.sealerFor(DataSubject.route(routeId)).seal(field, text);
     }
 
     private Alert alertOf(Actor actor, String alertId) {

@@ -38,7 +38,7 @@ class DrawRouteTest {
 
     @BeforeEach
     void fixture() {
-        fixture = new AggregateTestFixture<>(MonitoringRoute.class);
+        fixture = RouteFixtures.fixture();
     }
 
     @Test
@@ -70,14 +70,15 @@ class DrawRouteTest {
                 .expectEvents(JUNGLE);
         fixture.given(DARIEN, JUNGLE)
                 .when(new RedrawSegment("darien", "jungle", BOX, List.of("Darién"), false, "surveyed", ANA))
-                .expectEvents(new SegmentRedrawn("darien", "jungle", BOX, List.of("Darién"), false, "surveyed"));
+                .expectEventsMatching(RouteFixtures.opened(
+                        new SegmentRedrawn("darien", "jungle", BOX, List.of("Darién"), false, "surveyed")));
         fixture.given(DARIEN, JUNGLE)
                 .when(new RetireSegment("darien", "jungle", "not used", ANA))
-                .expectEvents(new SegmentRetired("darien", "jungle", "not used"));
-        fixture.given(DARIEN, JUNGLE, new SegmentRetired("darien", "jungle", "not used"))
+                .expectEventsMatching(RouteFixtures.opened(new SegmentRetired("darien", "jungle", "not used")));
+        fixture.given(RouteFixtures.recorded(DARIEN, JUNGLE, new SegmentRetired("darien", "jungle", "not used")))
                 .when(new AddSegment("darien", "jungle", NAME, BOX, List.of(), false, ANA))
                 .expectException(ConflictException.class);
-        fixture.given(DARIEN, JUNGLE, new SegmentRetired("darien", "jungle", "not used"))
+        fixture.given(RouteFixtures.recorded(DARIEN, JUNGLE, new SegmentRetired("darien", "jungle", "not used")))
                 .when(new RedrawSegment("darien", "jungle", BOX, List.of(), false, "again", ANA))
                 .expectException(InvalidValueException.class);
     }

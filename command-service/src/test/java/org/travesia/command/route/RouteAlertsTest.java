@@ -37,7 +37,7 @@ class RouteAlertsTest {
 
     @BeforeEach
     void fixture() {
-        fixture = new AggregateTestFixture<>(MonitoringRoute.class);
+        fixture = RouteFixtures.fixture();
     }
 
     private static RaiseRouteAlert raise(String alertId, long position) {
@@ -60,7 +60,8 @@ class RouteAlertsTest {
 
     @Test
     void theSameCrossingAskedAgainRaisesNothing() {
-        fixture.given(DARIEN, K3, raised("darien.a1", 10), new RouteAlertResolved("darien", "darien.a1", "done"))
+        fixture.given(RouteFixtures.recorded(DARIEN, K3, raised("darien.a1", 10),
+                        new RouteAlertResolved("darien", "darien.a1", "done")))
                 .when(raise("darien.a1", 10))
                 .expectNoEvents()
                 .expectResultMessagePayload(new RaiseOutcome("darien.a1", false));
@@ -68,7 +69,8 @@ class RouteAlertsTest {
 
     @Test
     void aSecondCrossingWhileTheFirstIsUnresolvedRaisesNothing() {
-        fixture.given(DARIEN, K3, raised("darien.a1", 10), new RouteAlertAcknowledged("darien", "darien.a1", "seen"))
+        fixture.given(RouteFixtures.recorded(DARIEN, K3, raised("darien.a1", 10),
+                        new RouteAlertAcknowledged("darien", "darien.a1", "seen")))
                 .when(raise("darien.a2", 12))
                 .expectNoEvents()
                 .expectResultMessagePayload(new RaiseOutcome("darien.a1", false));
@@ -76,7 +78,8 @@ class RouteAlertsTest {
 
     @Test
     void onceResolvedTheRuleMayFireAgain() {
-        fixture.given(DARIEN, K3, raised("darien.a1", 10), new RouteAlertResolved("darien", "darien.a1", "done"))
+        fixture.given(RouteFixtures.recorded(DARIEN, K3, raised("darien.a1", 10),
+                        new RouteAlertResolved("darien", "darien.a1", "done")))
                 .when(raise("darien.a2", 12))
                 .expectEvents(raised("darien.a2", 12));
     }
@@ -85,11 +88,14 @@ class RouteAlertsTest {
     void theOrganisationsAnalystsAcknowledgeAndResolveWithANote() {
         fixture.given(DARIEN, K3, raised("darien.a1", 10))
                 .when(new AcknowledgeRouteAlert("darien", "darien.a1", "team informed", ANA))
-                .expectEvents(new RouteAlertAcknowledged("darien", "darien.a1", "team informed"));
-        fixture.given(DARIEN, K3, raised("darien.a1", 10), new RouteAlertAcknowledged("darien", "darien.a1", "x"))
+                .expectEventsMatching(RouteFixtures.opened(
+                        new RouteAlertAcknowledged("darien", "darien.a1", "team informed")));
+        fixture.given(RouteFixtures.recorded(DARIEN, K3, raised("darien.a1", 10),
+                        new RouteAlertAcknowledged("darien", "darien.a1", "x")))
                 .when(new ResolveRouteAlert("darien", "darien.a1", "found", ANA))
-                .expectEvents(new RouteAlertResolved("darien", "darien.a1", "found"));
-        fixture.given(DARIEN, K3, raised("darien.a1", 10), new RouteAlertResolved("darien", "darien.a1", "done"))
+                .expectEventsMatching(RouteFixtures.opened(new RouteAlertResolved("darien", "darien.a1", "found")));
+        fixture.given(RouteFixtures.recorded(DARIEN, K3, raised("darien.a1", 10),
+                        new RouteAlertResolved("darien", "darien.a1", "done")))
                 .when(new ResolveRouteAlert("darien", "darien.a1", "again", ANA))
                 .expectException(ConflictException.class);
     }

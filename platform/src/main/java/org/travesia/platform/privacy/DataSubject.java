@@ -9,12 +9,14 @@ import org.travesia.kernel.contract.EventType;
 /**
  * Whose key protects a personal value: one data key per subject. A missing person's case is a subject (erasing it
  * erases the person); so is each incident, whose free text (a victim's name typed into a description) can be shredded
- * on its own.
+ * on its own; so is each monitored route, whose notes and reasons (on segments and alerts) are sealed like any other
+ * free text.
  */
 public record DataSubject(String kind, String id) {
 
     public static final String INCIDENT = "incident";
     public static final String MISSING_PERSON = "missing-person";
+    public static final String ROUTE = "route";
 
     public DataSubject {
         Objects.requireNonNull(kind, "kind");
@@ -27,6 +29,10 @@ public record DataSubject(String kind, String id) {
 
     public static DataSubject missingPerson(String caseId) {
         return new DataSubject(MISSING_PERSON, caseId);
+    }
+
+    public static DataSubject route(String routeId) {
+        return new DataSubject(ROUTE, routeId);
     }
 
     /**

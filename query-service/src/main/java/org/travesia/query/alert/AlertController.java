@@ -59,7 +59,7 @@ class AlertController {
         Long before = cursor == null ? null : PageCursor.decode(cursor).sortMillis();
         List<Document> page = alerts.page(currentActor.get().organisation(), route, status, before, size);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("items", page.stream().map(AlertReadModel::view).toList());
+        answer.put("items", alerts.views(page));
         answer.put("nextCursor", page.size() < size ? null : new PageCursor(
                 page.get(page.size() - 1).getLong("raisedPosition"), page.get(page.size() - 1).getString("_id")).encode());
         return answer;

@@ -10,6 +10,9 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
+import org.travesia.platform.privacy.DataSubject;
+import org.travesia.platform.privacy.PersonalDataCipher;
+import org.travesia.platform.privacy.SubjectOpener;
 import org.travesia.query.alert.api.AlertLog;
 
 import com.mongodb.ErrorCategory;
@@ -24,7 +27,8 @@ import com.mongodb.client.model.Sorts;
 
 /**
  * The alert read models: {@code alerts}, one document per alert as it stands now, and {@code alert_events}, one per
- * alert event keyed by its global position, which the stream resumes from and webhooks deliver from.
+ * alert event keyed by its global position, which the stream resumes from and webhooks deliver from. Both hold the
+ * notes sealed, as recorded; they are opened in memory when an alert is handed out.
  */
 @Component
 class AlertReadModel implements AlertLog {
@@ -32,8 +36,10 @@ class AlertReadModel implements AlertLog {
     private final MongoCollection<Document> alerts;
     private final MongoCollection<Document> events;
     private final Object news = new Object();
+    private final PersonalDataCipher cipher;
 
-    AlertReadModel(MongoDatabase travesiaDatabase) {
+    AlertReadModel(MongoDatabase travesiaDatabase, PersonalDataCipher cipher) {
+        this.cipher = cipher;
         this.alerts = travesiaDatabase.getCollection("alerts");
         this.events = travesiaDatabase.getCollection("alert_events");
         alerts.createIndex(Indexes.ascending("organisation", "routeId", "status"), new IndexOptions().name("scope"));
@@ -97,9 +103,10 @@ class AlertReadModel implements AlertLog {
     @Override
     public List<AlertEvent> after(long position, int limit) {
         List<AlertEvent> found = new ArrayList<>();
+        SubjectOpener opener = cipher.openerFor(List.of());
         for (Document e : events.find(Filters.gt("_id", position)).sort(Sorts.ascending("_id")).limit(limit)) {
             found.add(new AlertEvent(((Number) e.get("_id")).longValue(), e.getString("event"),
-                    e.getString("organisation"), e.getString("routeId"), view(e.get("alert", Document.class))));
+                    e.getString("organisation"), e.getString("routeId"), view(e.get("alert", Document.class), opener)));
         }
         return found;
     }
@@ -117,8 +124,19 @@ class AlertReadModel implements AlertLog {
         }
     }
 
-    /** An alert as clients read it (the api.md shape, plus window, position and who acknowledged or resolved). */
-    static Map<String, Object> view(Document alert) {
+    /** Alerts as clients read them, their notes opened. */
+    List<Map<String, Object>> views(List<Document> alerts) {
+        SubjectOpener opener = cipher.openerFor(alerts.stream()
+                .map(alert -> DataSubject.route(alert.getString("routeId"))).distinct().toList());
+        return alerts.stream().map(alert -> view(alert, opener)).toList();
+    }
+
+    /**
+     * An alert as clients read it (the api.md shape, plus window, position and who acknowledged or resolved), its
+     * notes opened with {@code opener}: a note whose key is gone shows as null.
+     */
+    static Map<String, Object> view(Document alert, SubjectOpener opener) {
+        DataSubject route = DataSubject.route(alert.getString("routeId"));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("alertId", alert.getString("_id"));
         view.put("routeId", alert.getString("routeId"));
@@ -129,10 +147,19 @@ class AlertReadModel implements AlertLog {
         view.put("window", alert.get("window"));
         view.put("figures", alert.get("figures"));
         view.put("incidentIds", alert.get("incidentIds"));
-        view.put("acknowledgement", alert.get("acknowledgement"));
-        view.put("resolution", alert.get("resolution"));
+        view.put("acknowledgement", curation(alert.get("acknowledgement", Document.class), opener, route));
+        view.put("resolution", curation(alert.get("resolution", Document.class), opener, route));
         view.put("position", alert.get("raisedPosition"));
         return view;
+    }
+
+    private static Document curation(Document curation, SubjectOpener opener, DataSubject route) {
+        if (curation == null) {
+            return null;
+        }
+        Document shown = new Document(curation);
+        shown.put("note", opener.text(route, "note", curation.getString("note")));
+        return shown;
     }
 
     private static String instant(Date date) {

@@ -37,7 +37,7 @@ class IncidentRedactionTest {
         Api analyst = system.commands().bearer(tokens.token("ana", "org-a", "ANALYST"));
         reader = system.queries().bearer(tokens.token("ana", "org-a", "ANALYST"));
         Api.Response created = monitor.post("/api/v1/incidents", Reports.kidnapping().onRoute(ROUTE, null)
-                .affected(Map.of("dead", 0, "missing", 1)).sharedWith("NETWORK")
+                .affected(Map.of("dead", 0, "missing", 1)).sharedWith("NETWORK").consentingTo("PROTECTION")
                 .with("description", NAME + " was taken at the river")
                 .withPlace("locality", "the house of " + NAME)
                 .with("source", Map.of("type", "DIRECT_TESTIMONY", "quality", 4, "reference", "interview with " + NAME))

@@ -128,6 +128,8 @@ class RouteAlertEndToEndTest {
             SseClient.Event missed = resumed.next(Duration.ofSeconds(10));
             assertThat(missed.name()).isEqualTo("route.alert-acknowledged");
             assertThat(missed.json().get("status").asText()).isEqualTo("ACKNOWLEDGED");
+            assertThat(missed.json().get("acknowledgement").get("note").asText()).as("sealed, opened for the reader")
+                    .isEqualTo("field team informed");
             assertThat(analyst.post("/api/v1/alerts/" + alertId + "/resolution", Map.of("note", "group assisted"))
                     .status()).isEqualTo(200);
             SseClient.Event live = resumed.next(Duration.ofSeconds(10));
@@ -137,5 +139,6 @@ class RouteAlertEndToEndTest {
         JsonNode listed = system.queries().as("analyst").get("/api/v1/alerts?route=e2e").json();
         assertThat(listed.get("items")).hasSize(1);
         assertThat(listed.get("items").get(0).get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(listed.get("items").get(0).get("resolution").get("note").asText()).isEqualTo("group assisted");
     }
 }

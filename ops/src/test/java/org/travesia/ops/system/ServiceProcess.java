@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.travesia.platform.testing.Api;
+import org.travesia.platform.testing.TestMasterKey;
 
 /**
  * One service started from its jar with {@code java -jar}, as an operator (or a container) starts it, with the
@@ -52,6 +53,8 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar(module).toString()).redirectErrorStream(true);
         builder.environment().putAll(environment);
+        // Production reads its master key, never makes one up: the services of a test share one, as a deployment's do.
+        builder.environment().putIfAbsent("TRAVESIA_MASTER_KEY_FILE", TestMasterKey.file().toString());
         builder.environment().put(portVariable, String.valueOf(port));
         ServiceProcess service;
         try {

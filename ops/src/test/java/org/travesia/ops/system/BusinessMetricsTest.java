@@ -33,7 +33,8 @@ class BusinessMetricsTest {
         Api monitor = system.commands().as("monitor");
         for (int i = 0; i < 3; i++) {
             ids.add(monitor.post("/api/v1/incidents", Reports.kidnapping().onRoute("darien", "bajo-chiquito")
-                    .with("description", SECRET).sharedWith("PUBLIC").build()).json().get("incidentId").asText());
+                    .with("description", SECRET).sharedWith("PUBLIC").consentingTo("ADVOCACY_AGGREGATED").build())
+                    .json().get("incidentId").asText());
         }
         ids.add(monitor.post("/api/v1/incidents", Reports.kidnapping().with("type", "ROBBERY").build()).json()
                 .get("incidentId").asText());

@@ -29,7 +29,9 @@ class LauncherEndToEndTest {
         Path home = Path.of("..").toAbsolutePath().normalize();
         assertThat(Files.exists(home.resolve("command-service/target"))).as("run from the ops module").isTrue();
         LocalLauncher.Settings settings = new LocalLauncher.Settings(home, data, null, freePort(), freePort(),
-                freePort(), List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), Map.of());
+                freePort(), List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
+                // Without the reference routes, so the report is the store's only event.
+                Map.of("TRAVESIA_ROUTES_SEED_ON_START", "false"));
 
         String incidentId;
         try (LocalLauncher launcher = LocalLauncher.start(settings)) {

@@ -3,6 +3,8 @@ package org.travesia.eventstore;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -82,6 +84,13 @@ final class GapFence {
 
     void resolved(long position) {
         firstSeenNanos.remove(position);
+    }
+
+    /** How long the oldest of {@code gaps} has been open, as this instance's readers saw it; empty if none was seen. */
+    Optional<Duration> openFor(SortedSet<Long> gaps) {
+        long now = nanoClock.getAsLong();
+        return gaps.stream().map(firstSeenNanos::get).filter(Objects::nonNull).min(Long::compare)
+                .map(seen -> Duration.ofNanos(now - seen));
     }
 
     long fencedCount() {

@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedSet;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -56,6 +58,7 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     private static final int HEAD_WINDOW = 1_000;
     private static final int TOKEN_AT_PROBE = 64;
     private static final int LAG_PROBES = 16;
+    private static final int EVENT_HEAD_PROBES = 16;
 
     private final EventStoreCollections collections;
     private final PositionAllocator allocator;
@@ -390,6 +393,38 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
     /** The highest position allocated so far: the store's head, counting commits still in flight. */
     public long headPosition() {
         return allocator.highestAllocated();
+    }
+
+    /**
+     * The highest position that holds an event: the head without the positions above it that hold none (tombstones
+     * of conflict losers, fenced positions, positions allocated and not written, or not yet). A reader at this
+     * position has every event there is, so a lag measured from here reads 0 in a quiet store. Looks down from the
+     * head at most {@value #EVENT_HEAD_PROBES} windows of {@value #TOKEN_AT_PROBE} positions; beyond that it answers the
+     * head itself, which overstates a lag rather than hiding one.
+     */
+    public long eventHeadPosition() {
+        long head = allocator.highestAllocated();
+        for (long top = head; top > 0 && top > head - (long) EVENT_HEAD_PROBES * TOKEN_AT_PROBE; top -= TOKEN_AT_PROBE) {
+            List<Long> window = new ArrayList<>(TOKEN_AT_PROBE);
+            for (long p = Math.max(1, top - TOKEN_AT_PROBE + 1); p <= top; p++) {
+                window.add(p);
+            }
+            long limit = top;
+            OptionalLong highest = Commit.distinct(collections.events().find(Filters.in(EventStoreCollections.POSITIONS, window)))
+                    .stream().filter(c -> !c.tombstone()).mapToLong(Commit::lastPosition).map(p -> Math.min(p, limit)).max();
+            if (highest.isPresent()) {
+                return highest.getAsLong();
+            }
+        }
+        return head <= (long) EVENT_HEAD_PROBES * TOKEN_AT_PROBE ? 0 : head;
+    }
+
+    /**
+     * How long the oldest of a token's gaps has been open, as this instance's readers saw it (they note each gap when
+     * they first meet it); empty when there are no gaps or none has been met yet.
+     */
+    public Optional<Duration> openFor(SortedSet<Long> gaps) {
+        return fence.openFor(gaps);
     }
 
     /** How many positions readers have fenced off since this instance started. */

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -28,7 +29,9 @@ import com.mongodb.client.model.Filters;
  * <p>
  * Liveness: a window in which nobody wrote anything, below positions already handed out (writers that crashed after
  * allocating), is looked past rather than waited at: the reader slides on until it finds a commit or reaches the
- * allocator's head, and the positions passed become gaps, which the fence then resolves.
+ * allocator's head, and the positions passed become gaps, which the fence then resolves. Positions open at the head
+ * itself, with nothing written after them (a quiet store after a crash), are handed to the fence as well, up to a
+ * batch at a time, so they are fenced once the gap timeout passes instead of waiting for the next write.
  */
 final class TrackingReader implements Iterator<TrackedEventData<?>> {
 
@@ -81,6 +84,9 @@ final class TrackingReader implements Iterator<TrackedEventData<?>> {
             wanted.addAll(next);
             commits.addAll(fetch(next));
         }
+        if (nothingAfterToken(commits) && fence.fenceExpired(openAtHead(windowEnd))) {
+            commits = fetch(wanted);
+        }
         if (revealsNewGaps(commits)) {
             commits = fetch(wanted);
         }
@@ -101,6 +107,19 @@ final class TrackingReader implements Iterator<TrackedEventData<?>> {
             }
         }
         token = t;
+    }
+
+    /**
+     * The positions after the token, up to a batch of them, once a read found nothing there though the allocator has
+     * handed them out: open at the head. Empty when the token is at the head.
+     */
+    private SortedSet<Long> openAtHead(long windowEnd) {
+        SortedSet<Long> open = new TreeSet<>();
+        long last = Math.min(Math.min(windowEnd, highestAllocated.getAsLong()), token.getIndex() + batchSize);
+        for (long p = token.getIndex() + 1; p <= last; p++) {
+            open.add(p);
+        }
+        return open;
     }
 
     /** Adds the {@code batchSize} positions after {@code after} and returns the last of them. */

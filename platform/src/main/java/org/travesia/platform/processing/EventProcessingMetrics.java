@@ -1,5 +1,8 @@
 package org.travesia.platform.processing;
 
+import java.util.SortedSet;
+import java.util.TreeSet;
+
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -11,7 +14,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * Prometheus gauges for what an operator watches: the store's head, each processor's lag and parked sequences, how
+ * Prometheus gauges for what an operator watches: the store's head, each processor's lag (from the highest position
+ * holding an event), its open gaps and the age of the oldest, and parked sequences, how
  * many positions readers had to fence, and how many of a processor's segments exist and how many this instance holds
  * (summed over the instances, a shortfall is segments nobody projects).
  */
@@ -37,8 +41,16 @@ public class EventProcessingMetrics implements MeterBinder {
         for (EventProcessor processor : processing.eventProcessors().values()) {
             String name = processor.getName();
             if (processor instanceof StreamingEventProcessor streaming) {
-                Gauge.builder("travesia.processor.lag", streaming, p -> lag(p, storageEngine.headPosition()))
+                Gauge.builder("travesia.processor.lag", streaming, p -> lag(p, storageEngine.eventHeadPosition()))
                         .tag("processor", name).description("Events between the head and the slowest held segment")
+                        .register(registry);
+                Gauge.builder("travesia.processor.gaps.open", streaming, p -> openGaps(p).size())
+                        .tag("processor", name).description("Positions below the held segments' tokens still open")
+                        .register(registry);
+                Gauge.builder("travesia.processor.gaps.oldest", streaming, p -> storageEngine.openFor(openGaps(p))
+                                .map(age -> age.toMillis() / 1000.0).orElse(0.0))
+                        .tag("processor", name).baseUnit("seconds")
+                        .description("How long the oldest open gap below a held segment's token has been open")
                         .register(registry);
                 Gauge.builder("travesia.processor.segments.claimed", streaming, p -> p.processingStatus().size())
                         .tag("processor", name).description("Segments of the processor this instance holds")
@@ -64,6 +76,13 @@ public class EventProcessingMetrics implements MeterBinder {
                 .map(position -> Math.max(0, head - position))
                 .findFirst()
                 .orElse(0);
+    }
+
+    static SortedSet<Long> openGaps(StreamingEventProcessor processor) {
+        SortedSet<Long> gaps = new TreeSet<>();
+        processor.processingStatus().values()
+                .forEach(status -> gaps.addAll(EventProcessorsEndpoint.gaps(status.getTrackingToken())));
+        return gaps;
     }
 
     static long deadLetterSequences(EventProcessingConfiguration processing, String processingGroup) {

@@ -5,21 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.travesia.eventstore.MongoEventStorageEngine;
 
 /**
  * {@code GET /actuator/eventprocessors}: for every event processor, where each segment this instance holds stands
- * (and, during a replay, the position the replay runs to), the store's head, the lag in events, parked
- * (dead-lettered) sequences, and errors. An error is named by its type
+ * (and, during a replay, the position the replay runs to), the store's head, the lag in events, the gaps still open
+ * below each token and the age of the oldest, parked (dead-lettered) sequences, and errors. The head is the highest
+ * position holding an event ({@link MongoEventStorageEngine#eventHeadPosition()}): tombstones and positions allocated
+ * but not written count as no lag; {@code allocatedPosition} is the allocator's counter. An error is named by its type
  * only: messages can quote event content.
  */
 @Endpoint(id = "eventprocessors")
@@ -35,13 +41,14 @@ public class EventProcessorsEndpoint {
 
     @ReadOperation
     public Map<String, Object> processors() {
-        long head = storageEngine.headPosition();
+        long head = storageEngine.eventHeadPosition();
         List<Map<String, Object>> processors = new ArrayList<>();
         for (EventProcessor processor : new TreeMap<>(processing.eventProcessors()).values()) {
             processors.add(describe(processor, head));
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("headPosition", head);
+        answer.put("allocatedPosition", storageEngine.headPosition());
         answer.put("fencedPositions", storageEngine.fencedPositions());
         answer.put("processors", processors);
         return answer;
@@ -55,6 +62,7 @@ public class EventProcessorsEndpoint {
         if (processor instanceof StreamingEventProcessor streaming) {
             List<Map<String, Object>> segments = new ArrayList<>();
             long lowest = Long.MAX_VALUE;
+            SortedSet<Long> openGaps = new TreeSet<>();
             for (Map.Entry<Integer, EventTrackerStatus> entry : new TreeMap<>(streaming.processingStatus()).entrySet()) {
                 EventTrackerStatus status = entry.getValue();
                 long position = position(status.getTrackingToken());
@@ -66,12 +74,18 @@ public class EventProcessorsEndpoint {
                 segment.put("replaying", replaying(status));
                 segment.put("replayUntil", replaying(status) ? status.getResetPosition().getAsLong() : null);
                 segment.put("error", status.isErrorState() ? status.getError().getClass().getName() : null);
+                SortedSet<Long> gaps = gaps(status.getTrackingToken());
+                segment.put("openGaps", gaps.size());
+                segment.put("oldestGapSeconds", oldestGapSeconds(gaps));
+                openGaps.addAll(gaps);
                 segments.add(segment);
             }
             boolean holdsSegments = !segments.isEmpty();
             description.put("position", holdsSegments ? lowest : null);
             description.put("headPosition", head);
             description.put("lag", holdsSegments ? Math.max(0, head - lowest) : null);
+            description.put("openGaps", holdsSegments ? openGaps.size() : null);
+            description.put("oldestGapSeconds", holdsSegments ? oldestGapSeconds(openGaps) : null);
             description.put("segments", segments);
         }
         description.put("deadLetterSequences", EventProcessingMetrics.deadLetterSequences(processing, processor.getName()));
@@ -86,6 +100,17 @@ public class EventProcessorsEndpoint {
         OptionalLong resetAt = status.getResetPosition();
         OptionalLong at = status.getCurrentPosition();
         return status.isReplaying() && resetAt.isPresent() && (at.isEmpty() || at.getAsLong() < resetAt.getAsLong());
+    }
+
+    /** Seconds the oldest of the gaps has been open, as this instance's readers saw it; null without gaps. */
+    private Double oldestGapSeconds(SortedSet<Long> gaps) {
+        return storageEngine.openFor(gaps).map(age -> age.toMillis() / 1000.0).orElse(gaps.isEmpty() ? null : 0.0);
+    }
+
+    /** The positions below the token's index that it has not passed yet: allocated, neither written nor fenced. */
+    static SortedSet<Long> gaps(TrackingToken token) {
+        return WrappedToken.unwrap(token, GapAwareTrackingToken.class)
+                .<SortedSet<Long>>map(gapAware -> new TreeSet<>(gapAware.getGaps())).orElseGet(TreeSet::new);
     }
 
     static long position(TrackingToken token) {

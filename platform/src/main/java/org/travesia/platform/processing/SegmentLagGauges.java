@@ -29,7 +29,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * How far behind each segment of each processor is, for the segments this instance holds, in events and in seconds:
  * <ul>
- * <li>{@code travesia_processor_segment_lag_events}: positions between the store's head and the segment's token;</li>
+ * <li>{@code travesia_processor_segment_lag_events}: positions between the highest position holding an event and the
+ * segment's token (tombstones and positions allocated but never written are not lag);</li>
  * <li>{@code travesia_processor_segment_lag_seconds}: the age of the first event after the segment's token, that is
  * of the oldest event the segment has not passed yet (0 when it has passed everything). A stuck segment's lag in
  * seconds grows with the clock even when nothing new arrives; a segment that is merely busy shows how old the event it
@@ -96,7 +97,7 @@ public class SegmentLagGauges implements MeterBinder, SmartLifecycle {
         String segment = String.valueOf(key.segment());
         List<Meter> meters = new ArrayList<>();
         meters.add(Gauge.builder(LAG_EVENTS, key, this::lagInEvents).tag("processor", key.processor())
-                .tag("segment", segment).description("Positions between the store's head and the segment's token")
+                .tag("segment", segment).description("Positions between the highest event and the segment's token")
                 .strongReference(true).register(registry));
         meters.add(Gauge.builder(LAG_SECONDS, key, this::lagInSeconds).tag("processor", key.processor())
                 .tag("segment", segment).baseUnit("seconds")
@@ -107,7 +108,7 @@ public class SegmentLagGauges implements MeterBinder, SmartLifecycle {
 
     private double lagInEvents(SegmentKey key) {
         Long position = position(key);
-        return position == null ? Double.NaN : Math.max(0, storageEngine.headPosition() - position);
+        return position == null ? Double.NaN : Math.max(0, storageEngine.eventHeadPosition() - position);
     }
 
     private double lagInSeconds(SegmentKey key) {

@@ -140,5 +140,14 @@ class RouteAlertEndToEndTest {
         assertThat(listed.get("items")).hasSize(1);
         assertThat(listed.get("items").get(0).get("status").asText()).isEqualTo("RESOLVED");
         assertThat(listed.get("items").get(0).get("resolution").get("note").asText()).isEqualTo("group assisted");
+
+        // The deliveries kept for retries (one per alert event, here raised, acknowledged, resolved) hold the notes
+        // sealed, like the events and the alert read model do; the receiver got the first in the clear above.
+        var deliveries = system.mongo().database().getCollection("webhook_deliveries");
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries.countDocuments() >= 3);
+        List<String> stored = new ArrayList<>();
+        deliveries.find().forEach(kept -> stored.add(kept.toJson()));
+        assertThat(stored).noneMatch(json -> json.contains("field team informed"))
+                .noneMatch(json -> json.contains("group assisted"));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.travesia.platform.privacy.PersonalDataCipher;
 import org.springframework.context.annotation.Configuration;
 import org.travesia.platform.security.SecurityProperties;
 import org.travesia.query.alert.api.AlertLog;
@@ -22,7 +23,8 @@ class WebhookConfiguration {
 
     @Bean
     WebhookDispatcher webhookDispatcher(WebhookStore store, AlertLog alerts, WebhookTargets targets,
-                                        WebhookProperties properties, MeterRegistry meters) {
-        return new WebhookDispatcher(store, alerts, targets, properties, Clock.systemUTC(), meters);
+                                        WebhookProperties properties, PersonalDataCipher cipher,
+                                        MeterRegistry meters) {
+        return new WebhookDispatcher(store, alerts, targets, properties, cipher, Clock.systemUTC(), meters);
     }
 }

@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.travesia.kernel.common.InvalidValueException;
+import org.travesia.platform.privacy.DataSubject;
+import org.travesia.platform.privacy.PersonalDataCipher;
 import org.travesia.query.alert.api.AlertLog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -49,9 +51,11 @@ class WebhookDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final String BODY = "webhook.body";
 
     private final WebhookStore store;
     private final AlertLog alerts;
+    private final PersonalDataCipher cipher;
     private final WebhookTargets targets;
     private final WebhookProperties properties;
     private final Clock clock;
@@ -63,8 +67,9 @@ class WebhookDispatcher implements SmartLifecycle {
     private Thread thread;
 
     WebhookDispatcher(WebhookStore store, AlertLog alerts, WebhookTargets targets, WebhookProperties properties,
-                      Clock clock, MeterRegistry meters) {
+                      PersonalDataCipher cipher, Clock clock, MeterRegistry meters) {
         this.store = store;
+        this.cipher = cipher;
         this.alerts = alerts;
         this.targets = targets;
         this.properties = properties;
@@ -121,9 +126,12 @@ class WebhookDispatcher implements SmartLifecycle {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        // Kept for retries, so sealed like every other copy of an alert's notes; opened only to be sent.
+        String sealed = cipher.sealerFor(DataSubject.route(event.routeId())).seal(BODY, body);
         return new Document("_id", webhookId + ":" + event.position()).append("webhookId", webhookId)
                 .append("position", event.position()).append("messageId", "msg_" + webhookId + "_" + event.position())
-                .append("event", event.event()).append("body", body).append("state", WebhookStore.PENDING)
+                .append("routeId", event.routeId())
+                .append("event", event.event()).append("body", sealed).append("state", WebhookStore.PENDING)
                 .append("nextAttemptAt", Date.from(Instant.now(clock))).append("attempts", new ArrayList<>());
     }
 
@@ -142,13 +150,16 @@ class WebhookDispatcher implements SmartLifecycle {
         Document attempt = new Document("at", Date.from(started)).append("attempt", attemptNumber);
         boolean ok = false;
         Document webhook = store.webhook(delivery.getString("webhookId")).orElse(null);
+        DataSubject route = DataSubject.route(delivery.getString("routeId"));
+        String body = cipher.openerFor(route).text(route, BODY, delivery.getString("body"));
         if (webhook == null) {
             attempt.append("error", "webhook-removed");
+        } else if (body == null) {
+            attempt.append("error", "body-erased");
         } else {
             try {
                 URI target = targets.check(webhook.getString("url"));
                 long timestamp = started.getEpochSecond();
-                String body = delivery.getString("body");
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(target)
                         .timeout(properties.requestTimeout())
                         .header("Content-Type", "application/json")

@@ -25,6 +25,7 @@ import org.travesia.platform.privacy.DataSubject;
 import org.travesia.platform.privacy.PersonalDataCipher;
 import org.travesia.platform.privacy.SubjectOpener;
 import org.travesia.platform.security.CurrentActor;
+import org.travesia.platform.security.HistoryPositions;
 import org.travesia.platform.web.NotFoundException;
 import org.travesia.platform.web.PageCursor;
 
@@ -148,7 +149,8 @@ class CaseQueryController {
         boolean ownOrganisation = actor.organisation().equals(state.getString(CaseDocument.ORGANISATION));
         SubjectOpener opener = cipher.openerFor(DataSubject.missingPerson(caseId));
         return Map.of("items", readModel.history(caseId).stream()
-                .map(entry -> CaseView.historyEntry(entry, personal, ownOrganisation, opener)).toList());
+                .map(entry -> CaseView.historyEntry(entry, personal, ownOrganisation,
+                        HistoryPositions.shownTo(actor, ownOrganisation), opener)).toList());
     }
 
     private Map<String, Object> render(Document state, Actor actor, SubjectOpener opener, boolean withDuplicates) {

@@ -32,6 +32,7 @@ public final class LocalLauncher implements AutoCloseable {
     public static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
     static final String BIND_ADDRESS = "TRAVESIA_BIND_ADDRESS";
     static final String MASTER_KEY_FILE = "TRAVESIA_MASTER_KEY_FILE";
+    static final String FORMER_MASTER_KEY_FILE = "TRAVESIA_FORMER_MASTER_KEY_FILE";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Settings settings;
@@ -174,8 +175,11 @@ public final class LocalLauncher implements AutoCloseable {
             environment.putIfAbsent("TRAVESIA_ROUTES_SEED_ON_START", "true");
         }
         if (!environment.containsKey(MASTER_KEY_FILE) && System.getenv(MASTER_KEY_FILE) == null) {
-            // Both services share one master key next to the data; the first to start creates it, owner-only.
-            environment.put(MASTER_KEY_FILE, settings.data().resolve("keys").resolve("master.key").toString());
+            // Both services share one master key in the checkout's keys/, beside the data directory and never in it,
+            // so that no copy of the data or its backups carries it; the first to start creates it, owner-only, or
+            // moves there the one earlier builds created in the data directory.
+            environment.put(MASTER_KEY_FILE, settings.home().resolve("keys").resolve("master.key").toString());
+            environment.put(FORMER_MASTER_KEY_FILE, settings.data().resolve("keys").resolve("master.key").toString());
         }
         builder.environment().putAll(environment);
         try {

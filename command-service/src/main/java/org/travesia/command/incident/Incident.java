@@ -49,6 +49,7 @@ import org.travesia.kernel.incident.SourceAttached;
 import org.travesia.kernel.incident.VerifyIncident;
 import org.travesia.platform.privacy.DataSubject;
 import org.travesia.platform.privacy.PersonalDataCipher;
+import org.travesia.platform.privacy.PersonalFields;
 import org.travesia.platform.privacy.SubjectSealer;
 
 /**
@@ -90,6 +91,8 @@ public class Incident {
     private long derivedBasedOn = -1;
     /** The version after the last event a person caused (all but derivations). */
     private long authoredVersion = -1;
+    /** Whether any event holds free text recorded in the clear, before personal data was sealed. */
+    private boolean freeTextInTheClear;
 
     protected Incident() {
         // For Axon: rebuilt from its events.
@@ -252,12 +255,20 @@ public class Incident {
      * Shreds the free text recorded so far: the key first, then the record of it, so a crash in between leaves the
      * text unreadable and the same request sent again completes the record. Allowed on a retracted incident too: its
      * text can still name someone. The reason is sealed under the incident's next key.
+     * <p>
+     * Refused (409 {@code incident.redaction.plaintext}) when an event holds free text recorded in the clear, before
+     * personal data was sealed: that text is in the stored event itself, so shredding the key would answer success
+     * and erase nothing. Sealing it now would not help either: the old events, and every backup, keep it. Such a
+     * store needs the migration that rewrites those events sealed (README, Missing persons and personal data).
      */
     @CommandHandler
     public long handle(RedactIncidentFreeText command, PersonalDataCipher cipher) {
         requireOwnOrganisation(command.actor(), Role.ANALYST);
         requireVersionIfGiven(command.expectedVersion());
         requireReason(command.reason());
+        if (freeTextInTheClear) {
+            throw new ConflictException("incident.redaction.plaintext");
+        }
         cipher.shred(subject());
         apply(new IncidentFreeTextRedacted(incidentId, cipher.sealerFor(subject()).seal("reason", command.reason())));
         return version;
@@ -315,49 +326,42 @@ public class Incident {
         requestFingerprint = event.requestFingerprint();
         facts = event.details();
         sharing = SharingLevel.recorded(event.sharing());
-        version = sequence;
-        authoredVersion = sequence;
+        authored(event, sequence);
     }
 
     @EventSourcingHandler
     void on(IncidentAmended event, @SequenceNumber long sequence) {
         facts = RecordDelta.apply(facts, event.changes(), event.changedFields());
-        version = sequence;
-        authoredVersion = sequence;
+        authored(event, sequence);
     }
 
     @EventSourcingHandler
     void on(SourceAttached event, @SequenceNumber long sequence) {
-        version = sequence;
-        authoredVersion = sequence;
+        authored(event, sequence);
     }
 
     @EventSourcingHandler
     void on(IncidentVerified event, @SequenceNumber long sequence) {
         verified = true;
-        version = sequence;
-        authoredVersion = sequence;
+        authored(event, sequence);
     }
 
     @EventSourcingHandler
     void on(IncidentMarkedAsDuplicate event, @SequenceNumber long sequence) {
         duplicateOf = event.survivingIncidentId();
-        version = sequence;
-        authoredVersion = sequence;
+        authored(event, sequence);
     }
 
     @EventSourcingHandler
     void on(IncidentRetracted event, @SequenceNumber long sequence) {
         retracted = true;
-        version = sequence;
-        authoredVersion = sequence;
+        authored(event, sequence);
     }
 
     @EventSourcingHandler
     void on(SharingChanged event, @SequenceNumber long sequence) {
         sharing = SharingLevel.recorded(event.to());
-        version = sequence;
-        authoredVersion = sequence;
+        authored(event, sequence);
     }
 
     @EventSourcingHandler
@@ -371,14 +375,19 @@ public class Incident {
     @EventSourcingHandler
     void on(IncidentRouteOverridden event, @SequenceNumber long sequence) {
         routeOverridden = true;
-        version = sequence;
-        authoredVersion = sequence;
+        authored(event, sequence);
     }
 
     @EventSourcingHandler
     void on(IncidentFreeTextRedacted event, @SequenceNumber long sequence) {
+        authored(event, sequence);
+    }
+
+    /** Applies a person's write: its version, and whether it recorded free text in the clear. */
+    private void authored(Record event, long sequence) {
         version = sequence;
         authoredVersion = sequence;
+        freeTextInTheClear |= PersonalFields.anyInTheClear(event);
     }
 
     /** What a report command answers: the incident, its version, and whether this was a retry of an earlier one. */

@@ -28,8 +28,8 @@ import org.travesia.kernel.common.OccurredAt;
 import org.travesia.kernel.common.Role;
 import org.travesia.kernel.common.SharingLevel;
 import org.travesia.kernel.common.Violations;
-import org.travesia.kernel.common.Visibility;
 import org.travesia.kernel.missing.CaseStatus;
+import org.travesia.kernel.missing.CaseVisibility;
 import org.travesia.kernel.missing.CloseCase;
 import org.travesia.kernel.missing.ErasePersonalData;
 import org.travesia.kernel.missing.IncidentLinkedToCase;
@@ -254,7 +254,7 @@ public class MissingPersonCase {
     }
 
     private void requireVisibleTo(Actor actor) {
-        if (!Visibility.canSee(actor, organisation, sharing)) {
+        if (!CaseVisibility.canSee(actor, organisation, sharing)) {
             throw new AggregateNotFoundException(caseId, "No case with this id");
         }
     }

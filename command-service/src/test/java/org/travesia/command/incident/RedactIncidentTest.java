@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.travesia.kernel.common.ConflictException;
 import org.travesia.kernel.common.InvalidValueException;
 import org.travesia.kernel.common.NotPermittedException;
 import org.travesia.kernel.common.SharingLevel;
@@ -51,6 +52,31 @@ class RedactIncidentTest {
         DataSubject incident = DataSubject.incident(ID);
         assertThat(IncidentFixtures.cipher().openerFor(incident)
                 .open(incident, "description", report.details().description()).shredded()).isTrue();
+    }
+
+    @Test
+    void freeTextRecordedInTheClearBeforeEncryptionIsRefusedWithNothingShreddedOrRecorded() {
+        DataSubject incident = DataSubject.incident(ID);
+        String sealedBefore = IncidentFixtures.cipher().sealerFor(incident).seal("note", "sealed before the attempt");
+
+        fixture.given(reported())
+                .when(new RedactIncidentFreeText(ID, 0L, "a victim's name in the description", ANA))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("incident.redaction.plaintext")
+                .expectNoEvents();
+
+        assertThat(IncidentFixtures.cipher().openerFor(incident).open(incident, "note", sealedBefore).text())
+                .as("the key was not shredded: deleting it would pretend to erase text it never protected")
+                .isEqualTo("sealed before the attempt");
+    }
+
+    @Test
+    void oneEarlierEventWithFreeTextInTheClearIsEnoughToRefuse() {
+        fixture.given(recorded(reported())[0], new IncidentRetracted(ID, "recorded in the clear"))
+                .when(new RedactIncidentFreeText(ID, null, "names a witness", ANA))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("incident.redaction.plaintext")
+                .expectNoEvents();
     }
 
     @Test

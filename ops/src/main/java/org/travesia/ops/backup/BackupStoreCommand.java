@@ -21,7 +21,8 @@ import com.mongodb.client.MongoClients;
 /**
  * {@code ./ops/backup-store [DIRECTORY]}: a consistent copy of the embedded store, taken while it runs. The running
  * store (on {@code TRAVESIA_MONGO_PORT}) writes it next to its file, holding writes back only while it reads the file;
- * a stopped store is opened here and copied the same way. With a directory, the copy is moved there. A real MongoDB
+ * a stopped store is opened here and copied the same way. With a directory, the copy is moved there. It refuses while
+ * the master key sits where a backup would carry it ({@link MasterKeyPlacement}). A real MongoDB
  * ({@code MONGODB_URI}) is backed up with {@code mongodump} instead.
  */
 public final class BackupStoreCommand {
@@ -46,6 +47,8 @@ public final class BackupStoreCommand {
             throw new IllegalArgumentException(USAGE);
         }
         StoreLocation store = StoreLocation.of(environment, "back up");
+        MasterKeyPlacement.requireOutside(environment, store.data(), args.length == 1 ? Path.of(args[0])
+                : store.data().resolve(DurableH2Backend.BACKUP_DIRECTORY));
         Document taken = store.isRunning() ? backUp(store.localUri()) : backUpStopped(store);
         Path file = Path.of(taken.getString("file"));
         if (args.length == 1) {

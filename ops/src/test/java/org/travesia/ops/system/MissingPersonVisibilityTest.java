@@ -29,6 +29,7 @@ class MissingPersonVisibilityTest {
 
     private static final String CASES = "/api/v1/missing-persons";
     private static final String ROUTE = "visibility-route";
+    private static final String PUBLIC_ROUTE = "published-cases-route";
     private static final List<String> PERSONAL = List.of("Xiadani", "Torres", "Marisol", "Chávez", "Chavez", "555 0101",
             "scar on the left hand", "Bajo Chiquito");
     private static TestTokens tokens;
@@ -38,6 +39,9 @@ class MissingPersonVisibilityTest {
     private static String otherSharedCase;
     private static String otherPrivateCase;
     private static String death;
+    private static String publicCase;
+    private static String networkTwinOfPublicCase;
+    private static String deathOnPublicRoute;
 
     @BeforeAll
     static void start() {
@@ -54,6 +58,16 @@ class MissingPersonVisibilityTest {
         death = reported.json().get("incidentId").asText();
         assertThat(queries("org-a", "ANALYST").get("/api/v1/incidents/" + death + "?minVersion=0").status())
                 .isEqualTo(200);
+        publicCase = report("org-a", PUBLIC_ROUTE, MissingPersonReports.of("Yolanda Quispe Mamani")
+                .sharedWith("PUBLIC"));
+        networkTwinOfPublicCase = report("org-b", PUBLIC_ROUTE, MissingPersonReports.of("Yolanda Quispe")
+                .sharedWith("NETWORK"));
+        deathOnPublicRoute = system.commands().bearer(tokens.token("m-org-b", "org-b", "MONITOR"))
+                .post("/api/v1/incidents", Reports.kidnapping().with("type", "DEATH").with("occurredAt", "2026-10-20")
+                        .onRoute(PUBLIC_ROUTE, null).affected(Map.of("dead", 1)).sharedWith("NETWORK").build())
+                .json().get("incidentId").asText();
+        assertThat(queries("org-b", "MONITOR").get("/api/v1/incidents/" + deathOnPublicRoute + "?minVersion=0")
+                .status()).isEqualTo(200);
     }
 
     @AfterAll
@@ -98,6 +112,55 @@ class MissingPersonVisibilityTest {
         if (matches.status() == 200) {
             assertThat(matches.body()).doesNotContain(privateCase);
         }
+    }
+
+    @ParameterizedTest(name = "as {0} of another organisation")
+    @ValueSource(strings = {"MONITOR", "ANALYST", "ADVOCATE", "ADMIN"})
+    void aPublicCaseReachesAnotherOrganisationOnlyThroughCounts(String role) {
+        Api other = queries("org-b", role);
+
+        assertThat(other.get(CASES + "/" + publicCase).status()).isEqualTo(404);
+        assertThat(other.get(CASES + "/" + publicCase + "/history").status()).isEqualTo(404);
+        assertThat(caseIds(other.get(CASES + "?route=" + PUBLIC_ROUTE + "&limit=500").json()))
+                .doesNotContain(publicCase);
+        assertThat(matchedCases(other.get("/api/v1/incidents/" + deathOnPublicRoute + "/possible-matches").json()))
+                .doesNotContain(publicCase);
+        long counted = other.get(CASES + "/counts?route=" + PUBLIC_ROUTE).json().get("cases").asLong();
+        assertThat(counted).as("org-b's own network case, and org-a's published one for those who read published"
+                + " reports").isEqualTo(role.equals("MONITOR") ? 1 : 2);
+    }
+
+    @Test
+    void actingOnAnotherOrganisationsPublicCaseAnswersAsIfItDidNotExist() {
+        Api analyst = system.commands().bearer(tokens.token("analyst-org-b", "org-b", "ANALYST"));
+        Map<String, Object> sighting = Map.of("date", "2026-10-09", "place", Map.of("country", "PA"),
+                "source", "MEDIA", "confidence", "LOW");
+
+        Api.Response onPublicCase = analyst.post(CASES + "/" + publicCase + "/sightings", sighting);
+        Api.Response onNoCase = analyst.post(CASES + "/" + privateCase + "-none/sightings", sighting);
+
+        assertThat(onPublicCase.status()).as(onPublicCase.toString()).isEqualTo(onNoCase.status());
+        assertThat(onPublicCase.json().get("code").asText()).isEqualTo(onNoCase.json().get("code").asText());
+    }
+
+    @Test
+    void theOwnerWorksItsPublicCaseWhichGivesNoDuplicateSignalSinceSignalsFireOnlyBetweenNetworkCases() {
+        JsonNode owned = queries("org-a", "ANALYST").get(CASES + "/" + publicCase).json();
+        JsonNode twin = queries("org-b", "ANALYST").get(CASES + "/" + networkTwinOfPublicCase).json();
+
+        assertThat(owned.get("person").get("fullName").asText()).isEqualTo("Yolanda Quispe Mamani");
+        assertThat(owned.get("possibleDuplicates")).isEmpty();
+        assertThat(twin.get("possibleDuplicates")).isEmpty();
+    }
+
+    @Test
+    void aCaseHistoryShowsGlobalPositionsOnlyToAdminsOfTheOwningOrganisation() {
+        assertThat(positions(queries("org-a", "ADMIN"), sharedCase)).allMatch(JsonNode::isIntegralNumber);
+        assertThat(positions(queries("org-a", "ANALYST"), sharedCase)).allMatch(JsonNode::isNull);
+        assertThat(positions(queries("org-a", "MONITOR"), sharedCase)).allMatch(JsonNode::isNull);
+        assertThat(positions(queries("org-b", "ADMIN"), sharedCase)).allMatch(JsonNode::isNull);
+        assertThat(positions(queries("org-b", "ANALYST"), sharedCase)).allMatch(JsonNode::isNull);
+        assertThat(positions(queries("org-b", "ADVOCATE"), sharedCase)).allMatch(JsonNode::isNull);
     }
 
     @Test
@@ -174,8 +237,12 @@ class MissingPersonVisibilityTest {
     }
 
     private static String report(String organisation, MissingPersonReports report) {
+        return report(organisation, ROUTE, report);
+    }
+
+    private static String report(String organisation, String route, MissingPersonReports report) {
         Api monitor = system.commands().bearer(tokens.token("m-" + organisation, organisation, "MONITOR"));
-        Api.Response created = monitor.post(CASES, report.lastSeen("routeId", ROUTE)
+        Api.Response created = monitor.post(CASES, report.lastSeen("routeId", route)
                 .lastSeenAt("locality", "Bajo Chiquito").build());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String caseId = created.json().get("caseId").asText();
@@ -192,6 +259,15 @@ class MissingPersonVisibilityTest {
         List<String> ids = new ArrayList<>();
         page.get("items").forEach(item -> ids.add(item.get("caseId").asText()));
         return ids;
+    }
+
+    private static List<JsonNode> positions(Api reader, String caseId) {
+        Api.Response history = reader.get(CASES + "/" + caseId + "/history");
+        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        List<JsonNode> positions = new ArrayList<>();
+        history.json().get("items").forEach(entry -> positions.add(entry.get("position")));
+        assertThat(positions).isNotEmpty();
+        return positions;
     }
 
     private static List<String> matchedCases(JsonNode matches) {

@@ -39,7 +39,7 @@ public class PrivacyConfiguration {
         // In production the key is provisioned, never made up: a new one would read nothing already stored.
         boolean production = Arrays.asList(environment.getActiveProfiles()).contains("prod");
         return production ? MasterKeyFile.read(properties.masterKeyFile())
-                : MasterKeyFile.readOrCreate(properties.masterKeyFile());
+                : MasterKeyFile.readOrCreate(properties.masterKeyFile(), properties.formerMasterKeyFile());
     }
 
     @Bean(destroyMethod = "close")

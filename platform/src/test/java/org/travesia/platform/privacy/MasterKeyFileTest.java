@@ -51,6 +51,32 @@ class MasterKeyFileTest {
     }
 
     @Test
+    void aKeyFoundAtItsFormerPlaceInTheDataDirectoryIsMovedOutAndKept() throws IOException {
+        Path former = data.resolve("data").resolve("keys").resolve("master.key");
+        MasterKey original = MasterKeyFile.readOrCreate(former);
+        Path file = data.resolve("keys").resolve("master.key");
+
+        MasterKey read = MasterKeyFile.readOrCreate(file, former);
+
+        assertThat(read.id()).as("the same key, not a new one").isEqualTo(original.id());
+        assertThat(former).doesNotExist();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void withNoKeyAtEitherPlaceANewOneIsMadeAtTheNewPlace() {
+        Path former = data.resolve("data").resolve("keys").resolve("master.key");
+        Path file = data.resolve("keys").resolve("master.key");
+
+        MasterKeyFile.readOrCreate(file, former);
+
+        assertThat(file).exists();
+        assertThat(former).doesNotExist();
+    }
+
+    @Test
     void aMissingKeyFileIsNotMadeUpWhenOnlyReading() {
         assertThatThrownBy(() -> MasterKeyFile.read(data.resolve("none.key")))
                 .hasMessageContaining("TRAVESIA_MASTER_KEY_FILE");

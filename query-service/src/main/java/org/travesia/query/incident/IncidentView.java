@@ -13,6 +13,7 @@ import org.travesia.platform.privacy.DataSubject;
 import org.travesia.platform.privacy.Opened;
 import org.travesia.platform.privacy.SubjectOpener;
 import org.travesia.platform.privacy.SubjectOpener.OpenedRecord;
+import org.travesia.platform.security.HistoryPositions;
 
 /**
  * Renders read-model documents in the public shape: the incident as posted, plus its curation state. The facts are

@@ -5,7 +5,7 @@ import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.Role;
 
 /**
- * Who sees what of a case, on top of the read scope (which decides whether a case is seen at all): personal fields
+ * Who sees what of a case, on top of {@link CaseScope} (which decides whether a case is seen at all): personal fields
  * only for monitors and analysts of the organisation that owns it. An advocate, an admin, or anyone of another
  * organisation sees the non-identifying facts and whom to contact.
  */

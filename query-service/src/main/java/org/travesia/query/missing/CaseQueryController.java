@@ -19,14 +19,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.travesia.kernel.common.Actor;
-import org.travesia.kernel.common.SharingLevel;
 import org.travesia.platform.audit.AuditLog;
 import org.travesia.platform.privacy.BlindIndex;
 import org.travesia.platform.privacy.DataSubject;
 import org.travesia.platform.privacy.PersonalDataCipher;
 import org.travesia.platform.privacy.SubjectOpener;
 import org.travesia.platform.security.CurrentActor;
-import org.travesia.platform.security.ReadScope;
+import org.travesia.platform.security.HistoryPositions;
 import org.travesia.platform.web.NotFoundException;
 import org.travesia.platform.web.PageCursor;
 
@@ -36,8 +35,8 @@ import com.mongodb.client.model.Sorts;
 
 /**
  * Reads of missing-person cases: {@code /api/v1/missing-persons}. Every read is scoped inside the query to what the
- * caller may see; personal fields are opened, in memory, only for the owning organisation's monitors and analysts
- * ({@link CaseAccess}); every restricted case handed out is written to the audit log first.
+ * caller may see ({@link CaseScope} one by one, the report read scope for counts); personal fields are opened, in memory, only for the owning organisation's monitors and analysts
+ * ({@link CaseAccess}); every case handed out is written to the audit log first.
  */
 @RestController
 @RequestMapping(path = "/api/v1/missing-persons", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -83,7 +82,7 @@ class CaseQueryController {
         if (more) {
             page = page.subList(0, pageSize);
         }
-        auditRestricted(actor, "missing-persons.search", page);
+        audit(actor, "missing-persons.search", page);
         SubjectOpener opener = cipher.openerFor(page.stream().filter(state -> CaseAccess.seesPersonalData(actor, state))
                 .map(state -> DataSubject.missingPerson(state.getString(CaseDocument.ID))).toList());
         List<Map<String, Object>> items = page.stream().map(state -> render(state, actor, opener, false)).toList();
@@ -129,13 +128,13 @@ class CaseQueryController {
     Map<String, Object> one(@PathVariable String caseId, @RequestParam(required = false) Long minVersion)
             throws InterruptedException {
         Actor actor = currentActor.get();
-        Bson scope = ReadScope.of(actor);
+        Bson scope = CaseScope.of(actor);
         Optional<Document> found = readModel.find(caseId, scope);
         if (minVersion != null) {
             found = awaitVersion(caseId, scope, minVersion, found);
         }
         Document state = found.orElseThrow(() -> new NotFoundException("missing-person.not-found"));
-        auditRestricted(actor, "missing-person", List.of(state));
+        audit(actor, "missing-person", List.of(state));
         return render(state, actor, cipher.openerFor(DataSubject.missingPerson(caseId)), true);
     }
 
@@ -143,14 +142,15 @@ class CaseQueryController {
     @GetMapping("/{caseId}/history")
     Map<String, Object> history(@PathVariable String caseId) {
         Actor actor = currentActor.get();
-        Document state = readModel.find(caseId, ReadScope.of(actor))
+        Document state = readModel.find(caseId, CaseScope.of(actor))
                 .orElseThrow(() -> new NotFoundException("missing-person.not-found"));
-        auditRestricted(actor, "missing-person.history", List.of(state));
+        audit(actor, "missing-person.history", List.of(state));
         boolean personal = CaseAccess.seesPersonalData(actor, state);
         boolean ownOrganisation = actor.organisation().equals(state.getString(CaseDocument.ORGANISATION));
         SubjectOpener opener = cipher.openerFor(DataSubject.missingPerson(caseId));
         return Map.of("items", readModel.history(caseId).stream()
-                .map(entry -> CaseView.historyEntry(entry, personal, ownOrganisation, opener)).toList());
+                .map(entry -> CaseView.historyEntry(entry, personal, ownOrganisation,
+                        HistoryPositions.shownTo(actor, ownOrganisation), opener)).toList());
     }
 
     private Map<String, Object> render(Document state, Actor actor, SubjectOpener opener, boolean withDuplicates) {
@@ -172,12 +172,11 @@ class CaseQueryController {
         return found.filter(d -> d.getLong(CaseDocument.VERSION) >= minVersion);
     }
 
-    private void auditRestricted(Actor actor, String resource, List<Document> cases) {
-        List<String> restricted = cases.stream()
-                .filter(d -> !SharingLevel.PUBLIC.name().equals(d.getString(CaseDocument.SHARING)))
-                .map(d -> d.getString(CaseDocument.ID)).toList();
-        if (!restricted.isEmpty()) {
-            auditLog.record(actor, AuditLog.Action.READ, resource, restricted);
+    /** Every case handed out one by one is restricted: even a published one goes one by one only to its owner. */
+    private void audit(Actor actor, String resource, List<Document> cases) {
+        if (!cases.isEmpty()) {
+            auditLog.record(actor, AuditLog.Action.READ, resource,
+                    cases.stream().map(d -> d.getString(CaseDocument.ID)).toList());
         }
     }
 }

@@ -19,16 +19,27 @@ import com.mongodb.client.model.Filters;
 
 /**
  * The search parameters of {@code GET /api/v1/missing-persons} (bound by name from the query string) as a MongoDB
- * filter, always inside the caller's read scope. A name is looked up through the blind index, and only among the
+ * filter, always inside what the caller may see: the cases it may see one by one ({@link CaseScope}) for the search,
+ * the report read scope (published cases counted too) for the counts. A name is looked up through the blind index, and only among the
  * caller's own organisation's cases: that a name matches someone else's case would tell them who it is about.
  */
 record CaseSearch(String status, String route, String segment, String country, String lastSeenFrom,
                   String lastSeenTo, String name, Integer yearOfBirth) {
 
     Bson filter(Actor actor, BlindIndex blindIndex) {
+        return within(CaseScope.of(actor), actor, blindIndex);
+    }
+
+    /** The same search for counts: everything but the name, which counts never take. */
+    Bson countFilter(Actor actor, BlindIndex blindIndex) {
+        return new CaseSearch(null, route, segment, country, lastSeenFrom, lastSeenTo, null, null)
+                .within(ReadScope.of(actor), actor, blindIndex);
+    }
+
+    private Bson within(Bson scope, Actor actor, BlindIndex blindIndex) {
         Violations v = new Violations();
         List<Bson> all = new ArrayList<>();
-        all.add(ReadScope.of(actor));
+        all.add(scope);
         if (status != null) {
             try {
                 all.add(Filters.eq(CaseDocument.STATUS, CaseStatus.valueOf(status).name()));
@@ -74,11 +85,5 @@ record CaseSearch(String status, String route, String segment, String country, S
             all.add(Filters.eq(CaseDocument.BIRTH_YEAR_INDEX, blindIndex.ofBirthYear(yearOfBirth)));
         }
         return Filters.and(all);
-    }
-
-    /** The same search for counts: everything but the name, which counts never take. */
-    Bson countFilter(Actor actor, BlindIndex blindIndex) {
-        return new CaseSearch(null, route, segment, country, lastSeenFrom, lastSeenTo, null, null)
-                .filter(actor, blindIndex);
     }
 }

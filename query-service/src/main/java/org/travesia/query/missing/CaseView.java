@@ -16,6 +16,7 @@ import org.travesia.kernel.missing.SightingRecorded;
 import org.travesia.platform.privacy.DataSubject;
 import org.travesia.platform.privacy.PersonalFields;
 import org.travesia.platform.privacy.SubjectOpener;
+import org.travesia.platform.security.HistoryPositions;
 
 /**
  * Renders cases in the public shape. {@link #withPersonalData} opens the sealed fields in memory, for the owning
@@ -108,11 +109,14 @@ final class CaseView {
         return view;
     }
 
-    /** One history entry: position, event, when, who (the user only for the owning organisation), and its details. */
+    /**
+     * One history entry: position (only when {@code showPosition}, see {@link HistoryPositions}), event, when, who (the
+     * user only for the owning organisation), and its details.
+     */
     static Map<String, Object> historyEntry(Document entry, boolean personal, boolean ownOrganisation,
-                                            SubjectOpener opener) {
+                                            boolean showPosition, SubjectOpener opener) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("position", entry.get("position"));
+        view.put("position", showPosition ? entry.get("position") : null);
         view.put("sequence", entry.get("sequence"));
         view.put("event", entry.getString("event"));
         view.put("recordedAt", instant(entry.getDate("recordedAt")));

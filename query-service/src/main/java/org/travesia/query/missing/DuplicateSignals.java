@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import org.travesia.kernel.common.Actor;
-import org.travesia.platform.security.ReadScope;
+import org.travesia.kernel.common.SharingLevel;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -18,8 +18,10 @@ import com.mongodb.client.model.Projections;
 /**
  * Families often report one person to several organisations. When a case's blind-index tokens match a case of
  * another organisation, its owners learn "organisation X may hold a matching case", and nothing more: no case id, no
- * field. The other case is looked for inside the reader's read scope, so a case shared with the organisation only
- * never gives itself away; both organisations learn of each other when both cases are shared with the network.
+ * field. Signals fire only between two cases shared with the {@code NETWORK}: each organisation then learns of the
+ * other exactly what it has itself shared, so neither can probe names silently (a case made up to test a name tells
+ * the other organisation it exists). An organisation-only case keeps even its existence to itself, and a published one
+ * is only ever counted ({@link org.travesia.kernel.missing.CaseVisibility}).
  * <p>
  * A match: at least two name tokens in common (or every token of a one-word name), and no conflicting year of birth.
  */
@@ -34,12 +36,13 @@ class DuplicateSignals {
 
     List<Map<String, Object>> of(Document state, Actor reader) {
         List<String> names = state.getList(CaseDocument.NAME_INDEX, String.class, List.of());
-        if (names.isEmpty()) {
+        if (names.isEmpty() || !SharingLevel.NETWORK.name().equals(state.getString(CaseDocument.SHARING))) {
             return List.of();
         }
         String birthYear = state.getString(CaseDocument.BIRTH_YEAR_INDEX);
         Set<String> organisations = new TreeSet<>();
-        for (Document other : readModel.matching(Filters.and(ReadScope.of(reader),
+        for (Document other : readModel.matching(Filters.and(CaseScope.of(reader),
+                        Filters.eq(CaseDocument.SHARING, SharingLevel.NETWORK.name()),
                         Filters.ne(CaseDocument.ORGANISATION, state.getString(CaseDocument.ORGANISATION)),
                         Filters.in(CaseDocument.NAME_INDEX, names)))
                 .projection(Projections.include(CaseDocument.ORGANISATION, CaseDocument.NAME_INDEX,

@@ -24,7 +24,6 @@ import org.travesia.kernel.missing.Sex;
 import org.travesia.platform.privacy.DataSubject;
 import org.travesia.platform.privacy.PersonalDataCipher;
 import org.travesia.platform.privacy.SubjectOpener;
-import org.travesia.platform.security.ReadScope;
 import org.travesia.query.incident.api.IncidentState;
 
 import com.mongodb.client.model.Filters;
@@ -66,7 +65,7 @@ class PossibleMatches {
         if (facts.routeId() == null || incident.occurredFrom() == null) {
             return List.of();
         }
-        List<Document> candidates = readModel.matching(Filters.and(ReadScope.of(reader),
+        List<Document> candidates = readModel.matching(Filters.and(CaseScope.of(reader),
                 Filters.eq(CaseDocument.ROUTE, facts.routeId()),
                 Filters.eq(CaseDocument.STATUS, CaseStatus.OPEN.name()),
                 Filters.ne(CaseDocument.ERASED, true),

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.ConflictException;
-import org.travesia.kernel.common.SharingLevel;
 import org.travesia.kernel.incident.IncidentFacts;
 import org.travesia.kernel.taxonomy.IncidentType;
 import org.travesia.platform.audit.AuditLog;
@@ -60,11 +59,9 @@ class PossibleMatchesController {
             throw new ConflictException("missing-person.matches.not-a-death");
         }
         List<PossibleMatches.Match> matches = possibleMatches.of(incident, actor);
-        List<String> restricted = matches.stream().map(PossibleMatches.Match::state)
-                .filter(state -> !SharingLevel.PUBLIC.name().equals(state.getString(CaseDocument.SHARING)))
-                .map(state -> state.getString(CaseDocument.ID)).toList();
-        if (!restricted.isEmpty()) {
-            auditLog.record(actor, AuditLog.Action.READ, "missing-persons.possible-matches", restricted);
+        List<String> listed = matches.stream().map(match -> match.state().getString(CaseDocument.ID)).toList();
+        if (!listed.isEmpty()) {
+            auditLog.record(actor, AuditLog.Action.READ, "missing-persons.possible-matches", listed);
         }
         SubjectOpener opener = cipher.openerFor(matches.stream().map(PossibleMatches.Match::state)
                 .filter(state -> CaseAccess.seesPersonalData(actor, state))

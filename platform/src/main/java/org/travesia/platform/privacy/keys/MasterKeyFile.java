@@ -7,7 +7,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -24,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * readable by its owner only. A file that others may read is refused, as ssh refuses a private key that is: a master
  * key anyone on the machine can copy protects nothing.
  * <p>
- * In the local default the file is created on first start, with owner-only permissions in an owner-only directory,
- * and the log says so. Creation is atomic: two services starting together end up with the same key.
+ * In the local default the file is created on first start ({@code ./keys/master.key}, beside the data directory, never
+ * in it: a copy of the data directory and its backups must not carry the key that opens them), with owner-only
+ * permissions in an owner-only directory, and the log says so. Creation is atomic: two services starting together end up with the same key.
  */
 public final class MasterKeyFile {
 
@@ -65,14 +68,38 @@ public final class MasterKeyFile {
         return read(file);
     }
 
+    /**
+     * The key in {@code file}; if there is none yet but there is one at {@code formerPlace} (where earlier builds
+     * created it, inside the data directory), that key is moved to {@code file} and kept, never replaced by a new one:
+     * a new key would open none of the data. Otherwise one is created, as {@link #readOrCreate(Path)} does.
+     */
+    public static MasterKey readOrCreate(Path file, Path formerPlace) {
+        if (!Files.exists(file) && Files.isRegularFile(formerPlace)) {
+            moveOut(formerPlace, file);
+        }
+        return readOrCreate(file);
+    }
+
+    private static void moveOut(Path formerPlace, Path file) {
+        Path target = file.toAbsolutePath();
+        try {
+            ensureOwnerOnlyDirectory(target.getParent());
+            Files.move(formerPlace, target, StandardCopyOption.ATOMIC_MOVE);
+            log.warn("Moved the master key from {} to {}: inside the data directory, every copy of it (and of the "
+                    + "backups kept there) carried the key that opens them", formerPlace.toAbsolutePath(), target);
+        } catch (FileAlreadyExistsException | NoSuchFileException anotherProcessMovedIt) {
+            log.info("The master key was moved to {} by another process", target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot move the master key from " + formerPlace.toAbsolutePath() + " to "
+                    + target + "; move it by hand, owner-only", e);
+        }
+    }
+
     private static void create(Path file) {
         Path target = file.toAbsolutePath();
         try {
             Path directory = target.getParent();
-            if (!Files.isDirectory(directory)) {
-                Files.createDirectories(directory);
-                restrict(directory, OWNER_ONLY_DIRECTORY);
-            }
+            ensureOwnerOnlyDirectory(directory);
             Path written = Files.createTempFile(directory, ".master-key-", ".tmp");
             try {
                 restrict(written, OWNER_ONLY_FILE);
@@ -93,6 +120,13 @@ public final class MasterKeyFile {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a master key at " + target, e);
+        }
+    }
+
+    private static void ensureOwnerOnlyDirectory(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory);
+            restrict(directory, OWNER_ONLY_DIRECTORY);
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.core.env.Environment;
 import org.travesia.platform.eventstore.EventStoreProperties;
 import org.travesia.platform.mongo.MongoDatabaseConfiguration;
 import org.travesia.platform.mongo.StoreConnectionProperties;
+import org.travesia.platform.privacy.keys.ErasureJournal;
 import org.travesia.platform.privacy.keys.KeyVault;
 import org.travesia.platform.privacy.keys.MasterKey;
 import org.travesia.platform.privacy.keys.MasterKeyFile;
@@ -63,7 +64,7 @@ public class PrivacyConfiguration {
     public KeyVault keyVault(KeyDatabase keyDatabase, MongoDatabase travesiaDatabase, MasterKey masterKey,
                              PrivacyProperties properties, EventStoreProperties eventStore) {
         KeyVault vault = new KeyVault(keyDatabase.database(), travesiaDatabase, eventStore.mongoWriteConcern(),
-                masterKey, Clock.systemUTC());
+                new ErasureJournal(properties.erasureJournalFile()), masterKey, Clock.systemUTC());
         if (properties.previousMasterKeyFile() != null) {
             vault.rewrapFrom(MasterKeyFile.read(properties.previousMasterKeyFile()));
         }

@@ -18,10 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                              the path); unset: the events' server
  * @param keyDatabase           the keys' database when {@code keyStoreUri} is unset ({@code TRAVESIA_KEY_DATABASE});
  *                              unset: the events' database name with {@code -keys}
+ * @param erasureJournalFile    the erasure register's copy kept with the master key, out of data backups ({@code
+ *                              TRAVESIA_ERASURE_JOURNAL_FILE}, default {@code erasures.jsonl} next to the master key)
  */
 @ConfigurationProperties("travesia.privacy")
 public record PrivacyProperties(Path masterKeyFile, Path formerMasterKeyFile, Path previousMasterKeyFile,
-                                String keyStoreUri, String keyDatabase) {
+                                String keyStoreUri, String keyDatabase, Path erasureJournalFile) {
 
     public PrivacyProperties {
         masterKeyFile = masterKeyFile == null ? Path.of("keys", "master.key") : masterKeyFile;
@@ -31,5 +33,7 @@ public record PrivacyProperties(Path masterKeyFile, Path formerMasterKeyFile, Pa
                 : previousMasterKeyFile;
         keyStoreUri = keyStoreUri == null || keyStoreUri.isBlank() ? null : keyStoreUri;
         keyDatabase = keyDatabase == null || keyDatabase.isBlank() ? null : keyDatabase;
+        erasureJournalFile = erasureJournalFile == null || erasureJournalFile.toString().isBlank()
+                ? masterKeyFile.resolveSibling("erasures.jsonl") : erasureJournalFile;
     }
 }

@@ -1,13 +1,16 @@
 package org.travesia.platform.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.travesia.platform.privacy.keys.ErasedForeverException;
 import org.travesia.platform.privacy.keys.KeyVault;
 import org.travesia.platform.testing.TestPrivacy;
 
@@ -15,7 +18,8 @@ import com.mongodb.client.MongoCollection;
 
 /**
  * A backup taken before an erasure holds the erased person's wrapped key. Restoring it brings the key back; the
- * erasure register, kept in both databases, deletes it again before anything is read.
+ * erasure register, kept in both databases and in a journal file kept with the master key (never in a data backup),
+ * deletes it again before anything is read.
  */
 class ErasureRegisterTest {
 
@@ -56,6 +60,37 @@ class ErasureRegisterTest {
         privacy.vault().reapplyErasureRegister();
 
         assertThat(privacy.mongo().database().getCollection(KeyVault.ERASURE_REGISTER).countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void aWholeStoreRestoredFromBeforeTheErasureIsShreddedAgainFromTheJournalKeptWithTheMasterKey() {
+        String sealed = privacy.cipher().sealerFor(CASE).seal("person.fullName", "Rosa Ibarra");
+        List<Document> keyBackup = copy(keys());
+        privacy.cipher().eraseForever(CASE);
+
+        // The embedded default keeps both databases in one file: its backup restores both copies of the register.
+        restore(keys(), keyBackup);
+        restore(privacy.keyDatabase().getCollection(KeyVault.ERASURE_REGISTER), List.of());
+        restore(privacy.mongo().database().getCollection(KeyVault.ERASURE_REGISTER), List.of());
+
+        long deleted = privacy.vault().reapplyErasureRegister();
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(privacy.cipher().openerFor(CASE).open(CASE, "person.fullName", sealed).shredded()).isTrue();
+        assertThat(privacy.mongo().database().getCollection(KeyVault.ERASURE_REGISTER).countDocuments())
+                .as("both copies of the register are whole again").isEqualTo(1);
+        assertThatThrownBy(() -> privacy.cipher().sealerFor(CASE).seal("person.fullName", "Rosa Ibarra"))
+                .as("erased for good: no new key").isInstanceOf(ErasedForeverException.class);
+    }
+
+    @Test
+    void theJournalHoldsSubjectIdsAndTimesOnly() throws Exception {
+        privacy.cipher().sealerFor(CASE).seal("person.fullName", "Rosa Ibarra");
+        privacy.cipher().eraseForever(CASE);
+
+        String journal = Files.readString(privacy.erasureJournal());
+        assertThat(journal).contains(CASE.key()).doesNotContain("Rosa").doesNotContain("fullName");
+        assertThat(journal.lines()).hasSize(1);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.travesia.platform.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 
 import org.travesia.eventstore.testing.EmbeddedMongo;
@@ -7,6 +11,7 @@ import org.travesia.platform.privacy.BlindIndex;
 import org.travesia.platform.privacy.KeyedDigests;
 import org.travesia.platform.privacy.PersonalDataCipher;
 import org.travesia.platform.privacy.keys.AesGcm;
+import org.travesia.platform.privacy.keys.ErasureJournal;
 import org.travesia.platform.privacy.keys.KeyVault;
 import org.travesia.platform.privacy.keys.MasterKey;
 import org.travesia.platform.privacy.keys.SystemKeys;
@@ -20,6 +25,7 @@ import com.mongodb.WriteConcern;
 public final class TestPrivacy implements AutoCloseable {
 
     private final EmbeddedMongo mongo;
+    private final Path journal;
     private final MasterKey masterKey;
     private final KeyVault vault;
     private final PersonalDataCipher cipher;
@@ -27,6 +33,7 @@ public final class TestPrivacy implements AutoCloseable {
 
     private TestPrivacy(EmbeddedMongo mongo, MasterKey masterKey) {
         this.mongo = mongo;
+        this.journal = temporaryJournal();
         this.masterKey = masterKey;
         this.vault = vaultWith(masterKey);
         this.cipher = new PersonalDataCipher(vault);
@@ -39,7 +46,21 @@ public final class TestPrivacy implements AutoCloseable {
 
     /** Another vault on the same store, under another master key (a rotation, or the wrong key). */
     public KeyVault vaultWith(MasterKey master) {
-        return new KeyVault(keyDatabase(), mongo.database(), WriteConcern.ACKNOWLEDGED, master, Clock.systemUTC());
+        return new KeyVault(keyDatabase(), mongo.database(), WriteConcern.ACKNOWLEDGED, new ErasureJournal(journal),
+                master, Clock.systemUTC());
+    }
+
+    /** The erasure journal, in a directory of its own per instance (deleted on close). */
+    public Path erasureJournal() {
+        return journal;
+    }
+
+    private static Path temporaryJournal() {
+        try {
+            return Files.createTempDirectory("travesia-keys").resolve("erasures.jsonl");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public com.mongodb.client.MongoDatabase keyDatabase() {
@@ -73,5 +94,11 @@ public final class TestPrivacy implements AutoCloseable {
     @Override
     public void close() {
         mongo.close();
+        try {
+            Files.deleteIfExists(journal);
+            Files.deleteIfExists(journal.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.crypto.SecretKey;
 
@@ -22,7 +23,10 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 
 /**
  * The data keys, one per data subject, each stored wrapped by the master key in the key database, and the erasure
@@ -33,8 +37,9 @@ import com.mongodb.client.model.ReplaceOptions;
  * next generation, so a value sealed under a shredded generation never opens again.</li>
  * <li>The erasure register holds, per subject, the generations below which every key is shredded, and whether the
  * subject is erased for good (a missing person): then no key is ever made for it again. It holds subject ids and
- * times only. It is kept twice, in the key database and in the main database, and written before the key is deleted:
- * whichever database a backup restores, the other copy still says what was shredded, and {@link
+ * times only. It is kept three times, in the key database, in the main database and in a journal file kept with the
+ * master key ({@link ErasureJournal}), and written before the key is deleted: whatever a backup restores (one database,
+ * or the whole embedded store file with both), another copy still says what was shredded, and {@link
  * #reapplyErasureRegister()} (run at every start) deletes the keys a restore brought back.</li>
  * </ul>
  * Nothing here caches an unwrapped key: each use reads the key's document, so a shredded key is gone for every
@@ -44,24 +49,30 @@ public final class KeyVault {
 
     public static final String DATA_KEYS = "data_keys";
     public static final String ERASURE_REGISTER = "erasure_register";
+    public static final String STORE_IDENTITY = "store_identity";
 
     private static final Logger log = LoggerFactory.getLogger(KeyVault.class);
 
     private final MongoCollection<Document> keys;
     private final MongoCollection<Document> register;
     private final MongoCollection<Document> registerCopy;
+    private final ErasureJournal journal;
+    private final String storeId;
     private final MasterKey master;
     private final Clock clock;
 
     /**
      * @param keyDatabase  where the wrapped keys and the first copy of the register live
      * @param mainDatabase where the events live, and the second copy of the register
+     * @param journal      the third copy, a file kept with the master key and out of data backups
      */
-    public KeyVault(MongoDatabase keyDatabase, MongoDatabase mainDatabase, WriteConcern writeConcern, MasterKey master,
-                    Clock clock) {
+    public KeyVault(MongoDatabase keyDatabase, MongoDatabase mainDatabase, WriteConcern writeConcern,
+                    ErasureJournal journal, MasterKey master, Clock clock) {
         this.keys = keyDatabase.getCollection(DATA_KEYS).withWriteConcern(writeConcern);
         this.register = keyDatabase.getCollection(ERASURE_REGISTER).withWriteConcern(writeConcern);
         this.registerCopy = mainDatabase.getCollection(ERASURE_REGISTER).withWriteConcern(writeConcern);
+        this.journal = journal;
+        this.storeId = storeId(mainDatabase);
         this.master = master;
         this.clock = clock;
     }
@@ -134,6 +145,7 @@ public final class KeyVault {
                         .append("forever", forever),
                 orEmpty(register.find(Filters.eq("_id", subject)).first()),
                 orEmpty(registerCopy.find(Filters.eq("_id", subject)).first())));
+        journal.append(storeId, entry);
         register.replaceOne(Filters.eq("_id", subject), entry, new ReplaceOptions().upsert(true));
         registerCopy.replaceOne(Filters.eq("_id", subject), entry, new ReplaceOptions().upsert(true));
         deleteShredded(entry);
@@ -152,9 +164,18 @@ public final class KeyVault {
                 bySubject.computeIfAbsent(entry.getString("_id"), subject -> new ArrayList<>()).add(entry);
             }
         }
+        Map<String, Document> journalled = new HashMap<>();
+        for (Document entry : journal.entries(storeId)) {
+            bySubject.computeIfAbsent(entry.getString("_id"), subject -> new ArrayList<>()).add(entry);
+            journalled.merge(entry.getString("_id"), entry, (a, b) -> merged(a.getString("_id"), List.of(a, b)));
+        }
         long deleted = 0;
         for (Map.Entry<String, List<Document>> subject : bySubject.entrySet()) {
             Document entry = merged(subject.getKey(), subject.getValue());
+            Document known = journalled.get(subject.getKey());
+            if (known == null || !sameShredding(known, entry)) {
+                journal.append(storeId, entry); // made by another instance, or before the journal existed
+            }
             for (MongoCollection<Document> copy : List.of(register, registerCopy)) {
                 Document held = copy.find(Filters.eq("_id", subject.getKey())).first();
                 if (held == null || !sameShredding(held, entry)) {
@@ -205,6 +226,17 @@ public final class KeyVault {
                     + ". Point TRAVESIA_MASTER_KEY_FILE at the right key; to rotate, name the old one in "
                     + "TRAVESIA_PREVIOUS_MASTER_KEY_FILE");
         }
+    }
+
+    /**
+     * The store's id, made on its first start: a backup restores it with the store, so the journal's lines of this
+     * store apply to what the backup brings back, and never to another store that shares the key directory.
+     */
+    private static String storeId(MongoDatabase mainDatabase) {
+        Document identity = mainDatabase.getCollection(STORE_IDENTITY).findOneAndUpdate(Filters.eq("_id", "store"),
+                Updates.setOnInsert("id", UUID.randomUUID().toString()),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return identity.getString("id");
     }
 
     private long deleteShredded(Document entry) {

@@ -14,6 +14,7 @@ import org.travesia.kernel.incident.IncidentRetracted;
 import org.travesia.kernel.incident.IncidentRouteDerived;
 import org.travesia.kernel.incident.IncidentRouteOverridden;
 import org.travesia.kernel.incident.IncidentVerified;
+import org.travesia.kernel.incident.MmpRecordImported;
 import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.kernel.incident.SourceAttached;
 import org.travesia.kernel.missing.IncidentLinkedToCase;
@@ -64,7 +65,8 @@ public final class EventCatalogue {
             MissingPersonFoundDeceased.class,
             MissingPersonCaseClosed.class,
             MissingPersonCaseReopened.class,
-            PersonalDataErased.class);
+            PersonalDataErased.class,
+            MmpRecordImported.class);
 
     private EventCatalogue() {
     }

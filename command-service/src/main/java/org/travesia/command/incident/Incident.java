@@ -39,6 +39,10 @@ import org.travesia.kernel.incident.IncidentRetracted;
 import org.travesia.kernel.incident.IncidentRouteDerived;
 import org.travesia.kernel.incident.IncidentRouteOverridden;
 import org.travesia.kernel.incident.IncidentVerified;
+import org.travesia.kernel.incident.ImportMmpIncident;
+import org.travesia.kernel.incident.MmpFacts;
+import org.travesia.kernel.incident.MmpRecord;
+import org.travesia.kernel.incident.MmpRecordImported;
 import org.travesia.kernel.incident.MarkIncidentAsDuplicate;
 import org.travesia.kernel.incident.OverrideIncidentRoute;
 import org.travesia.kernel.incident.RedactIncidentFreeText;
@@ -74,6 +78,10 @@ import org.travesia.platform.privacy.SubjectSealer;
 @Aggregate
 public class Incident {
 
+    /** MMP incidents are reported under their MMP key, and never by a monitor's retry. */
+    static final String MMP_REPORT_ID_PREFIX = "mmp:";
+    static final String MMP_FINGERPRINT = "mmp-import";
+
     @AggregateIdentifier
     private String incidentId;
     private long version = -1;
@@ -93,6 +101,8 @@ public class Incident {
     private long authoredVersion = -1;
     /** Whether any event holds free text recorded in the clear, before personal data was sealed. */
     private boolean freeTextInTheClear;
+    /** The Missing Migrants Project's record of this incident, when it was taken from MMP. */
+    private MmpRecord mmpRecord;
 
     protected Incident() {
         // For Axon: rebuilt from its events.
@@ -152,6 +162,56 @@ public class Incident {
         v.throwIfAnyUnder("changes");
         IncidentRules.requireNotInFuture(amended, clock, "changes.");
         return IncidentFactsMapper.toFacts(amended);
+    }
+
+    /**
+     * Syncs the incident with one MMP incident: creates it when new; otherwise amends the fields MMP changed (only
+     * those, with the reason "MMP revision of" the file's date) and records MMP's record again if it changed; and
+     * when nothing differs, records nothing, so importing a file twice changes nothing. A retracted incident stays
+     * as the analyst left it. Free text an analyst redacted is not brought back.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ImportMmpIncident.Outcome handle(ImportMmpIncident command, PersonalDataCipher cipher) {
+        if (incidentId == null) {
+            SubjectSealer sealer = cipher.sealerFor(DataSubject.incident(command.incidentId()));
+            apply(new IncidentReported(command.incidentId(), command.actor().organisation(), command.actor().user(),
+                    MMP_REPORT_ID_PREFIX + command.mmpKey(), MMP_FINGERPRINT, sealer.sealRecord(command.facts()),
+                    command.sharing().name()));
+            apply(new MmpRecordImported(command.incidentId(), command.record(), command.revisionOf()));
+            return ImportMmpIncident.Outcome.CREATED;
+        }
+        requireOwnOrganisation(command.actor(), Role.ANALYST);
+        if (retracted) {
+            return ImportMmpIncident.Outcome.UNCHANGED;
+        }
+        var opened = cipher.openerFor(subject()).openRecord(subject(), facts, "");
+        IncidentFacts current = opened.value();
+        IncidentFacts synced = MmpFacts.mergeInto(current, command.facts());
+        if (opened.shredded().contains("place.locality")) {
+            synced = new IncidentFacts(synced.type(), synced.accidentSubtype(), synced.occurredAt(),
+                    synced.occurredAtPrecision(), synced.reportedAt(), withLocality(synced.place(),
+                    current.place() == null ? null : current.place().locality()), synced.routeId(),
+                    synced.segmentId(), synced.affected(), synced.nationalities(), synced.perpetrator(),
+                    synced.causesOfDeath(), synced.source(), synced.description(), synced.consent());
+        }
+        List<String> changed = RecordDelta.changedFields(current, synced);
+        boolean recordChanged = !command.record().equals(mmpRecord);
+        if (!changed.isEmpty()) {
+            SubjectSealer sealer = cipher.sealerFor(subject());
+            apply(new IncidentAmended(incidentId, sealer.sealRecord(RecordDelta.only(synced, changed)), changed,
+                    sealer.seal("reason", "MMP revision of " + command.revisionOf())));
+        }
+        if (recordChanged) {
+            apply(new MmpRecordImported(incidentId, command.record(), command.revisionOf()));
+        }
+        return changed.isEmpty() && !recordChanged ? ImportMmpIncident.Outcome.UNCHANGED
+                : ImportMmpIncident.Outcome.UPDATED;
+    }
+
+    private static IncidentFacts.Place withLocality(IncidentFacts.Place place, String locality) {
+        return new IncidentFacts.Place(place.country(), place.admin1(), place.admin2(), locality, place.coordinates(),
+                place.precision());
     }
 
     @CommandHandler
@@ -332,6 +392,12 @@ public class Incident {
     @EventSourcingHandler
     void on(IncidentAmended event, @SequenceNumber long sequence) {
         facts = RecordDelta.apply(facts, event.changes(), event.changedFields());
+        authored(event, sequence);
+    }
+
+    @EventSourcingHandler
+    void on(MmpRecordImported event, @SequenceNumber long sequence) {
+        mmpRecord = event.record();
         authored(event, sequence);
     }
 

@@ -1,6 +1,8 @@
 package org.travesia.platform.web;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Set;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -14,21 +16,32 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses request bodies over the limit with 413, before anything parses them: at once when the declared length is
- * too large, and while reading when the body is chunked or its declared length lies.
+ * too large, and while reading when the body is chunked or its declared length lies. A POST to one of the upload
+ * paths (a CSV import) has its own, larger limit; every other request keeps the small one.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final long uploadLimit;
+    private final Set<String> uploadPaths;
     private final ProblemWriter problemWriter;
 
     public RequestBodyLimitFilter(long limit, ProblemWriter problemWriter) {
-        this.limit = limit;
+        this(limit, limit, List.of(), problemWriter);
+    }
+
+    public RequestBodyLimitFilter(long limit, long uploadLimit, List<String> uploadPaths, ProblemWriter problemWriter) {
+        this.defaultLimit = limit;
+        this.uploadLimit = uploadLimit;
+        this.uploadPaths = Set.copyOf(uploadPaths);
         this.problemWriter = problemWriter;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = "POST".equals(request.getMethod()) && uploadPaths.contains(request.getRequestURI())
+                ? uploadLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             problemWriter.tooLarge(request, response, limit);
             return;

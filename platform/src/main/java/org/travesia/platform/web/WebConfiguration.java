@@ -69,7 +69,8 @@ public class WebConfiguration {
     public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebProperties properties,
                                                                                 ProblemWriter problemWriter) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), problemWriter));
+                new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), properties.maxUploadSize().toBytes(),
+                        properties.uploadPaths(), problemWriter));
         registration.setOrder(BODY_LIMIT_ORDER);
         return registration;
     }

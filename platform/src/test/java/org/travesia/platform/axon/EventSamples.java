@@ -16,6 +16,8 @@ import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.kernel.incident.IncidentRetracted;
 import org.travesia.kernel.incident.IncidentRouteDerived;
 import org.travesia.kernel.incident.IncidentRouteOverridden;
+import org.travesia.kernel.incident.MmpRecord;
+import org.travesia.kernel.incident.MmpRecordImported;
 import org.travesia.kernel.incident.IncidentVerified;
 import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.kernel.incident.SourceAttached;
@@ -123,6 +125,11 @@ final class EventSamples {
                     "POINT_IN_POLYGON", 1234L)),
             Map.entry("incident.route-overridden", new IncidentRouteOverridden(INCIDENT, "darien", "uraba",
                     "the monitor wrote the coordinates of the shelter, not of the crossing")),
+            Map.entry("incident.mmp-record-imported", new MmpRecordImported(INCIDENT, new MmpRecord("2014.MMP00207",
+                    List.of("2014.MMP00207", "2014.MMP00208"), "Central America", "Mexico", "US-Mexico border crossing",
+                    "Vehicle accident / death linked to hazardous transport", "Milenio, El Universal",
+                    "http://bit.ly/1qfIw00", "Central America", 3, "CC BY-IGO", "IOM Missing Migrants Project"),
+                    "2026-05-10")),
             Map.entry("route.defined", new RouteDefined("darien", new RouteName("Darién Gap", "Tapón del Darién"),
                     List.of("CO", "PA"))),
             Map.entry("route.segment-added", new SegmentAdded("darien", "darien-jungle",

@@ -74,6 +74,9 @@ final class IncidentDocument {
      */
     static final String LICENCE_IN_SOURCE = "licence";
     static final String LICENCE = DETAILS + ".source." + LICENCE_IN_SOURCE;
+    /** The Missing Migrants Project's record of an incident taken from it ({@code MmpRecord}), as imported. */
+    static final String MMP = "mmp";
+    static final String MMP_ROUTE = MMP + ".routeName";
 
     private static final JsonMapper JSON = StorageJson.mapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
@@ -86,6 +89,10 @@ final class IncidentDocument {
 
     static Document details(IncidentFacts facts) {
         return new Document(JSON.convertValue(facts, MAP));
+    }
+
+    static Document mmp(org.travesia.kernel.incident.MmpRecord record) {
+        return new Document(JSON.convertValue(record, MAP));
     }
 
     static Document source(IncidentFacts.Source source) {

@@ -68,6 +68,9 @@ final class IncidentFilters {
         if (find.minQuality() != null) {
             all.add(Filters.gte(prefix + IncidentDocument.EFFECTIVE_QUALITY, find.minQuality()));
         }
+        if (find.mmpRoute() != null) {
+            all.add(Filters.eq(prefix + IncidentDocument.MMP_ROUTE, find.mmpRoute()));
+        }
         if (find.bbox() != null) {
             all.add(within(find.bbox(), prefix));
         }

@@ -48,6 +48,7 @@ import org.travesia.kernel.incident.IncidentRouteOverridden;
 import org.travesia.kernel.incident.RouteAssignment;
 import org.travesia.kernel.incident.IncidentStatus;
 import org.travesia.kernel.incident.IncidentVerified;
+import org.travesia.kernel.incident.MmpRecordImported;
 import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.kernel.incident.SourceAttached;
 
@@ -171,6 +172,17 @@ class IncidentProjection {
                 entry -> entry.append(IncidentHistoryDocument.REASON, event.reason()));
     }
 
+    /** MMP's record of the incident, whole; its licence goes on the incident's source, where exports look for it. */
+    @EventHandler
+    void on(MmpRecordImported event, @SequenceNumber long sequence, EventMessage<?> message) {
+        Document record = IncidentDocument.mmp(event.record());
+        Document changes = new Document();
+        apply(event.incidentId(), sequence, message, incident -> {
+            changes.append(IncidentDocument.MMP, change(incident.get(IncidentDocument.MMP), record));
+            return incident.append(IncidentDocument.MMP, record);
+        }, entry -> entry.append(IncidentHistoryDocument.CHANGES, changes));
+    }
+
     /** The text recorded so far no longer opens (its key is gone); history records that, and why. */
     @EventHandler
     void on(IncidentFreeTextRedacted event, @SequenceNumber long sequence, EventMessage<?> message) {
@@ -190,7 +202,7 @@ class IncidentProjection {
     private void apply(String incidentId, long sequence, EventMessage<?> message, UnaryOperator<Document> change,
                        Consumer<Document> describe) {
         Document applied = readModel.apply(incidentId, sequence, incident -> {
-            Document next = change.apply(incident);
+            Document next = withLicence(change.apply(incident));
             return next.append(STATUS, status(next).name()).append(IncidentDocument.ROUTE_ASSIGNMENT, assignment(next))
                     .append(UPDATED_AT, date(message));
         }, (before, state) -> {
@@ -227,6 +239,22 @@ class IncidentProjection {
             metrics.applied(message, applied);
         }
         progress.advanced();
+    }
+
+    /**
+     * An incident taken from a public dataset carries the dataset's licence on its source, whatever a correction did
+     * to the source since: the licence is the dataset's, not a fact anyone amends.
+     */
+    private static Document withLicence(Document incident) {
+        Document record = incident.get(IncidentDocument.MMP, Document.class);
+        if (record == null || record.getString("licence") == null) {
+            return incident;
+        }
+        Document details = new Document(incident.get(DETAILS, Document.class));
+        Document source = details.get("source", Document.class);
+        details.put("source", new Document(source == null ? new Document() : source)
+                .append(IncidentDocument.LICENCE_IN_SOURCE, record.getString("licence")));
+        return incident.append(DETAILS, details);
     }
 
     static IncidentStatus status(Document incident) {

@@ -71,6 +71,8 @@ final class IncidentView {
         view.put("effectiveSourceQuality", IncidentDocument.effectiveQuality(incident));
         view.put("description", facts.description());
         view.put("consent", facts.consent());
+        view.put("licence", IncidentDocument.licence(incident));
+        view.put("mmp", incident.get(IncidentDocument.MMP, Document.class));
         view.put("verification", curation(incident.get(IncidentDocument.VERIFICATION, Document.class), ownOrganisation,
                 opener, subject, "verification", redacted));
         view.put("duplicate", curation(incident.get(IncidentDocument.DUPLICATE, Document.class), ownOrganisation,

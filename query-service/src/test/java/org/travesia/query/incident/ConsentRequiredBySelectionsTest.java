@@ -120,7 +120,7 @@ class ConsentRequiredBySelectionsTest {
     }
 
     private static IncidentSelection selection(RequiredConsent consent) {
-        return new IncidentSelection(new FindIncidents(null, null, null, null, null, null, null, null, null, null),
+        return new IncidentSelection(new FindIncidents(null, null, null, null, null, null, null, null, null, null, null),
                 Set.of(), Set.of(), consent);
     }
 

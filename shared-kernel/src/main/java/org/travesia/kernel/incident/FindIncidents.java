@@ -8,10 +8,12 @@ import org.travesia.kernel.taxonomy.IncidentType;
 
 /**
  * Which incidents to find. Every criterion is optional; {@code from} is inclusive and {@code to} exclusive, both on
- * the earliest instant the incident may have occurred.
+ * the earliest instant the incident may have occurred. {@code mmpRoute} is a Missing Migrants Project route name, as
+ * MMP writes it, of incidents imported from MMP.
  */
 public record FindIncidents(String routeId, String segmentId, String country, IncidentType type, IncidentStatus status,
-                            Instant from, Instant to, BoundingBox bbox, Integer minQuality, Sort sort) {
+                            Instant from, Instant to, BoundingBox bbox, Integer minQuality, Sort sort,
+                            String mmpRoute) {
 
     /** Newest first, by when it occurred or when it was recorded. */
     public enum Sort {

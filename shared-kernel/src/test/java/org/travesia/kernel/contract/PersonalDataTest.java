@@ -58,7 +58,8 @@ class PersonalDataTest {
                 Map.entry("missing-person.found-deceased", List.of("note")),
                 Map.entry("missing-person.case-closed", List.of("reason")),
                 Map.entry("missing-person.case-reopened", List.of("reason")),
-                Map.entry("missing-person.personal-data-erased", List.of()));
+                Map.entry("missing-person.personal-data-erased", List.of()),
+                Map.entry("incident.mmp-record-imported", List.of()));
     }
 
     @Test

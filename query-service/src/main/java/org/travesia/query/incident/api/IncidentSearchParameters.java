@@ -18,19 +18,21 @@ import org.travesia.kernel.taxonomy.IncidentType;
  * once.
  */
 public record IncidentSearchParameters(String route, String segment, String country, String type, String status,
-                                       String from, String to, String bbox, Integer minQuality, String sort) {
+                                       String from, String to, String bbox, Integer minQuality, String sort,
+                                       String mmpRoute) {
 
     public FindIncidents find() {
-        return parse(route, segment, country, type, status, from, to, bbox, minQuality, sort);
+        return parse(route, segment, country, type, status, from, to, bbox, minQuality, sort, mmpRoute);
     }
 
     /** The same search without a status or sort: for counts, which decide statuses themselves. */
     public FindIncidents findAnyStatus() {
-        return parse(route, segment, country, type, null, from, to, bbox, minQuality, null);
+        return parse(route, segment, country, type, null, from, to, bbox, minQuality, null, mmpRoute);
     }
 
     private static FindIncidents parse(String route, String segment, String country, String type, String status,
-                                       String from, String to, String bbox, Integer minQuality, String sort) {
+                                       String from, String to, String bbox, Integer minQuality, String sort,
+                                       String mmpRoute) {
         Violations v = new Violations();
         IncidentType incidentType = parse(v, "type", type, IncidentType.class);
         IncidentStatus incidentStatus = parse(v, "status", status, IncidentStatus.class);
@@ -43,7 +45,7 @@ public record IncidentSearchParameters(String route, String segment, String coun
         BoundingBox box = bbox == null ? null : v.build("", () -> BoundingBox.parse(bbox));
         v.throwIfAny();
         return new FindIncidents(route, segment, country, incidentType, incidentStatus, fromInstant, toInstant, box,
-                minQuality, order);
+                minQuality, order, mmpRoute);
     }
 
     /** A date ({@code 2026-11-20}) or an instant. A date as an upper bound includes the whole day. */

@@ -57,7 +57,8 @@ class EventCatalogueTest {
                 "missing-person.found-deceased r1",
                 "missing-person.case-closed r1",
                 "missing-person.case-reopened r1",
-                "missing-person.personal-data-erased r1");
+                "missing-person.personal-data-erased r1",
+                "incident.mmp-record-imported r1");
     }
 
     @Test

@@ -144,11 +144,11 @@ class ReportsSurviveStoreCrashesTest {
             MongoDatabase database = client.getDatabase("travesia");
             long highestStored = new StorePositions(new EventStoreCollections(database, WriteConcern.ACKNOWLEDGED))
                     .highestOccupied();
-            Api admin = services.query.api().as("admin");
-            await().atMost(DRAIN_TIMEOUT).until(() -> segmentPositions(admin).stream().allMatch(p -> p >= highestStored));
+            Api operator = services.query.api().as("operator");
+            await().atMost(DRAIN_TIMEOUT).until(() -> segmentPositions(operator).stream().allMatch(p -> p >= highestStored));
 
             Set<String> tokensAhead = new TreeSet<>();
-            segmentPositions(admin).stream().filter(p -> p > highestStored).forEach(p -> tokensAhead.add("at " + p));
+            segmentPositions(operator).stream().filter(p -> p > highestStored).forEach(p -> tokensAhead.add("at " + p));
 
             Set<String> unreadable = new TreeSet<>();
             Api reader = services.query.api().as("monitor");
@@ -180,9 +180,9 @@ class ReportsSurviveStoreCrashesTest {
         return missing;
     }
 
-    private static List<Long> segmentPositions(Api admin) {
+    private static List<Long> segmentPositions(Api operator) {
         List<Long> positions = new ArrayList<>();
-        for (JsonNode processor : admin.get("/actuator/eventprocessors").json().get("processors")) {
+        for (JsonNode processor : operator.get("/actuator/eventprocessors").json().get("processors")) {
             for (JsonNode segment : processor.get("segments")) {
                 positions.add(segment.get("position").asLong());
             }

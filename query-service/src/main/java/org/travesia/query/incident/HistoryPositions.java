@@ -7,8 +7,8 @@ import org.travesia.kernel.common.Role;
  * Who sees the global position of a history entry. A global position numbers every event of every organisation, so
  * the gap between two entries tells how many writes everyone else made in between: one organisation could count
  * another's reports. Order within an incident is its {@code sequence}, which counts only the incident's own events.
- * The position is shown to admins of the reporting organisation only, who already see the store's head position
- * ({@code /actuator/eventprocessors}) and need the position to follow an event through the processors.
+ * The position is shown to admins of the reporting organisation only, who need it to follow an event through the
+ * processors. The gap between two of their own events still counts everyone's writes in between (the README says so).
  */
 final class HistoryPositions {
 

@@ -19,13 +19,14 @@ import org.travesia.kernel.common.Role;
 
 /**
  * The users who sign in with HTTP Basic: the built-in local users (password = user name, for local work only: one
- * per role, and {@code operator}, who runs the processors) and the Prometheus scrape user when it has a password. Also the guard that keeps the local users out of production.
+ * per role, and {@code operator}, who runs the processors) and the Prometheus scrape user when it has a password.
+ * Also the guard that keeps the local users out of production.
  */
 final class LocalUserAuthentication {
 
     private static final Logger log = LoggerFactory.getLogger(LocalUserAuthentication.class);
     static final String METRICS_USER = "prometheus";
-    static final String OPERATOR_USER = "operator";
+    private static final String OPERATOR_USER = "operator";
 
     private LocalUserAuthentication() {
     }

@@ -223,8 +223,8 @@ public final class LocalLauncher implements AutoCloseable {
         System.out.println("  query-service   (reads):  http://localhost:" + settings.queryPort() + "/api/v1/incidents/{id}");
         System.out.println("  health:     http://localhost:" + settings.commandPort() + "/actuator/health  and  :"
                 + settings.queryPort() + "/actuator/health");
-        System.out.println("  processors: http://localhost:" + settings.queryPort() + "/actuator/eventprocessors (user admin)");
-        System.out.println("  local users: monitor, analyst, advocate, admin (password = user name). Ctrl-C stops everything.");
+        System.out.println("  processors: http://localhost:" + settings.queryPort() + "/actuator/eventprocessors (user operator)");
+        System.out.println("  local users: monitor, analyst, advocate, admin, operator (password = user name). Ctrl-C stops everything.");
         System.out.println();
     }
 

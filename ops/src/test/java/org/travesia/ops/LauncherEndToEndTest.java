@@ -46,8 +46,9 @@ class LauncherEndToEndTest {
             assertThat(read.json().get("type").asText()).isEqualTo("KIDNAPPING");
 
             assertThat(new Api(settings.commandPort()).get("/actuator/health").status()).isEqualTo(200);
-            Api.Response processors = new Api(settings.queryPort()).as("admin").get("/actuator/eventprocessors");
-            assertThat(processors.json().get("headPosition").asLong()).isEqualTo(1);
+            Api.Response processors = new Api(settings.queryPort()).as("operator").get("/actuator/eventprocessors");
+            // The launcher also loads the reference routes at start: the report is one event among theirs.
+            assertThat(processors.json().get("headPosition").asLong()).isGreaterThan(1);
         }
 
         try (LocalLauncher launcher = LocalLauncher.start(settings)) {

@@ -31,6 +31,9 @@ import org.travesia.kernel.incident.IncidentVerified;
 import org.travesia.kernel.taxonomy.IncidentType;
 import org.travesia.ops.EmbeddedStore;
 import org.travesia.ops.store.DurableH2Backend;
+import org.travesia.platform.privacy.DataSubject;
+import org.travesia.platform.privacy.PersonalDataCipher;
+import org.travesia.platform.privacy.SubjectSealer;
 import org.travesia.platform.processing.admin.ProcessorAdministration;
 import org.travesia.platform.testing.RunningService;
 import org.travesia.query.QueryServiceApplication;
@@ -125,6 +128,7 @@ public final class ScalingMeasurements {
     private static void projectionAndSizes(EmbeddedStore store, MongoClient client) throws Exception {
         try (RunningService queries = RunningService.start(QueryServiceApplication.builder(), store.uri("travesia"))) {
             EventStore events = queries.bean(EventStore.class);
+            PersonalDataCipher cipher = queries.bean(PersonalDataCipher.class);
             MongoDatabase travesia = client.getDatabase("travesia");
             long start = System.nanoTime();
             for (int i = 0; i < INCIDENTS; i++) {
@@ -132,10 +136,12 @@ public final class ScalingMeasurements {
                 MetaData metaData = MetaData.with(MetadataKeys.USER, "monitor-" + (i % 50))
                         .and(MetadataKeys.ORGANISATION, "org-" + (i % 20)).and(MetadataKeys.CLIENT, "bench/1")
                         .and(MetadataKeys.CORRELATION_ID, UUID.randomUUID().toString());
-                events.publish(new GenericDomainEventMessage<>("Incident", id, 0, reported(id, i), metaData),
-                        new GenericDomainEventMessage<>("Incident", id, 1, amended(id, i), metaData),
-                        new GenericDomainEventMessage<>("Incident", id, 2, new IncidentVerified(id, "checked"),
-                                metaData));
+                // Free text is sealed as command-service seals it: the store refuses plaintext personal data.
+                SubjectSealer sealer = cipher.sealerFor(DataSubject.incident(id));
+                events.publish(new GenericDomainEventMessage<>("Incident", id, 0, reported(id, i, sealer), metaData),
+                        new GenericDomainEventMessage<>("Incident", id, 1, amended(id, i, sealer), metaData),
+                        new GenericDomainEventMessage<>("Incident", id, 2,
+                                new IncidentVerified(id, sealer.seal("note", "checked")), metaData));
             }
             double appended = (System.nanoTime() - start) / 1e9;
             long expected = 3L * INCIDENTS;
@@ -198,19 +204,20 @@ public final class ScalingMeasurements {
         System.out.println("(backups written to " + data.resolve(DurableH2Backend.BACKUP_DIRECTORY) + ")");
     }
 
-    private static IncidentReported reported(String id, int i) {
+    private static IncidentReported reported(String id, int i, SubjectSealer sealer) {
         IncidentDetails details = new IncidentDetails(IncidentType.values()[i % IncidentType.values().length], null,
                 OccurredAt.onDay(LocalDate.of(2026, 1, 1).plusDays(i % 300)), null, Place.inCountry("PA"),
                 i % 3 == 0 ? "darien" : "us-mexico", null, null, List.of("VE", "HT"), null, null, null,
                 "Group stopped at the river crossing; " + i + " people taken.", null);
         return new IncidentReported(id, "org-" + (i % 20), "monitor-" + (i % 50), "r-" + i, "fp-" + i,
-                IncidentFactsMapper.toFacts(details), "NETWORK");
+                sealer.sealRecord(IncidentFactsMapper.toFacts(details)), "NETWORK");
     }
 
-    private static IncidentAmended amended(String id, int i) {
+    private static IncidentAmended amended(String id, int i, SubjectSealer sealer) {
         IncidentFacts changes = new IncidentFacts(null, null, null, null, null, null, null, null,
                 new IncidentFacts.Affected(1, i % 5, null, null, null, null, null, null), null, null, null, null,
                 null, null);
-        return new IncidentAmended(id, changes, List.of("affected"), "family confirmed");
+        return new IncidentAmended(id, sealer.sealRecord(changes), List.of("affected"),
+                sealer.seal("reason", "family confirmed"));
     }
 }

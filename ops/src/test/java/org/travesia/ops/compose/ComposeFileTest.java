@@ -189,6 +189,24 @@ class ComposeFileTest {
         assertThat(list(services.get("prometheus"), "secrets")).contains("metrics_password");
     }
 
+    /**
+     * Under the prod profile a service never makes up a master key: both read the one the operator made, from a
+     * secret file that neither git nor an image build context takes in.
+     */
+    @Test
+    void bothServicesReadTheOperatorsMasterKeyFromASecretKeptOutOfGitAndImages() {
+        Map<String, Object> secret = map(map(compose, "secrets"), "master_key");
+
+        for (String service : TRAVESIA_SERVICES.keySet()) {
+            assertThat(list(services.get(service), "secrets")).as(service).contains("master_key");
+            assertThat(environment(service)).as(service)
+                    .containsEntry("TRAVESIA_MASTER_KEY_FILE", "/run/secrets/master_key");
+        }
+        assertThat(secret.get("file")).isEqualTo("./secrets/master.key");
+        assertThat(read(ComposeFiles.CHECKOUT.resolve(".gitignore")).lines()).contains("ops/compose/secrets/");
+        assertThat(read(ComposeFiles.CHECKOUT.resolve(".dockerignore")).lines()).contains("ops/compose/secrets/");
+    }
+
     @Test
     void nothingPhonesHome() {
         Map<String, String> grafana = environment("grafana");

@@ -75,6 +75,7 @@ class DashboardsTest {
                 "travesia_eventstore_head_position", "travesia_processor_segment_lag_events",
                 "travesia_processor_segment_lag_seconds", "travesia_processor_dead_letter_sequences",
                 "travesia_exports_total", "travesia_incident_events_total", "jvm_memory_used_bytes",
-                "mongodb_driver_pool_size", "mongodb_driver_pool_checkedout");
+                "mongodb_driver_pool_size", "mongodb_driver_pool_checkedout", "travesia_alerts_raised_total",
+                "travesia_webhooks_deliveries_total");
     }
 }

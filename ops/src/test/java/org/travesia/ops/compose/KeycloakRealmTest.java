@@ -36,7 +36,7 @@ class KeycloakRealmTest {
         for (Role role : Role.values()) {
             assertThat(roles).contains(role.name().toLowerCase(Locale.ROOT));
         }
-        assertThat(roles).contains("audit_operator");
+        assertThat(roles).contains("operator", "audit_operator");
         assertThat(String.valueOf(serviceEnvironment.get("TRAVESIA_SECURITY_OIDC_ISSUER_URI")))
                 .endsWith("/realms/" + realm.get("realm").asText());
         assertThat(serviceEnvironment.get("TRAVESIA_SECURITY_OIDC_ROLES_CLAIM"))

@@ -72,12 +72,15 @@ class PrometheusConfigurationTest {
 
         assertThat(rules).containsKeys("TravesiaProcessorLagging", "TravesiaProcessorInError", "TravesiaDeadLetters",
                 "TravesiaServerErrors", "TravesiaFencedPositions", "TravesiaStoreDiskFilling",
-                "TravesiaStoreDiskAlmostFull", "TravesiaProcessorSegmentUnclaimed");
+                "TravesiaStoreDiskAlmostFull", "TravesiaProcessorSegmentUnclaimed", "TravesiaWebhookDeliveriesFailing");
         assertThat((String) rules.get("TravesiaProcessorLagging").get("expr"))
                 .contains("travesia_processor_segment_lag_events) > 1000")
                 .contains("travesia_processor_segment_lag_seconds) > 60");
         assertThat((String) rules.get("TravesiaServerErrors").get("expr")).contains("status=~\"5..\"")
                 .contains("> 0.01");
+        assertThat((String) rules.get("TravesiaWebhookDeliveriesFailing").get("expr"))
+                .contains("travesia_webhooks_deliveries_total{outcome=\"failed\"}")
+                .contains("travesia_webhooks_retry_backlog");
     }
 
     @Test

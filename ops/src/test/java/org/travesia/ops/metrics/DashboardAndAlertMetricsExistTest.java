@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.travesia.ops.compose.ComposeFiles;
 import org.travesia.ops.metrics.PromQlSelectors.Matcher;
 import org.travesia.ops.metrics.PromQlSelectors.Selector;
+import org.travesia.ops.system.Routes;
 import org.travesia.ops.system.TravesiaSystem;
 import org.travesia.platform.testing.Api;
 import org.travesia.platform.testing.Reports;
@@ -50,10 +51,24 @@ class DashboardAndAlertMetricsExistTest {
                 .isEqualTo(200);
         assertThat(system.queries().as("advocate").get("/api/v1/exports/incidents?format=csv").status())
                 .isEqualTo(200);
+        raiseARouteAlert();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 scrape(system.queries()).names().contains("travesia_processor_segment_lag_seconds")
-                        && scrape(system.queries()).names().contains("travesia_incident_events_total"));
+                        && scrape(system.queries()).names().contains("travesia_incident_events_total")
+                        && scrape(system.commands()).names().contains("travesia_alerts_raised_total"));
         scrapes = Map.of("command-service", scrape(system.commands()), "query-service", scrape(system.queries()));
+    }
+
+    /** A rule that one kidnapping crosses: the alerts-per-route counter appears only once an alert is raised. */
+    private static void raiseARouteAlert() {
+        Api analyst = system.commands().as("analyst");
+        assertThat(analyst.post("/api/v1/routes", Routes.route("metrics")).status()).isEqualTo(201);
+        assertThat(analyst.post("/api/v1/routes/metrics/segments", Routes.squareSegment("s", 20.0, -99.0, 0.5))
+                .status()).isEqualTo(201);
+        assertThat(analyst.post("/api/v1/routes/metrics/alert-rules", Routes.threshold("k1", "KIDNAPPING", 1, 7))
+                .status()).isEqualTo(201);
+        system.commands().as("monitor").post("/api/v1/incidents", Reports.kidnapping()
+                .withPlace("coordinates", Map.of("lat", 20.0, "lon", -99.0)).build());
     }
 
     @AfterAll
@@ -118,7 +133,7 @@ class DashboardAndAlertMetricsExistTest {
     }
 
     private static PrometheusScrape scrape(Api service) {
-        Api.Response response = service.as("admin").get("/actuator/prometheus");
+        Api.Response response = service.as("operator").get("/actuator/prometheus");
         assertThat(response.status()).isEqualTo(200);
         return PrometheusScrape.parse(response.body());
     }

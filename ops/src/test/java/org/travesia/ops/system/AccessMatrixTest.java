@@ -59,8 +59,10 @@ class AccessMatrixTest {
             {"GET export public",         "ORGANISATION", "403 403 200 200 200 200 200 200"},
             {"GET export internal",       "ORGANISATION", "403 403 200 200 403 403 200 200"},
             {"GET audit",                 "ORGANISATION", "403 403 403 403 403 403 200 200"},
-            {"GET eventprocessors",       "ORGANISATION", "403 403 403 403 403 403 200 200"},
-            {"GET prometheus",            "ORGANISATION", "403 403 403 403 403 403 200 200"},
+            {"GET eventprocessors",       "ORGANISATION", "403 403 403 403 403 403 403 403"},
+            {"GET prometheus",            "ORGANISATION", "403 403 403 403 403 403 403 403"},
+            {"GET dead-letters",          "ORGANISATION", "403 403 403 403 403 403 403 403"},
+            {"POST replay",               "ORGANISATION", "403 403 403 403 403 403 403 403"},
             {"GET api-docs",              "ORGANISATION", "200 200 200 200 200 200 200 200"},
     };
 
@@ -156,6 +158,8 @@ class AccessMatrixTest {
             case "GET audit" -> queries.get("/api/v1/audit");
             case "GET eventprocessors" -> queries.get("/actuator/eventprocessors");
             case "GET prometheus" -> queries.get("/actuator/prometheus");
+            case "GET dead-letters" -> queries.get("/api/v1/admin/processors/incidents/dead-letters");
+            case "POST replay" -> queries.post("/api/v1/admin/processors/incidents/replay", "");
             case "GET api-docs" -> queries.get("/v3/api-docs");
             default -> throw new IllegalArgumentException(endpoint);
         };

@@ -96,7 +96,7 @@ class BusinessMetricsTest {
     @Test
     void aReplayAppliesEveryEventAgainWithoutCountingThemAgain() {
         double before = eventsApplied();
-        assertThat(system.queries().as("admin").post("/api/v1/admin/processors/incidents/replay", "").status())
+        assertThat(system.queries().as("operator").post("/api/v1/admin/processors/incidents/replay", "").status())
                 .isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(BusinessMetricsTest::assertReplayFinished);
 
@@ -121,7 +121,7 @@ class BusinessMetricsTest {
             assertThat(incident.status()).isEqualTo(200);
             assertThat(incident.json().get("version").asLong()).isEqualTo(versions[i]);
         }
-        assertThat(system.queries().as("admin").get("/actuator/eventprocessors").body())
+        assertThat(system.queries().as("operator").get("/actuator/eventprocessors").body())
                 .doesNotContain("\"replaying\":true");
     }
 
@@ -136,7 +136,7 @@ class BusinessMetricsTest {
     }
 
     private static PrometheusScrape scrape() {
-        Api.Response response = system.queries().as("admin").get("/actuator/prometheus");
+        Api.Response response = system.queries().as("operator").get("/actuator/prometheus");
         assertThat(response.status()).isEqualTo(200);
         return PrometheusScrape.parse(response.body());
     }

@@ -22,7 +22,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 /**
- * {@code /api/v1/admin/processors/{name}/dead-letters}: an admin sees which sequences the incident projection
+ * {@code /api/v1/admin/processors/{name}/dead-letters}: the operator sees which sequences the incident projection
  * parked (ids and the failure's type, never the events' content), retries one once its cause is mended, and evicts
  * one for good; each call is audited.
  * <p>
@@ -33,11 +33,13 @@ class DeadLetterAdministrationTest {
 
     private static final String DEAD_LETTERS = "/api/v1/admin/processors/incidents/dead-letters";
     private static TravesiaSystem system;
+    private static Api operator;
     private static Api admin;
 
     @BeforeAll
     static void start() {
         system = TravesiaSystem.start();
+        operator = system.queries().as("operator");
         admin = system.queries().as("admin");
     }
 
@@ -59,13 +61,13 @@ class DeadLetterAdministrationTest {
         assertThat(parked.get("sequenceNumber").asLong()).isEqualTo(1);
         assertThat(parked.get("globalPosition").asLong()).isPositive();
         assertThat(parked.get("causeType").asText()).isEqualTo(ClassCastException.class.getName());
-        assertThat(admin.get(DEAD_LETTERS).body()).as("no payload, no cause message").doesNotContain(secret);
+        assertThat(operator.get(DEAD_LETTERS).body()).as("no payload, no cause message").doesNotContain(secret);
 
-        Api.Response stillBroken = admin.post(DEAD_LETTERS + "/" + id + "/retry", "");
+        Api.Response stillBroken = operator.post(DEAD_LETTERS + "/" + id + "/retry", "");
         assertThat(stillBroken.json().get("outcome").asText()).isEqualTo("PARKED_AGAIN");
 
         mend(id);
-        Api.Response retried = admin.post(DEAD_LETTERS + "/" + id + "/retry", "");
+        Api.Response retried = operator.post(DEAD_LETTERS + "/" + id + "/retry", "");
 
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.json().get("outcome").asText()).isEqualTo("PROCESSED");
@@ -85,7 +87,7 @@ class DeadLetterAdministrationTest {
         awaitParked(id, 1);
         mend(id);
 
-        Api.Response evicted = admin.post(DEAD_LETTERS + "/" + id + "/eviction", "");
+        Api.Response evicted = operator.post(DEAD_LETTERS + "/" + id + "/eviction", "");
 
         assertThat(evicted.status()).isEqualTo(200);
         assertThat(evicted.json().get("evicted").asInt()).isEqualTo(1);
@@ -94,22 +96,22 @@ class DeadLetterAdministrationTest {
                 .isZero();
         assertThat(admin.get("/api/v1/audit?action=DEAD_LETTER_EVICTION&recordId=" + id).json().get("items"))
                 .hasSize(1);
-        assertThat(admin.post(DEAD_LETTERS + "/" + id + "/retry", "").json().get("code").asText())
+        assertThat(operator.post(DEAD_LETTERS + "/" + id + "/retry", "").json().get("code").asText())
                 .isEqualTo("dead-letter.not-found");
     }
 
     @Test
-    void onlyAnAdminSeesOrTouchesTheDeadLetters() {
-        for (String user : new String[] {"monitor", "analyst", "advocate"}) {
+    void onlyTheOperatorSeesOrTouchesTheDeadLetters() {
+        for (String user : new String[] {"monitor", "analyst", "advocate", "admin"}) {
             Api caller = system.queries().as(user);
             assertThat(caller.get(DEAD_LETTERS).status()).as(user).isEqualTo(403);
             assertThat(caller.post(DEAD_LETTERS + "/x/retry", "").status()).as(user).isEqualTo(403);
             assertThat(caller.post(DEAD_LETTERS + "/x/eviction", "").status()).as(user).isEqualTo(403);
         }
         assertThat(system.queries().get(DEAD_LETTERS).status()).isEqualTo(401);
-        assertThat(admin.get("/api/v1/admin/processors/nothing/dead-letters").json().get("code").asText())
+        assertThat(operator.get("/api/v1/admin/processors/nothing/dead-letters").json().get("code").asText())
                 .isEqualTo("processor.not-found");
-        assertThat(admin.get(DEAD_LETTERS + "?limit=0").status()).isEqualTo(400);
+        assertThat(operator.get(DEAD_LETTERS + "?limit=0").status()).isEqualTo(400);
     }
 
     private static String reported(String description) {
@@ -130,7 +132,7 @@ class DeadLetterAdministrationTest {
     /** The incident's parked sequence, once it holds {@code events} events (the failed one and those behind it). */
     private static JsonNode awaitParked(String id, long events) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> {
-            for (JsonNode sequence : admin.get(DEAD_LETTERS).json().get("items")) {
+            for (JsonNode sequence : operator.get(DEAD_LETTERS).json().get("items")) {
                 if (sequence.get("sequence").asText().equals(id) && sequence.get("size").asLong() == events) {
                     return sequence;
                 }
@@ -141,7 +143,7 @@ class DeadLetterAdministrationTest {
 
     private static List<String> sequences() {
         List<String> ids = new ArrayList<>();
-        admin.get(DEAD_LETTERS).json().get("items").forEach(sequence -> ids.add(sequence.get("sequence").asText()));
+        operator.get(DEAD_LETTERS).json().get("items").forEach(sequence -> ids.add(sequence.get("sequence").asText()));
         return ids;
     }
 

@@ -19,7 +19,7 @@ import org.travesia.query.QueryServiceApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * {@code POST /api/v1/admin/processors/{name}/replay}: an admin rebuilds one projection while the services stay up,
+ * {@code POST /api/v1/admin/processors/{name}/replay}: the operator rebuilds one projection while the services stay up,
  * the call is audited, and a replay is refused while another instance still holds some of the processor's segments.
  */
 class ProjectionReplayTest {
@@ -36,39 +36,41 @@ class ProjectionReplayTest {
     }
 
     @Test
-    void anAdminReplaysTheIncidentProjectionAndEveryIncidentReadsTheSameAfterwards() {
+    void theOperatorReplaysTheIncidentProjectionAndEveryIncidentReadsTheSameAfterwards() {
         system = TravesiaSystem.start();
         List<String> ids = reportAndCurate(12);
         Map<String, String> before = readAll(system.queries(), ids);
 
-        Api.Response replay = system.queries().as("admin").post("/api/v1/admin/processors/incidents/replay", "");
+        Api.Response replay = system.queries().as("operator").post("/api/v1/admin/processors/incidents/replay", "");
 
         assertThat(replay.status()).isEqualTo(202);
         assertThat(replay.json().get("replaying").asBoolean()).isTrue();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(readAll(system.queries(), ids)).isEqualTo(before);
-            assertThat(system.queries().as("admin").get("/actuator/eventprocessors").body())
+            assertThat(system.queries().as("operator").get("/actuator/eventprocessors").body())
                     .as("a replay that reached the position it was asked at is over, even with nothing new after it")
                     .doesNotContain("\"replaying\":true");
         });
         JsonNode audit = system.queries().as("admin").get("/api/v1/audit?action=PROCESSOR_REPLAY").json().get("items");
         assertThat(audit).hasSize(1);
-        assertThat(audit.get(0).get("user").asText()).isEqualTo("admin");
+        assertThat(audit.get(0).get("user").asText()).isEqualTo("operator");
         assertThat(audit.get(0).get("resource").asText()).isEqualTo("processors.incidents.replay");
     }
 
     @Test
-    void onlyAnAdminMayReplayAndOnlyAProcessorThatExists() {
+    void onlyTheOperatorMayReplayAndOnlyAProcessorThatExists() {
         system = TravesiaSystem.start();
 
         Api.Response analyst = system.queries().as("analyst").post("/api/v1/admin/processors/incidents/replay", "");
-        Api.Response unknown = system.queries().as("admin").post("/api/v1/admin/processors/nothing/replay", "");
+        Api.Response admin = system.queries().as("admin").post("/api/v1/admin/processors/incidents/replay", "");
+        Api.Response unknown = system.queries().as("operator").post("/api/v1/admin/processors/nothing/replay", "");
 
         assertThat(analyst.status()).isEqualTo(403);
+        assertThat(admin.status()).isEqualTo(403);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
         assertThat(unknown.json().get("code").asText()).isEqualTo("processor.not-found");
-        assertThat(system.queries().as("admin").header("Accept-Language", "es")
+        assertThat(system.queries().as("operator").header("Accept-Language", "es")
                 .post("/api/v1/admin/processors/nothing/replay", "").json().get("detail").asText())
                 .startsWith("Ningún procesador");
     }
@@ -80,8 +82,8 @@ class ProjectionReplayTest {
         system = TravesiaSystem.start(halfTheSegments);
         secondQueryService = RunningService.start(QueryServiceApplication.builder(), system.mongo().uri(),
                 halfTheSegments);
-        Api first = system.queries().as("admin");
-        Api second = secondQueryService.api().as("admin");
+        Api first = system.queries().as("operator");
+        Api second = secondQueryService.api().as("operator");
         List<String> ids = reportAndCurate(8);
         Map<String, String> before = readAll(system.queries(), ids);
         await().atMost(Duration.ofSeconds(30)).until(() -> claimedSegments(first) == 2 && claimedSegments(second) == 2);
@@ -141,8 +143,8 @@ class ProjectionReplayTest {
         return answers;
     }
 
-    private static int claimedSegments(Api admin) {
-        for (JsonNode processor : admin.get("/actuator/eventprocessors").json().get("processors")) {
+    private static int claimedSegments(Api operator) {
+        for (JsonNode processor : operator.get("/actuator/eventprocessors").json().get("processors")) {
             if (processor.get("name").asText().equals("incidents")) {
                 return processor.get("segments").size();
             }

@@ -145,16 +145,16 @@ class ReportsSurviveStoreCrashesTest {
             MongoDatabase database = client.getDatabase("travesia");
             long highestStored = new StorePositions(new EventStoreCollections(database, WriteConcern.ACKNOWLEDGED))
                     .highestOccupied();
-            Api admin = services.query.api().as("admin");
+            Api operator = services.query.api().as("operator");
             // Caught up means every segment of every processor is held and past the head. The instance that ran
             // before the crash could not release its claims (the store was gone), so this one takes them over only
             // once they time out: until then it holds some segments, or none, and those it holds say nothing about
             // the others.
-            await().atMost(DRAIN_TIMEOUT).until(() -> everySegmentIsHeld(admin, database)
-                    && segmentPositions(admin).stream().allMatch(p -> p >= highestStored));
+            await().atMost(DRAIN_TIMEOUT).until(() -> everySegmentIsHeld(operator, database)
+                    && segmentPositions(operator).stream().allMatch(p -> p >= highestStored));
 
             Set<String> tokensAhead = new TreeSet<>();
-            segmentPositions(admin).stream().filter(p -> p > highestStored).forEach(p -> tokensAhead.add("at " + p));
+            segmentPositions(operator).stream().filter(p -> p > highestStored).forEach(p -> tokensAhead.add("at " + p));
 
             Set<String> unreadable = new TreeSet<>();
             Api reader = services.query.api().as("monitor");
@@ -166,7 +166,7 @@ class ReportsSurviveStoreCrashesTest {
             }
             Set<String> notProjected = notProjected(database);
             return new Restart(after, acknowledged.size(), unreadable, notProjected, highestStored, tokensAhead,
-                    diagnose(database, admin, notProjected));
+                    diagnose(database, operator, notProjected));
         }
     }
 
@@ -192,7 +192,7 @@ class ReportsSurviveStoreCrashesTest {
      * What a failure needs to be understood from CI's output alone: where the missing events sit, what else holds
      * their positions, the tokens, the counter, and what the processors parked or fenced.
      */
-    private static String diagnose(MongoDatabase database, Api admin, Set<String> notProjected) {
+    private static String diagnose(MongoDatabase database, Api operator, Set<String> notProjected) {
         if (notProjected.isEmpty()) {
             return "nothing missing";
         }
@@ -212,12 +212,12 @@ class ReportsSurviveStoreCrashesTest {
                 + "; tombstones in all: " + database.getCollection(EventStoreCollections.EVENTS)
                         .countDocuments(Filters.exists("aggregateKeys", false))
                 + "; counter: " + (counter == null ? null : counter.toJson())
-                + "; processors: " + admin.get("/actuator/eventprocessors").json();
+                + "; processors: " + operator.get("/actuator/eventprocessors").json();
     }
 
     /** Whether this instance holds every segment the token store has, for every processor it runs. */
-    private static boolean everySegmentIsHeld(Api admin, MongoDatabase database) {
-        for (JsonNode processor : admin.get("/actuator/eventprocessors").json().get("processors")) {
+    private static boolean everySegmentIsHeld(Api operator, MongoDatabase database) {
+        for (JsonNode processor : operator.get("/actuator/eventprocessors").json().get("processors")) {
             if (!processor.has("segments")) {
                 continue;
             }
@@ -233,9 +233,9 @@ class ReportsSurviveStoreCrashesTest {
         return true;
     }
 
-    private static List<Long> segmentPositions(Api admin) {
+    private static List<Long> segmentPositions(Api operator) {
         List<Long> positions = new ArrayList<>();
-        for (JsonNode processor : admin.get("/actuator/eventprocessors").json().get("processors")) {
+        for (JsonNode processor : operator.get("/actuator/eventprocessors").json().get("processors")) {
             for (JsonNode segment : processor.get("segments")) {
                 positions.add(segment.get("position").asLong());
             }

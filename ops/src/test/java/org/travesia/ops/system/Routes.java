@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds route, segment and rule bodies for tests. */
-final class Routes {
+public final class Routes {
 
     private Routes() {
     }
 
-    static Map<String, Object> route(String routeId) {
+    public static Map<String, Object> route(String routeId) {
         return Map.of("routeId", routeId, "name", Map.of("en", "Test route " + routeId, "es", "Ruta " + routeId),
                 "countries", List.of("PA"));
     }
 
     /** A square segment around a point, [lon, lat] corners, closed. */
-    static Map<String, Object> squareSegment(String segmentId, double lat, double lon, double halfSide) {
+    public static Map<String, Object> squareSegment(String segmentId, double lat, double lon, double halfSide) {
         List<List<Double>> ring = List.of(List.of(lon - halfSide, lat - halfSide), List.of(lon + halfSide, lat - halfSide),
                 List.of(lon + halfSide, lat + halfSide), List.of(lon - halfSide, lat + halfSide),
                 List.of(lon - halfSide, lat - halfSide));
@@ -27,7 +27,7 @@ final class Routes {
         return segment;
     }
 
-    static Map<String, Object> threshold(String ruleId, String type, int minCount, int windowDays) {
+    public static Map<String, Object> threshold(String ruleId, String type, int minCount, int windowDays) {
         return Map.of("ruleId", ruleId, "kind", "THRESHOLD", "incidentTypes", List.of(type), "minCount", minCount,
                 "windowDays", windowDays);
     }

@@ -122,7 +122,7 @@ class StrictJsonTest {
     }
 
     private static long storeHead() {
-        return system.queries().as("admin").get("/actuator/eventprocessors").json().get("headPosition").asLong();
+        return system.queries().as("operator").get("/actuator/eventprocessors").json().get("headPosition").asLong();
     }
 
     private static void assertRefused(Api.Response answer, String code, String field) {

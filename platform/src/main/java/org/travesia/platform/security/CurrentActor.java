@@ -24,7 +24,7 @@ public final class CurrentActor {
                 try {
                     roles.add(Role.valueOf(name.substring("ROLE_".length())));
                 } catch (IllegalArgumentException notAnIncidentRole) {
-                    // The audit operator and the metrics scraper act on no report.
+                    // The operator, the audit operator and the metrics scraper act on no report.
                 }
             }
         }

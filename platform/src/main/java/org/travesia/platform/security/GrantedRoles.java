@@ -7,8 +7,9 @@ import java.util.Set;
 import org.travesia.kernel.common.Role;
 
 /**
- * The roles a bearer token can grant, by exact name: Travesía's four ({@link Role}) and the audit operator. Anything
- * else a token carries (an identity provider's own roles, {@code offline_access}...) grants nothing here.
+ * The roles a bearer token can grant, by exact name: Travesía's four ({@link Role}), the operator and the audit
+ * operator. Anything else a token carries (an identity provider's own roles, {@code offline_access}...) grants nothing
+ * here.
  */
 public final class GrantedRoles {
 
@@ -17,6 +18,14 @@ public final class GrantedRoles {
      * organisations; only a token can carry it, never a local user.
      */
     public static final String AUDIT_OPERATOR = "AUDIT_OPERATOR";
+
+    /**
+     * Runs the installation: the event processors (replay, pause, dead letters), their view and the metrics. These
+     * are shared by every organisation and show the store's head position, which counts every organisation's writes,
+     * so an organisation's admin does not have it. Reads no report and no audit log. Tokens carry it; in the local
+     * default, the local user {@code operator} has it, and nothing else.
+     */
+    public static final String OPERATOR = "OPERATOR";
 
     private static final Set<String> FROM_TOKENS = names();
 
@@ -47,6 +56,7 @@ public final class GrantedRoles {
         for (Role role : Role.values()) {
             names.add(role.name());
         }
+        names.add(OPERATOR);
         names.add(AUDIT_OPERATOR);
         return Set.copyOf(names);
     }

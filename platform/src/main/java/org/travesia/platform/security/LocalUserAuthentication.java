@@ -18,13 +18,15 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.travesia.kernel.common.Role;
 
 /**
- * The users who sign in with HTTP Basic: the four built-in local users (password = user name, for local work only)
- * and the Prometheus scrape user when it has a password. Also the guard that keeps the local users out of production.
+ * The users who sign in with HTTP Basic: the built-in local users (password = user name, for local work only: one
+ * per role, and {@code operator}, who runs the processors) and the Prometheus scrape user when it has a password.
+ * Also the guard that keeps the local users out of production.
  */
 final class LocalUserAuthentication {
 
     private static final Logger log = LoggerFactory.getLogger(LocalUserAuthentication.class);
     static final String METRICS_USER = "prometheus";
+    private static final String OPERATOR_USER = "operator";
 
     private LocalUserAuthentication() {
     }
@@ -45,9 +47,9 @@ final class LocalUserAuthentication {
             log.warn("""
 
                     ************************************************************************************
-                    *  LOCAL USERS ENABLED: monitor, analyst, advocate and admin, each with its own    *
-                    *  name as password, all in organisation '{}'. For local use only. Never expose    *
-                    *  this service like this: configure OIDC, see the README.                         *
+                    *  LOCAL USERS ENABLED: monitor, analyst, advocate, admin and operator, each with  *
+                    *  its own name as password, all in organisation '{}'. For local use only.         *
+                    *  Never expose this service like this: configure OIDC, see the README.            *
                     ************************************************************************************""",
                     properties.localUsers().organisation());
         }
@@ -64,6 +66,9 @@ final class LocalUserAuthentication {
                 users.add(new TravesiaUser(name, encoder.encode(name), organisation,
                         List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
             }
+            // The local default holds one organisation, so its operator sees only that organisation's processing.
+            users.add(new TravesiaUser(OPERATOR_USER, encoder.encode(OPERATOR_USER), organisation,
+                    List.of(new SimpleGrantedAuthority("ROLE_" + GrantedRoles.OPERATOR))));
         }
         if (SecurityProperties.hasText(properties.metrics().password())) {
             users.add(new TravesiaUser(METRICS_USER, encoder.encode(properties.metrics().password()), "-",

@@ -17,7 +17,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.travesia.kernel.common.Role;
 import org.travesia.platform.web.ProblemWriter;
 import org.travesia.platform.web.SecurityHeaders;
 
@@ -60,8 +59,9 @@ public class SecurityConfiguration {
                         .frameOptions(frame -> frame.deny()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), "METRICS")
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        // Installation-wide: every organisation's processors, and the store's head position.
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(GrantedRoles.OPERATOR, "METRICS")
+                        .requestMatchers("/actuator/**").hasRole(GrantedRoles.OPERATOR)
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors

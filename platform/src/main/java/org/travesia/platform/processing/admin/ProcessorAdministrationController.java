@@ -16,16 +16,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.travesia.platform.audit.AuditLog;
 import org.travesia.platform.security.CurrentActor;
+import org.travesia.platform.security.GrantedRoles;
 import org.travesia.platform.web.PageCursor;
 
 /**
  * {@code /api/v1/admin/processors/{name}/…}: replaying one projection, pausing and resuming it on this instance, and
- * the parked sequences of its dead-letter queue. Admins only. Every call is written to the audit log before it acts,
- * and fails if it cannot be.
+ * the parked sequences of its dead-letter queue. The operator only ({@link GrantedRoles#OPERATOR}): processors are
+ * shared by every organisation, so an organisation's admin acting here would act on the others' projections. Every
+ * call is written to the audit log, under the operator's own name and organisation, before it acts, and fails if it
+ * cannot be.
  */
 @RestController
 @RequestMapping(path = "/api/v1/admin/processors/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasRole('" + GrantedRoles.OPERATOR + "')")
 public class ProcessorAdministrationController {
 
     private final ProcessorAdministration administration;

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Consent binds every read, not only exports. Another organisation reads a report shared with the network, or
  * published, only if it carries {@code PROTECTION} (the network's use): not through the search, one incident, its
  * history, a past state or counts otherwise, and a report it may not read answers 404 as one not shared. A past state
- * needs the consent then and now. Figures kept apart from the incidents (risk views, alert rules) count another
+ * needs the consent then and now; a write finds it no more than a read does. Figures kept apart from the incidents (risk views, alert rules) count another
  * organisation's report only with that consent too. The reporting organisation still reads and counts all of its own,
  * and the public export still reaches published reports as public, with {@code ADVOCACY_AGGREGATED}.
  */
@@ -100,6 +100,23 @@ class ConsentOnEveryReadTest {
         }
         assertThat(otherAnalyst().get("/api/v1/incidents/" + consented).json().get("description").asText())
                 .isEqualTo(PLAIN);
+    }
+
+    @Test
+    void anotherOrganisationsWritesFindAReportWithoutConsentNoMoreThanOneNotShared() {
+        Api olga = system.commands().bearer(tokens.token("olga", "org-b", "ANALYST"));
+        Api.Response amended = olga.post("/api/v1/incidents/" + noConsent + "/amendments", Map.of("expectedVersion", 0,
+                "reason", "probing", "changes", Map.of("affected", Map.of("dead", 1))));
+        assertThat(amended.status()).as(amended.toString()).isEqualTo(404);
+
+        // Far from the segment, so that it is on no route and moves none of the figures the other tests read.
+        Api.Response own = olga.post("/api/v1/incidents", Reports.kidnapping().sharedWith("ORGANISATION")
+                .withPlace("coordinates", Map.of("lat", -20.0, "lon", -70.0)).build());
+        String ownId = own.json().get("incidentId").asText();
+        Api.Response duplicate = olga.post("/api/v1/incidents/" + ownId + "/duplicate-of", Map.of("expectedVersion", 0,
+                "incidentId", noConsent, "reason", "the same kidnapping"));
+        assertThat(duplicate.status()).as(duplicate.toString()).isEqualTo(400);
+        assertThat(duplicate.body()).contains("incident.duplicate-of.unknown");
     }
 
     @Test

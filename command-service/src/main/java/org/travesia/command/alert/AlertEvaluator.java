@@ -31,6 +31,7 @@ import org.travesia.kernel.incident.IncidentAmended;
 import org.travesia.kernel.incident.IncidentFacts;
 import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
 import org.travesia.kernel.incident.IncidentReported;
+import org.travesia.kernel.incident.PartnerReadConsent;
 import org.travesia.kernel.incident.IncidentRetracted;
 import org.travesia.kernel.incident.IncidentRouteDerived;
 import org.travesia.kernel.incident.IncidentRouteOverridden;
@@ -162,8 +163,8 @@ class AlertEvaluator {
                 && !incident.getBoolean("retracted");
         String cell = counts ? AlertState.cellId(at.routeId(), at.segmentId(), day) : null;
         CellEntry entry = counts ? new CellEntry(incidentId, incident.getString("organisation"),
-                incident.getString("sharing"), incident.getString("type"), incident.getInteger("deadAndMissing", 0))
-                : null;
+                incident.getString("sharing"), Boolean.TRUE.equals(incident.getBoolean("partnerConsent")),
+                incident.getString("type"), incident.getInteger("deadAndMissing", 0)) : null;
         String oldCell = incident.getString("cell");
         Document oldEntry = incident.get("entry", Document.class);
         boolean unchanged = Objects.equals(cell, oldCell)
@@ -228,6 +229,9 @@ class AlertEvaluator {
             int dead = affected == null || affected.dead() == null ? 0 : affected.dead();
             int missing = affected == null || affected.missing() == null ? 0 : affected.missing();
             incident.append("deadAndMissing", dead + missing);
+        }
+        if (changed == null || changed.contains("consent")) {
+            incident.append("partnerConsent", PartnerReadConsent.givenIn(facts.consent()));
         }
     }
 

@@ -22,7 +22,6 @@ import org.travesia.kernel.common.RecordDelta;
 import org.travesia.kernel.common.Role;
 import org.travesia.kernel.common.SharingLevel;
 import org.travesia.kernel.common.Violations;
-import org.travesia.kernel.common.Visibility;
 import org.travesia.kernel.incident.AmendIncident;
 import org.travesia.kernel.incident.AttachSource;
 import org.travesia.kernel.incident.ChangeSharing;
@@ -45,6 +44,7 @@ import org.travesia.kernel.incident.MmpRecord;
 import org.travesia.kernel.incident.MmpRecordImported;
 import org.travesia.kernel.incident.MarkIncidentAsDuplicate;
 import org.travesia.kernel.incident.OverrideIncidentRoute;
+import org.travesia.kernel.incident.PartnerReadConsent;
 import org.travesia.kernel.incident.RedactIncidentFreeText;
 import org.travesia.kernel.incident.ReportIncident;
 import org.travesia.kernel.incident.RetractIncident;
@@ -339,7 +339,7 @@ public class Incident {
     }
 
     private void requireVisibleTo(Actor actor) {
-        if (!Visibility.canSee(actor, organisation, sharing)) {
+        if (!PartnerReadConsent.canSee(actor, organisation, sharing, facts.consent())) {
             throw new AggregateNotFoundException(incidentId, "No incident with this id");
         }
     }

@@ -11,10 +11,10 @@ import org.travesia.command.incident.api.KnownIncident;
 import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.RecordDelta;
 import org.travesia.kernel.common.SharingLevel;
-import org.travesia.kernel.common.Visibility;
 import org.travesia.kernel.incident.IncidentAmended;
 import org.travesia.kernel.incident.IncidentFacts;
 import org.travesia.kernel.incident.IncidentReported;
+import org.travesia.kernel.incident.PartnerReadConsent;
 import org.travesia.kernel.incident.SharingChanged;
 
 /**
@@ -52,7 +52,7 @@ class IncidentDirectory implements IncidentLookup {
                 sharing = SharingLevel.recorded(changed.to());
             }
         }
-        if (organisation == null || !Visibility.canSee(actor, organisation, sharing)) {
+        if (organisation == null || !PartnerReadConsent.canSee(actor, organisation, sharing, facts.consent())) {
             return Optional.empty();
         }
         return Optional.of(new KnownIncident(incidentId, organisation, facts.type(),

@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.travesia.kernel.alert.AlertRuleSet;
 
-/** Thresholds and spikes over day cells, counting only what the rule's organisation may read. */
+/**
+ * Thresholds and spikes over day cells, counting only what the rule's organisation may read: its own reports, and
+ * others' shared ones that carry the consent another organisation needs.
+ */
 class RuleEvaluationTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
@@ -22,8 +25,13 @@ class RuleEvaluationTest {
         cells.put(day, List.of(entries));
     }
 
+    /** A kidnapping whose report carries the partner consent, so that only its sharing decides. */
     private static CellEntry kidnapping(String id, String organisation, String sharing) {
-        return new CellEntry(id, organisation, sharing, "KIDNAPPING", 1);
+        return new CellEntry(id, organisation, sharing, true, "KIDNAPPING", 1);
+    }
+
+    private static CellEntry kidnappingWithoutConsent(String id, String organisation, String sharing) {
+        return new CellEntry(id, organisation, sharing, false, "KIDNAPPING", 1);
     }
 
     @Test
@@ -53,6 +61,21 @@ class RuleEvaluationTest {
     }
 
     @Test
+    void anotherOrganisationsSharedReportsWithoutConsentAreNotCounted() {
+        on(DAY.minusDays(1), kidnappingWithoutConsent("i-1", "org-a", "ORGANISATION"));
+        on(DAY, kidnappingWithoutConsent("i-2", "org-b", "NETWORK"), kidnappingWithoutConsent("i-3", "org-b", "PUBLIC"),
+                kidnapping("i-4", "org-b", "NETWORK"));
+
+        assertThat(RuleEvaluation.evaluate(THREE_KIDNAPPINGS_IN_SEVEN_DAYS, DAY, RuleEvaluation.from(cells)))
+                .isEmpty();
+
+        on(DAY.minusDays(2), kidnappingWithoutConsent("i-5", "org-a", "NETWORK"));
+        assertThat(RuleEvaluation.evaluate(THREE_KIDNAPPINGS_IN_SEVEN_DAYS, DAY, RuleEvaluation.from(cells)))
+                .as("its own count without consent").hasValueSatisfying(c -> assertThat(c.incidentIds())
+                        .containsExactly("i-1", "i-4", "i-5"));
+    }
+
+    @Test
     void incidentsSevenDaysApartAreNotInOneWindow() {
         on(DAY.minusDays(7), kidnapping("i-1", "org-a", "NETWORK"));
         on(DAY, kidnapping("i-2", "org-a", "NETWORK"), kidnapping("i-3", "org-a", "NETWORK"));
@@ -65,8 +88,8 @@ class RuleEvaluationTest {
     void deadAndMissingCrossOnTheirOwn() {
         AlertRuleSet tenDeadOrMissing = new AlertRuleSet("darien", "org-a", "dm", "THRESHOLD", null, List.of(), null,
                 10, 30, null, null);
-        on(DAY.minusDays(20), new CellEntry("i-1", "org-a", "NETWORK", "ACCIDENT", 4));
-        on(DAY, new CellEntry("i-2", "org-a", "NETWORK", "DEATH", 6));
+        on(DAY.minusDays(20), new CellEntry("i-1", "org-a", "NETWORK", false, "ACCIDENT", 4));
+        on(DAY, new CellEntry("i-2", "org-a", "NETWORK", false, "DEATH", 6));
 
         assertThat(RuleEvaluation.evaluate(tenDeadOrMissing, DAY, RuleEvaluation.from(cells)))
                 .hasValueSatisfying(c -> assertThat(c.figures().deadAndMissing()).isEqualTo(10));

@@ -8,6 +8,9 @@ import static org.travesia.command.incident.IncidentFixtures.MARIA;
 import static org.travesia.command.incident.IncidentFixtures.OTHER_ANALYST;
 import static org.travesia.command.incident.IncidentFixtures.reported;
 
+import java.time.LocalDate;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,7 @@ class CurateIncidentTest {
     private static final Source PARTNER = new Source(SourceType.PARTNER_ORGANISATION, 4, "MSF");
     private static final IncidentFacts.Source PARTNER_AS_RECORDED = new IncidentFacts.Source("PARTNER_ORGANISATION", 4,
             "MSF");
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
     private AggregateTestFixture<Incident> fixture;
 
     @BeforeEach
@@ -51,6 +55,17 @@ class CurateIncidentTest {
         fixture.given(recorded(reported(), new IncidentVerified(ID, "ok")))
                 .when(new VerifyIncident(ID, null, "again", ANA))
                 .expectException(ConflictException.class);
+    }
+
+    @Test
+    void anotherOrganisationFindsASharedReportWithoutConsentNoMoreThanOneNeverShared() {
+        Object withoutConsent = reported(SharingLevel.NETWORK, IncidentFixtures.detailsWithoutConsent(DAY));
+        fixture.given(recorded(withoutConsent))
+                .when(new VerifyIncident(ID, null, "ok", OTHER_ANALYST))
+                .expectException(AggregateNotFoundException.class);
+        fixture.given(recorded(withoutConsent))
+                .when(new VerifyIncident(ID, null, "ok", ANA))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

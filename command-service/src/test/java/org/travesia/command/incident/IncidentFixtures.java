@@ -12,6 +12,8 @@ import org.hamcrest.Matcher;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.travesia.kernel.common.Actor;
+import org.travesia.kernel.common.Consent;
+import org.travesia.kernel.common.ConsentUse;
 import org.travesia.kernel.common.OccurredAt;
 import org.travesia.kernel.common.Place;
 import org.travesia.kernel.common.Role;
@@ -78,7 +80,15 @@ final class IncidentFixtures {
                 sharing.name());
     }
 
+    /** Consenting to the partners' use, so that another organisation's analyst finds the report: the rule tried decides. */
     static IncidentDetails details(LocalDate occurredOn) {
+        return new IncidentDetails(IncidentType.KIDNAPPING, null, OccurredAt.onDay(occurredOn), null,
+                Place.inCountry("PA"), null, null, null, null, null, null, null, "two men taken",
+                new Consent(true, List.of(ConsentUse.PROTECTION)));
+    }
+
+    /** The same, recorded without consent: no other organisation may see it, whatever its sharing. */
+    static IncidentDetails detailsWithoutConsent(LocalDate occurredOn) {
         return new IncidentDetails(IncidentType.KIDNAPPING, null, OccurredAt.onDay(occurredOn), null,
                 Place.inCountry("PA"), null, null, null, null, null, null, null, "two men taken", null);
     }

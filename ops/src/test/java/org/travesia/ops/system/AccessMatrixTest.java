@@ -121,9 +121,10 @@ class AccessMatrixTest {
         return Stream.of(TABLE).map(row -> (String) row[0]).distinct();
     }
 
+    /** A report consenting to the partners' use, so that only its sharing level decides who reads it. */
     private static String reportAsMaria(String sharing) {
         Api.Response created = system.commands().bearer(tokens.token("maria", "org-a", "MONITOR"))
-                .post("/api/v1/incidents", Reports.kidnapping().sharedWith(sharing).build());
+                .post("/api/v1/incidents", Reports.kidnapping().sharedWith(sharing).consentingTo("PROTECTION").build());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("incidentId").asText();
         Api.Response projected = system.queries().bearer(tokens.token("maria", "org-a", "MONITOR"))

@@ -54,7 +54,8 @@ class MissingPersonVisibilityTest {
         report("org-c", MissingPersonReports.of("Marisol Chávez").sharedWith("ORGANISATION"));
         Api.Response reported = system.commands().bearer(tokens.token("maria", "org-a", "MONITOR"))
                 .post("/api/v1/incidents", Reports.kidnapping().with("type", "DEATH").with("occurredAt", "2026-10-20")
-                        .onRoute(ROUTE, null).affected(Map.of("dead", 3)).sharedWith("NETWORK").build());
+                        .onRoute(ROUTE, null).affected(Map.of("dead", 3)).sharedWith("NETWORK")
+                        .consentingTo("PROTECTION").build());
         death = reported.json().get("incidentId").asText();
         assertThat(queries("org-a", "ANALYST").get("/api/v1/incidents/" + death + "?minVersion=0").status())
                 .isEqualTo(200);

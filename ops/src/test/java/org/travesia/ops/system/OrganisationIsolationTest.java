@@ -33,7 +33,8 @@ class OrganisationIsolationTest {
         privateReport = maria.post("/api/v1/incidents", Reports.kidnapping().onRoute(ROUTE, null)
                 .affected(Map.of("dead", 5)).sharedWith("ORGANISATION").build()).json().get("incidentId").asText();
         sharedReport = maria.post("/api/v1/incidents", Reports.kidnapping().onRoute(ROUTE, null)
-                .affected(Map.of("dead", 1)).sharedWith("NETWORK").build()).json().get("incidentId").asText();
+                .affected(Map.of("dead", 1)).sharedWith("NETWORK").consentingTo("PROTECTION").build()).json()
+                .get("incidentId").asText();
         Api own = system.queries().bearer(tokens.token("maria", "org-a", "MONITOR"));
         assertThat(own.get("/api/v1/incidents/" + privateReport + "?minVersion=0").status()).isEqualTo(200);
         assertThat(own.get("/api/v1/incidents/" + sharedReport + "?minVersion=0").status()).isEqualTo(200);

@@ -9,6 +9,7 @@ import org.travesia.kernel.common.SharingLevel;
 import org.travesia.kernel.incident.FindIncidents;
 import org.travesia.kernel.incident.IncidentStatus;
 import org.travesia.query.incident.api.IncidentSelection;
+import org.travesia.query.incident.api.Reach;
 import org.travesia.query.incident.api.RequiredConsent;
 
 /**
@@ -24,6 +25,8 @@ import org.travesia.query.incident.api.RequiredConsent;
  * Analysts and admins only. Consent to {@code PROTECTION} of another organisation's reports, as in the network's
  * file; none of the caller's own organisation's reports, which it collected and works with already.</li>
  * </ul>
+ * The public file reaches reports as the public ({@link Reach#PUBLIC}), the others as the network, whose consent the
+ * reader's scope requires of every read anyway.
  * A declared purpose (a consent use, {@code LITIGATION} say) adds that use to what every report must carry. A report
  * whose source carries a public dataset's licence needs no consent.
  */
@@ -38,7 +41,7 @@ enum ExportAudience {
     IncidentSelection selection(FindIncidents find, ConsentUse purpose) {
         return switch (this) {
             case PUBLIC -> new IncidentSelection(find, Set.of(SharingLevel.PUBLIC),
-                    Set.of(IncidentStatus.REPORTED, IncidentStatus.VERIFIED), consent(purpose));
+                    Set.of(IncidentStatus.REPORTED, IncidentStatus.VERIFIED), consent(purpose), Reach.PUBLIC);
             case NETWORK -> new IncidentSelection(find, Set.of(SharingLevel.NETWORK, SharingLevel.PUBLIC), Set.of(),
                     consent(purpose));
             case INTERNAL -> new IncidentSelection(find, Set.of(), Set.of(), consent(purpose));

@@ -83,7 +83,7 @@ class ExportController {
         }
         WithheldRows withheld = new WithheldRows(instant == null
                 ? incidents.countWithoutConsent(actor, selection)
-                : incidents.countWithoutConsentAsOf(actor, selection, instant), selection.consent().all());
+                : incidents.countWithoutConsentAsOf(actor, selection, instant), selection.required().all());
         selected.sort(Comparator.comparing(IncidentState::occurredFrom, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(IncidentState::incidentId));
         List<Map<String, Object>> rows = selected.stream().map(d -> ExportRow.of(d, exportAudience, actor)).toList();

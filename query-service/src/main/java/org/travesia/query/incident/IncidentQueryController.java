@@ -29,7 +29,6 @@ import org.travesia.platform.privacy.DataSubject;
 import org.travesia.platform.privacy.PersonalDataCipher;
 import org.travesia.platform.privacy.SubjectOpener;
 import org.travesia.platform.security.CurrentActor;
-import org.travesia.platform.security.ReadScope;
 import org.travesia.platform.web.NotFoundException;
 import org.travesia.platform.web.PageCursor;
 import org.travesia.query.incident.api.IncidentSearchParameters;
@@ -37,8 +36,9 @@ import org.travesia.query.incident.api.IncidentSearchParameters;
 import com.mongodb.client.model.Sorts;
 
 /**
- * Reads of incidents: {@code /api/v1/incidents}. Every read is scoped, inside the query, to what the caller may see;
- * every restricted record handed out is written to the audit log first.
+ * Reads of incidents: {@code /api/v1/incidents}. Every read is scoped, inside the query, to what the caller may see
+ * ({@link IncidentReadScope}: sharing and consent); every restricted record handed out is written to the audit log
+ * first.
  */
 @RestController
 @RequestMapping(path = "/api/v1/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -73,7 +73,7 @@ class IncidentQueryController {
         FindIncidents find = parameters.find();
         int pageSize = PageCursor.limit(limit);
         String sortField = IncidentFilters.sortField(find.sort());
-        Bson filter = IncidentFilters.of(find, ReadScope.of(actor));
+        Bson filter = IncidentFilters.of(find, IncidentReadScope.of(actor));
         if (cursor != null) {
             filter = com.mongodb.client.model.Filters.and(filter, PageCursor.decode(cursor).after(sortField));
         }
@@ -101,7 +101,7 @@ class IncidentQueryController {
     Map<String, Object> counts(IncidentSearchParameters parameters) {
         Actor actor = currentActor.get();
         FindIncidents find = parameters.findAnyStatus();
-        Bson counted = com.mongodb.client.model.Filters.and(IncidentFilters.of(find, ReadScope.of(actor)),
+        Bson counted = com.mongodb.client.model.Filters.and(IncidentFilters.of(find, IncidentReadScope.of(actor)),
                 com.mongodb.client.model.Filters.in(IncidentDocument.STATUS, IncidentStatus.REPORTED.name(),
                         IncidentStatus.VERIFIED.name()));
         return IncidentCounts.over(readModel.matching(counted)
@@ -121,7 +121,7 @@ class IncidentQueryController {
         if (asOf != null && minVersion != null) {
             throw new InvalidValueException("asOf", "parameter.invalid", "asOf");
         }
-        Bson scope = ReadScope.of(actor);
+        Bson scope = IncidentReadScope.of(actor);
         Optional<Document> found = readModel.find(incidentId, scope);
         if (minVersion != null) {
             found = awaitVersion(incidentId, scope, minVersion, found);
@@ -147,7 +147,7 @@ class IncidentQueryController {
     @GetMapping("/{incidentId}/history")
     Map<String, Object> history(@PathVariable String incidentId) {
         Actor actor = currentActor.get();
-        Document incident = readModel.find(incidentId, ReadScope.of(actor))
+        Document incident = readModel.find(incidentId, IncidentReadScope.of(actor))
                 .orElseThrow(() -> new NotFoundException("incident.not-found"));
         auditRestricted(actor, AuditLog.Action.READ, "incident.history", List.of(incident));
         boolean ownOrganisation = actor.organisation().equals(incident.getString(IncidentDocument.ORGANISATION));

@@ -17,7 +17,6 @@ import org.travesia.kernel.common.SharingLevel;
 import org.travesia.platform.privacy.DataSubject;
 import org.travesia.platform.privacy.PersonalDataCipher;
 import org.travesia.platform.privacy.SubjectOpener;
-import org.travesia.platform.security.ReadScope;
 import org.travesia.query.incident.api.IncidentReads;
 import org.travesia.query.incident.api.IncidentSelection;
 import org.travesia.query.incident.api.IncidentState;
@@ -25,7 +24,10 @@ import org.travesia.query.incident.api.IncidentState;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
-/** The incident feature's published reads, served from its read model with the reader's scope in every query. */
+/**
+ * The incident feature's published reads, served from its read model with the reader's scope
+ * ({@link IncidentReadScope}, consent of the selection's reach included) in every query.
+ */
 @Component
 class MongoIncidentReads implements IncidentReads {
 
@@ -42,12 +44,14 @@ class MongoIncidentReads implements IncidentReads {
 
     @Override
     public Optional<IncidentState> find(Actor reader, String incidentId) {
-        return readModel.find(incidentId, ReadScope.of(reader)).map(incident -> opened(List.of(incident)).get(0));
+        return readModel.find(incidentId, IncidentReadScope.of(reader))
+                .map(incident -> opened(List.of(incident)).get(0));
     }
 
     @Override
     public List<IncidentState> current(Actor reader, IncidentSelection selection) {
-        Bson query = Filters.and(ReadScope.of(reader), IncidentFilters.of(selection, NOW),
+        Bson query = Filters.and(IncidentReadScope.of(reader, selection.reach(), NOW),
+                IncidentFilters.of(selection, NOW),
                 ConsentFilter.of(selection.consent(), reader, NOW));
         return opened(readModel.matching(query).into(new ArrayList<>()));
     }
@@ -59,21 +63,16 @@ class MongoIncidentReads implements IncidentReads {
         return opened(readModel.states(entries.values(), instant, then(reader, selection, true)));
     }
 
+    /** Of what the reader's scope would hold if every report carried consent, those lacking what is required. */
     @Override
     public long countWithoutConsent(Actor reader, IncidentSelection selection) {
-        if (selection.consent().isNone()) {
-            return 0;
-        }
-        return readModel.count(Filters.and(ReadScope.of(reader), IncidentFilters.of(selection, NOW),
-                ConsentFilter.lacking(selection.consent(), reader, NOW)));
+        return readModel.count(Filters.and(IncidentReadScope.sharedWith(reader, selection.reach(), NOW),
+                IncidentFilters.of(selection, NOW), ConsentFilter.lacking(selection.required(), reader, NOW)));
     }
 
     /** Of the states {@link #asOf} would give without the consent, those lacking it now or then. */
     @Override
     public long countWithoutConsentAsOf(Actor reader, IncidentSelection selection, Instant asOf) {
-        if (selection.consent().isNone()) {
-            return 0;
-        }
         Date instant = Date.from(asOf);
         Map<String, String> entries = readModel.entriesAsOf(ids(now(reader, selection, false)), instant);
         Set<String> consentingNow = new HashSet<>(ids(now(reader, selection, true)));
@@ -84,21 +83,30 @@ class MongoIncidentReads implements IncidentReads {
     }
 
     /**
-     * Incidents the reader may see now that are shared now with the selection's audience and, if
-     * {@code withConsent}, carry its consent now.
+     * Incidents shared now with the reader and with the selection's audience and, if {@code withConsent}, carrying
+     * now the consent of the selection and its reach.
      */
     private static Bson now(Actor reader, IncidentSelection selection, boolean withConsent) {
-        return Filters.and(ReadScope.of(reader), sharedWithAudience(selection, NOW),
-                withConsent ? ConsentFilter.of(selection.consent(), reader, NOW) : Filters.empty());
+        if (!withConsent) {
+            return Filters.and(IncidentReadScope.sharedWith(reader, selection.reach(), NOW),
+                    sharedWithAudience(selection, NOW));
+        }
+        return Filters.and(IncidentReadScope.of(reader, selection.reach(), NOW), sharedWithAudience(selection, NOW),
+                ConsentFilter.of(selection.consent(), reader, NOW));
     }
 
     /**
      * States then that match the selection, were shared then with the reader's organisation and, if
-     * {@code withConsent}, carried the consent then.
+     * {@code withConsent}, carried then the consent of the selection and its reach.
      */
     private static Bson then(Actor reader, IncidentSelection selection, boolean withConsent) {
-        return Filters.and(IncidentFilters.of(selection, THEN), PastStateVisibility.sharedThen(reader),
-                withConsent ? ConsentFilter.of(selection.consent(), reader, THEN) : Filters.empty());
+        if (!withConsent) {
+            return Filters.and(IncidentFilters.of(selection, THEN),
+                    PastStateVisibility.sharedThenBeforeConsent(reader, selection.reach()));
+        }
+        return Filters.and(IncidentFilters.of(selection, THEN),
+                PastStateVisibility.sharedThen(reader, selection.reach()),
+                ConsentFilter.of(selection.consent(), reader, THEN));
     }
 
     private List<String> ids(Bson filter) {

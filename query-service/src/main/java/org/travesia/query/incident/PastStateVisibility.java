@@ -3,35 +3,42 @@ package org.travesia.query.incident;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.travesia.kernel.common.Actor;
-import org.travesia.kernel.common.SharingLevel;
-import org.travesia.kernel.common.Visibility;
-import org.travesia.platform.security.ReadScope;
+import org.travesia.query.incident.api.Reach;
 
 /**
  * What a reader may see of an incident's past, the one rule every read of past states applies (as-of reads, the
- * history, exports as of an instant): a past state only if it was itself shared with the reader's organisation when
- * it was recorded, and the incident is shared with the reader now. Without the first half, an organisation that
- * reports privately, removes a name by amendment and then shares the report would have shared the name too.
+ * history, exports as of an instant): a past state only if it was itself within the reader's scope when it was
+ * recorded (shared with the reader's organisation, and carrying the consent the reader's reach needs), and the
+ * incident is within it now. Without the first half, an organisation that reports privately, removes a name by
+ * amendment and then shares the report would have shared the name too; and a report whose consent was given only
+ * later would show what it held before the person agreed.
  * <p>
- * "Now" is every read's starting point: it finds the incident with {@link ReadScope} on its current document. This
- * class holds "then", on the states kept in {@code incident_history} (the state after each event, with the sharing
- * it had): in memory, and as a query filter, which a test holds to agree. The reporting organisation's monitors,
- * analysts and admins always pass, so they see their own past in full.
+ * "Now" is every read's starting point: it finds the incident with {@link IncidentReadScope} on its current document.
+ * This class holds "then", on the states kept in {@code incident_history} (the state after each event, with the
+ * sharing and the consent it had): in memory, and as a query filter, which a test holds to agree. The reporting
+ * organisation's monitors, analysts and admins always pass, so they see their own past in full.
  */
 final class PastStateVisibility {
 
     private PastStateVisibility() {
     }
 
-    /** Whether {@code reader} could see this recorded state when it was recorded. */
+    /** Whether {@code reader} could see this recorded state, reached as the network, when it was recorded. */
     static boolean sharedThen(Actor reader, Document state) {
-        return Visibility.canSee(reader, state.getString(IncidentDocument.ORGANISATION),
-                SharingLevel.recorded(state.getString(IncidentDocument.SHARING)));
+        return IncidentReadScope.allows(reader, Reach.NETWORK, state);
     }
 
-    /** The same, as a filter on {@code incident_history} entries, by the state each one holds. */
-    static Bson sharedThen(Actor reader) {
-        return ReadScope.of(reader, IncidentHistoryDocument.STATE_PREFIX);
+    /** The same, as a filter on {@code incident_history} entries, by the state each one holds, for any reach. */
+    static Bson sharedThen(Actor reader, Reach reach) {
+        return IncidentReadScope.of(reader, reach, IncidentHistoryDocument.STATE_PREFIX);
+    }
+
+    /**
+     * The states that were shared then with the reader, reached this way, whatever consent they carried: only the
+     * count of what was withheld for lack of consent starts from here.
+     */
+    static Bson sharedThenBeforeConsent(Actor reader, Reach reach) {
+        return IncidentReadScope.sharedWith(reader, reach, IncidentHistoryDocument.STATE_PREFIX);
     }
 
     /**

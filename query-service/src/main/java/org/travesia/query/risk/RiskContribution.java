@@ -7,22 +7,43 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.bson.Document;
+import org.travesia.kernel.incident.PartnerReadConsent;
 
 /**
- * What one incident adds to the risk buckets of its day: under its route, segment, organisation, sharing level, type
- * and verification, one incident and its people. Counts are whole numbers (the quality weight in hundredths), so
- * that adding and taking away is exact and a replay gives identical figures.
+ * What one incident adds to the risk buckets of its day: under its route, segment, organisation, sharing level (with
+ * whether it carries the consent another organisation needs, {@link PartnerReadConsent}), type and verification, one
+ * incident and its people. Counts are whole numbers (the quality weight in hundredths), so that adding and taking
+ * away is exact and a replay gives identical figures.
  */
-record RiskContribution(String routeId, String segmentKey, String organisationKey, String sharing, String type,
-                        boolean verified, LocalDate day, Map<String, Long> metrics) {
+record RiskContribution(String routeId, String segmentKey, String organisationKey, String sharing,
+                        boolean partnerConsent, String type, boolean verified, LocalDate day,
+                        Map<String, Long> metrics) {
 
     static final String NO_SEGMENT = "_";
+    /**
+     * Marks, in a leaf's sharing key, the incidents that carry the partner consent: {@code NETWORK+c}. A key without
+     * it (every key written before consent was kept in the buckets) counts only for its own organisation, so buckets
+     * of an older build under-count for partners until replayed, and never over-count.
+     */
+    static final String PARTNER_CONSENT = "+c";
     static final String INCIDENTS = "n";
     static final String QUALITY_WEIGHT = "qw";
 
     /** The path of this contribution's leaf inside a bucket document. */
     String leaf() {
-        return "s." + segmentKey + "." + organisationKey + "." + sharing + "." + type + "." + (verified ? "v" : "u");
+        return "s." + segmentKey + "." + organisationKey + "." + sharing + (partnerConsent ? PARTNER_CONSENT : "") + "."
+                + type + "." + (verified ? "v" : "u");
+    }
+
+    /** The sharing level named by a leaf's sharing key. */
+    static String sharingIn(String sharingKey) {
+        return sharingKey.endsWith(PARTNER_CONSENT)
+                ? sharingKey.substring(0, sharingKey.length() - PARTNER_CONSENT.length()) : sharingKey;
+    }
+
+    /** Whether a leaf's sharing key says its incidents carry the partner consent. */
+    static boolean partnerConsentIn(String sharingKey) {
+        return sharingKey.endsWith(PARTNER_CONSENT);
     }
 
     static String organisationKey(String organisation) {
@@ -48,7 +69,8 @@ record RiskContribution(String routeId, String segmentKey, String organisationKe
 
     Document toDocument() {
         return new Document("routeId", routeId).append("segmentKey", segmentKey)
-                .append("organisationKey", organisationKey).append("sharing", sharing).append("type", type)
+                .append("organisationKey", organisationKey).append("sharing", sharing)
+                .append("partnerConsent", partnerConsent).append("type", type)
                 .append("verified", verified).append("day", day.toString()).append("metrics", new Document(
                         new LinkedHashMap<String, Object>(metrics)));
     }
@@ -60,7 +82,7 @@ record RiskContribution(String routeId, String segmentKey, String organisationKe
         Map<String, Long> metrics = new LinkedHashMap<>();
         d.get("metrics", Document.class).forEach((k, v) -> metrics.put(k, ((Number) v).longValue()));
         return new RiskContribution(d.getString("routeId"), d.getString("segmentKey"), d.getString("organisationKey"),
-                d.getString("sharing"), d.getString("type"), d.getBoolean("verified"),
-                LocalDate.parse(d.getString("day")), metrics);
+                d.getString("sharing"), Boolean.TRUE.equals(d.getBoolean("partnerConsent")), d.getString("type"),
+                d.getBoolean("verified"), LocalDate.parse(d.getString("day")), metrics);
     }
 }

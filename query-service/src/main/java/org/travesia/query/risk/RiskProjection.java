@@ -22,6 +22,7 @@ import org.travesia.kernel.incident.IncidentRetracted;
 import org.travesia.kernel.incident.IncidentRouteDerived;
 import org.travesia.kernel.incident.IncidentRouteOverridden;
 import org.travesia.kernel.incident.IncidentVerified;
+import org.travesia.kernel.incident.PartnerReadConsent;
 import org.travesia.kernel.incident.RouteAssignment;
 import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.kernel.incident.SourceAttached;
@@ -163,8 +164,9 @@ class RiskProjection {
         String type = incident.getString("type") == null ? "UNKNOWN" : incident.getString("type");
         return new RiskContribution(at.routeId(), at.segmentId() == null ? RiskContribution.NO_SEGMENT : at.segmentId(),
                 RiskContribution.organisationKey(incident.getString("organisation")), incident.getString("sharing"),
-                type, verified, day, RiskContribution.metrics(incident.getInteger("dead"),
-                        incident.getInteger("missing"), incident.getInteger("injured"), qualityWeight));
+                Boolean.TRUE.equals(incident.getBoolean("partnerConsent")), type, verified, day,
+                RiskContribution.metrics(incident.getInteger("dead"), incident.getInteger("missing"),
+                        incident.getInteger("injured"), qualityWeight));
     }
 
     private static void withFacts(Document incident, IncidentFacts facts, List<String> changed) {
@@ -179,6 +181,9 @@ class RiskProjection {
             incident.append("dead", affected == null ? null : affected.dead())
                     .append("missing", affected == null ? null : affected.missing())
                     .append("injured", affected == null ? null : affected.injured());
+        }
+        if (changed == null || changed.contains("consent")) {
+            incident.append("partnerConsent", PartnerReadConsent.givenIn(facts.consent()));
         }
     }
 

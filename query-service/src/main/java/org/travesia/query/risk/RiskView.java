@@ -13,14 +13,16 @@ import org.springframework.stereotype.Component;
 import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.SharingLevel;
 import org.travesia.kernel.common.Visibility;
+import org.travesia.kernel.incident.PartnerReadConsent;
 import org.travesia.query.route.api.RouteCatalogue;
 
 /**
  * Reads a route's risk over a window: per segment and per bucket, the incidents by type (verified and unverified
  * apart), the people dead, missing and injured with how many incidents left each unknown, the risk index
  * ({@link RiskIndex}) and, per segment, the trend against the window of the same length just before. Only the
- * leaves the caller may read are summed ({@link Visibility}, the rule every read uses): an organisation's
- * {@code ORGANISATION}-level reports never move another organisation's figures.
+ * leaves the caller may read are summed ({@link Visibility}, the rule every read uses, and the consent another
+ * organisation needs, {@link PartnerReadConsent}): an organisation's {@code ORGANISATION}-level reports, and its
+ * shared ones without that consent, never move another organisation's figures.
  * <p>
  * The window is widened to whole buckets: from the first day of the bucket holding {@code from} to the last day of
  * the one holding {@code to}.
@@ -126,8 +128,8 @@ class RiskView {
             }
             segments.forEach((segmentId, organisations) -> ((Document) organisations).forEach((orgKey, levels) ->
                     ((Document) levels).forEach((sharing, types) -> {
-                        boolean mayRead = visible.computeIfAbsent(orgKey + "/" + sharing, k -> Visibility.canSee(
-                                reader, RiskContribution.organisationOf(orgKey), SharingLevel.recorded(sharing)));
+                        boolean mayRead = visible.computeIfAbsent(orgKey + "/" + sharing, k -> mayRead(reader,
+                                RiskContribution.organisationOf(orgKey), sharing));
                         if (!mayRead) {
                             return;
                         }
@@ -138,6 +140,12 @@ class RiskView {
                     })));
         });
         return bySegment;
+    }
+
+    /** A reader counts its own organisation's reports it may see, and others' only with the partner consent. */
+    private static boolean mayRead(Actor reader, String organisation, String sharingKey) {
+        return Visibility.canSee(reader, organisation, SharingLevel.recorded(RiskContribution.sharingIn(sharingKey)))
+                && (reader.organisation().equals(organisation) || RiskContribution.partnerConsentIn(sharingKey));
     }
 
     private static void addLeaf(Figures f, String type, boolean verified, Document metrics, double recency) {

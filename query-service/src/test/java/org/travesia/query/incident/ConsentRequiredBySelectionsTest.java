@@ -18,6 +18,7 @@ import org.travesia.kernel.incident.FindIncidents;
 import org.travesia.platform.testing.TestPrivacy;
 import org.travesia.query.incident.api.IncidentSelection;
 import org.travesia.query.incident.api.IncidentState;
+import org.travesia.query.incident.api.Reach;
 import org.travesia.query.incident.api.RequiredConsent;
 
 /**
@@ -28,6 +29,8 @@ class ConsentRequiredBySelectionsTest {
 
     private static final Actor READER = new Actor("ana", "org-a", Set.of(Role.ANALYST));
     private static final RequiredConsent AGGREGATED = new RequiredConsent(Set.of(ConsentUse.ADVOCACY_AGGREGATED), Set.of());
+    private static final FindIncidents ANY = new FindIncidents(null, null, null, null, null, null, null, null, null,
+            null, null);
     private static final Instant THEN = Instant.parse("2026-11-22T00:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
 
@@ -98,13 +101,28 @@ class ConsentRequiredBySelectionsTest {
     }
 
     @Test
-    void nothingRequiredWithholdsNothing() {
+    void aSelectionThatRequiresNothingStillNeedsWhatItsReachNeedsOfAnotherOrganisationsReports() {
         store(incident("none"));
         store(incident("partner").of("org-b"));
+        store(incident("partner-consenting").of("org-b").consentingTo("PROTECTION"));
 
-        assertThat(ids(reads.current(READER, selection(RequiredConsent.none())))).hasSize(2);
-        assertThat(reads.countWithoutConsent(READER, selection(RequiredConsent.none()))).isZero();
-        assertThat(reads.countWithoutConsentAsOf(READER, selection(RequiredConsent.none()), NOW)).isZero();
+        assertThat(ids(reads.current(READER, selection(RequiredConsent.none()))))
+                .containsExactlyInAnyOrder("none", "partner-consenting");
+        assertThat(reads.countWithoutConsent(READER, selection(RequiredConsent.none()))).isEqualTo(1);
+        assertThat(reads.countWithoutConsentAsOf(READER, selection(RequiredConsent.none()), NOW)).isEqualTo(1);
+        assertThat(reads.find(READER, "partner")).as("not found by id either").isEmpty();
+    }
+
+    @Test
+    void reachedAsThePublicEveryReportNeedsAggregatedAdvocacyAndMustBePublished() {
+        store(incident("own-protection").consentingTo("PROTECTION"));
+        store(incident("partner-aggregated").of("org-b").consentingTo("ADVOCACY_AGGREGATED"));
+        store(incident("partner-network").of("org-b").sharedWith("NETWORK").consentingTo("ADVOCACY_AGGREGATED"));
+        IncidentSelection asPublic = new IncidentSelection(ANY, Set.of(), Set.of(), RequiredConsent.none(),
+                Reach.PUBLIC);
+
+        assertThat(ids(reads.current(READER, asPublic))).containsExactly("partner-aggregated");
+        assertThat(reads.countWithoutConsent(READER, asPublic)).isEqualTo(1);
     }
 
     private void store(StoredIncident incident) {
@@ -120,8 +138,7 @@ class ConsentRequiredBySelectionsTest {
     }
 
     private static IncidentSelection selection(RequiredConsent consent) {
-        return new IncidentSelection(new FindIncidents(null, null, null, null, null, null, null, null, null, null, null),
-                Set.of(), Set.of(), consent);
+        return new IncidentSelection(ANY, Set.of(), Set.of(), consent);
     }
 
     private static List<String> ids(List<IncidentState> states) {

@@ -3,6 +3,7 @@ package org.travesia.query.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
@@ -13,6 +14,7 @@ import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.Role;
 import org.travesia.kernel.common.SharingLevel;
+import org.travesia.query.incident.api.Reach;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -54,7 +56,7 @@ class PastStateVisibilityTest {
                 for (String sharing : RECORDED_LEVELS) {
                     String id = organisation + "-" + sharing;
                     boolean found = history.find(Filters.and(Filters.eq(IncidentHistoryDocument.ID, id),
-                            PastStateVisibility.sharedThen(reader))).first() != null;
+                            PastStateVisibility.sharedThen(reader, Reach.NETWORK))).first() != null;
 
                     assertThat(found).as("%s reading %s", reader.roles(), id)
                             .isEqualTo(PastStateVisibility.sharedThen(reader, state(organisation, sharing)));
@@ -97,8 +99,24 @@ class PastStateVisibilityTest {
         }
     }
 
+    @Test
+    void anotherOrganisationSeesAStateOnlyIfItCarriedTheNetworksConsentThen() {
+        Actor partner = new Actor("olga", "org-b", Set.of(Role.ANALYST));
+        Document withoutConsent = state("org-a", "NETWORK").append(IncidentDocument.DETAILS,
+                new Document("consent", new Document("obtained", false).append("uses", List.of())));
+
+        assertThat(PastStateVisibility.sharedThen(partner, withoutConsent)).isFalse();
+        assertThat(PastStateVisibility.valuesShown(partner, withoutConsent, state("org-a", "NETWORK")))
+                .as("consent given: what it replaced was not shared").isFalse();
+        assertThat(PastStateVisibility.sharedThen(new Actor("ana", "org-a", Set.of(Role.ANALYST)), withoutConsent))
+                .as("the reporting organisation's own").isTrue();
+    }
+
+    /** A state with the consent another organisation needs, so that only its sharing decides. */
     private static Document state(String organisation, String sharing) {
-        return new Document(IncidentDocument.ORGANISATION, organisation).append(IncidentDocument.SHARING, sharing);
+        return new Document(IncidentDocument.ORGANISATION, organisation).append(IncidentDocument.SHARING, sharing)
+                .append(IncidentDocument.DETAILS, new Document("consent",
+                        new Document("obtained", true).append("uses", List.of("PROTECTION"))));
     }
 
     private static Set<Role> roles(int mask) {

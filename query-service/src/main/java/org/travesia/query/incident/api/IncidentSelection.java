@@ -8,18 +8,31 @@ import org.travesia.kernel.incident.IncidentStatus;
 
 /**
  * Which incidents another feature asks for: a search, narrowed to some sharing levels and statuses (an empty set
- * means any), of incidents that carry the consent it requires. The reader's own scope always applies on top.
+ * means any), of incidents that carry the consent it requires. The reader's own scope always applies on top, with
+ * the consent of the {@link Reach} it reaches them by ({@code NETWORK} unless said otherwise).
  * <p>
  * Of a past state ({@link IncidentReads#asOf}), the sharing levels and the consent must hold both in that state and
  * now: a report withdrawn from an audience since, or whose consent was withdrawn since, is not given to that audience
  * as it was either. The search and the statuses are matched on the state then.
  */
 public record IncidentSelection(FindIncidents find, Set<SharingLevel> sharing, Set<IncidentStatus> statuses,
-                                RequiredConsent consent) {
+                                RequiredConsent consent, Reach reach) {
 
     public IncidentSelection {
         sharing = sharing == null ? Set.of() : Set.copyOf(sharing);
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
         consent = consent == null ? RequiredConsent.none() : consent;
+        reach = reach == null ? Reach.NETWORK : reach;
+    }
+
+    /** A selection reached as the network. */
+    public IncidentSelection(FindIncidents find, Set<SharingLevel> sharing, Set<IncidentStatus> statuses,
+                             RequiredConsent consent) {
+        this(find, sharing, statuses, consent, Reach.NETWORK);
+    }
+
+    /** Everything each incident must carry: the selection's consent and its reach's. */
+    public RequiredConsent required() {
+        return consent.with(reach.consent());
     }
 }

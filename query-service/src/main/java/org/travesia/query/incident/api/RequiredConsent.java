@@ -1,5 +1,6 @@
 package org.travesia.query.incident.api;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -31,6 +32,31 @@ public record RequiredConsent(Set<ConsentUse> ofEveryReport, Set<ConsentUse> ofO
         all.addAll(ofEveryReport);
         all.addAll(ofOtherOrganisations);
         return all;
+    }
+
+    /** What both require: each report must then carry the consent of this and of {@code other}. */
+    public RequiredConsent with(RequiredConsent other) {
+        Set<ConsentUse> every = EnumSet.noneOf(ConsentUse.class);
+        every.addAll(ofEveryReport);
+        every.addAll(other.ofEveryReport);
+        Set<ConsentUse> others = EnumSet.noneOf(ConsentUse.class);
+        others.addAll(ofOtherOrganisations);
+        others.addAll(other.ofOtherOrganisations);
+        return new RequiredConsent(every, others);
+    }
+
+    /**
+     * Whether a report carries what this requires, in memory: licensed, or consent obtained naming every use needed
+     * of it ({@code ofEveryReport}, and {@code ofOtherOrganisations} too unless the reader's own organisation reported
+     * it). Uses are given by name, as stored; a name this build does not know stands for nothing.
+     */
+    public boolean metBy(boolean readersOwn, Boolean obtained, Collection<String> uses, boolean licensed) {
+        Set<ConsentUse> needed = readersOwn ? ofEveryReport : all();
+        if (licensed || needed.isEmpty()) {
+            return true;
+        }
+        return Boolean.TRUE.equals(obtained) && uses != null
+                && needed.stream().allMatch(use -> uses.contains(use.name()));
     }
 
     /** The same, with {@code use} also needed of every report (a declared purpose); null adds nothing. */

@@ -1,7 +1,9 @@
 package org.travesia.query.risk;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -23,6 +27,12 @@ import com.mongodb.client.model.Updates;
  * verification, changed by {@code $inc} only. A window is read as a handful of {@code _id}s by {@code $in}, which
  * the embedded store serves from its index, and is summed by the reader over the leaves the caller may see.
  * Per incident, {@code risk_incidents} keeps what it contributes now and the last event applied.
+ * <p>
+ * Idempotent without transactions: a bucket document takes an incident's event in one update that also marks it
+ * with that event's sequence ({@code a.<incident key>}), and an update finding the mark there changes nothing. So an
+ * event delivered again, after a crash left the buckets ahead of the incident's state, counts once. Once the state
+ * has recorded the event the marks are no longer needed and are removed, which keeps the documents small; a crash
+ * before that leaves a stale mark, harmless as a later event carries a higher sequence.
  */
 @Component
 class RiskBuckets {
@@ -48,8 +58,12 @@ class RiskBuckets {
                 new ReplaceOptions().upsert(true));
     }
 
-    /** Takes {@code before} away and adds {@code after} (either may be null), one update per bucket document. */
-    void move(RiskContribution before, RiskContribution after) {
+    /**
+     * Takes {@code before} away and adds {@code after} (either may be null), one update per bucket document, each
+     * applied at most once for this incident's event {@code sequence}.
+     */
+    void move(String incidentId, long sequence, RiskContribution before, RiskContribution after) {
+        String mark = mark(incidentId);
         for (RiskPeriod period : RiskPeriod.values()) {
             Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
             add(deltas, period, before, -1);
@@ -62,11 +76,46 @@ class RiskBuckets {
                     }
                 });
                 if (!updates.isEmpty()) {
-                    buckets.get(period).updateOne(Filters.eq("_id", bucketId), Updates.combine(updates),
-                            new UpdateOptions().upsert(true));
+                    updates.add(Updates.set(mark, sequence));
+                    applyOnce(buckets.get(period), bucketId, mark, sequence, Updates.combine(updates));
                 }
             });
         }
+    }
+
+    /** Removes the marks {@link #move} left, once the incident's state has recorded the event. */
+    void settle(String incidentId, long sequence, RiskContribution before, RiskContribution after) {
+        String mark = mark(incidentId);
+        for (RiskPeriod period : RiskPeriod.values()) {
+            Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
+            add(deltas, period, before, -1);
+            add(deltas, period, after, 1);
+            buckets.get(period).updateMany(Filters.and(Filters.in("_id", deltas.keySet()), Filters.eq(mark, sequence)),
+                    Updates.unset(mark));
+        }
+    }
+
+    /**
+     * Applies {@code update} to the bucket unless it already carries this event's mark. An upsert that finds the
+     * document marked tries to insert it and fails on its {@code _id}; so does one that races another incident
+     * creating the same bucket, hence the second try on the document that now exists.
+     */
+    private static void applyOnce(MongoCollection<Document> collection, String bucketId, String mark, long sequence,
+                                  Bson update) {
+        Bson unmarked = Filters.and(Filters.eq("_id", bucketId), Filters.ne(mark, sequence));
+        try {
+            collection.updateOne(unmarked, update, new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            collection.updateOne(unmarked, update);
+        }
+    }
+
+    /** The field marking a bucket with an incident's last event; the id hex-encoded to be a safe field name. */
+    private static String mark(String incidentId) {
+        return "a.i" + HexFormat.of().formatHex(incidentId.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void add(Map<String, Map<String, Long>> deltas, RiskPeriod period, RiskContribution c, int sign) {

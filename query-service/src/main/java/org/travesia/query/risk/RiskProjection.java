@@ -34,8 +34,9 @@ import org.travesia.kernel.incident.SourceAttached;
  * below the last sequence applied to the incident is a redelivery and changes nothing; a replay starts from empty
  * buckets ({@code @ResetHandler}) and ends with the same figures.
  * <p>
- * Known gap: the bucket update and the incident's state are two writes; if the service dies between them, the
- * event is delivered again and that one change is counted twice, until the view is replayed.
+ * The buckets are written before the incident's state, without a transaction: if the service dies between the two,
+ * the event comes again to an incident state that does not know it, and each bucket document, marked with the
+ * event it took ({@link RiskBuckets#move}), refuses it a second time.
  */
 @Component
 @ProcessingGroup(RiskProjection.PROCESSING_GROUP)
@@ -138,11 +139,16 @@ class RiskProjection {
     private void apply(Document incident, long sequence) {
         RiskContribution before = RiskContribution.of(incident.get("contribution", Document.class));
         RiskContribution after = contribution(incident);
-        if (!Objects.equals(before, after)) {
-            buckets.move(before, after);
+        boolean moved = !Objects.equals(before, after);
+        String incidentId = incident.getString("_id");
+        if (moved) {
+            buckets.move(incidentId, sequence, before, after);
         }
         buckets.saveIncident(incident.append("sequence", sequence)
                 .append("contribution", after == null ? null : after.toDocument()));
+        if (moved) {
+            buckets.settle(incidentId, sequence, before, after);
+        }
     }
 
     /** What the incident counts for now: nothing when it is a duplicate, retracted, or has no route or date. */

@@ -26,27 +26,32 @@ import com.mongodb.client.model.Updates;
  * {@code _id} "route|first day", holding counters nested by segment, organisation, sharing level, type and
  * verification, changed by {@code $inc} only. A window is read as a handful of {@code _id}s by {@code $in}, which
  * the embedded store serves from its index, and is summed by the reader over the leaves the caller may see.
- * Per incident, {@code risk_incidents} keeps what it contributes now and the last event applied.
+ * Per incident, {@code risk_incidents} keeps what it contributes now and the last event applied. Missing-person
+ * cases opened are counted in the same documents under {@code c} ({@link CaseContribution}); {@code risk_cases}
+ * holds the id of each case counted.
  * <p>
- * Idempotent without transactions: a bucket document takes an incident's event in one update that also marks it
- * with that event's sequence ({@code a.<incident key>}), and an update finding the mark there changes nothing. So an
- * event delivered again, after a crash left the buckets ahead of the incident's state, counts once. Once the state
- * has recorded the event the marks are no longer needed and are removed, which keeps the documents small; a crash
- * before that leaves a stale mark, harmless as a later event carries a higher sequence.
+ * Idempotent without transactions: a bucket document takes an incident's (or a case's) event in one update that also
+ * marks it with that event's sequence ({@code a.<incident or case key>}), and an update finding the mark there
+ * changes nothing. So an event delivered again, after a crash left the buckets ahead of the incident's state, counts
+ * once. Once the state has recorded the event the marks are no longer needed and are removed, which keeps the
+ * documents small; a crash before that leaves a stale mark, harmless as a later event carries a higher sequence.
  */
 @Component
 class RiskBuckets {
 
     static final String INCIDENTS = "risk_incidents";
+    static final String CASES = "risk_cases";
 
     private final Map<RiskPeriod, MongoCollection<Document>> buckets = new EnumMap<>(RiskPeriod.class);
     private final MongoCollection<Document> incidents;
+    private final MongoCollection<Document> cases;
 
     RiskBuckets(MongoDatabase travesiaDatabase) {
         for (RiskPeriod period : RiskPeriod.values()) {
             buckets.put(period, travesiaDatabase.getCollection(period.collection()));
         }
         this.incidents = travesiaDatabase.getCollection(INCIDENTS);
+        this.cases = travesiaDatabase.getCollection(CASES);
     }
 
     Document incident(String incidentId) {
@@ -58,12 +63,22 @@ class RiskBuckets {
                 new ReplaceOptions().upsert(true));
     }
 
+    /** Whether the missing-person case has been counted: its report is the one event of it the buckets take. */
+    boolean caseCounted(String caseId) {
+        return cases.find(Filters.eq("_id", caseId)).first() != null;
+    }
+
+    /** Records that the case's report, at {@code sequence}, is in the buckets: its id and nothing else of it. */
+    void saveCase(String caseId, long sequence) {
+        cases.replaceOne(Filters.eq("_id", caseId), new Document("_id", caseId).append("sequence", sequence),
+                new ReplaceOptions().upsert(true));
+    }
+
     /**
      * Takes {@code before} away and adds {@code after} (either may be null), one update per bucket document, each
-     * applied at most once for this incident's event {@code sequence}.
+     * applied at most once for the event {@code sequence} of the incident or case that {@code mark} names.
      */
-    void move(String incidentId, long sequence, RiskContribution before, RiskContribution after) {
-        String mark = mark(incidentId);
+    void move(String mark, long sequence, BucketContribution before, BucketContribution after) {
         for (RiskPeriod period : RiskPeriod.values()) {
             Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
             add(deltas, period, before, -1);
@@ -83,9 +98,8 @@ class RiskBuckets {
         }
     }
 
-    /** Removes the marks {@link #move} left, once the incident's state has recorded the event. */
-    void settle(String incidentId, long sequence, RiskContribution before, RiskContribution after) {
-        String mark = mark(incidentId);
+    /** Removes the marks {@link #move} left, once the incident's or case's state has recorded the event. */
+    void settle(String mark, long sequence, BucketContribution before, BucketContribution after) {
         for (RiskPeriod period : RiskPeriod.values()) {
             Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
             add(deltas, period, before, -1);
@@ -114,11 +128,17 @@ class RiskBuckets {
     }
 
     /** The field marking a bucket with an incident's last event; the id hex-encoded to be a safe field name. */
-    private static String mark(String incidentId) {
+    static String incidentMark(String incidentId) {
         return "a.i" + HexFormat.of().formatHex(incidentId.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void add(Map<String, Map<String, Long>> deltas, RiskPeriod period, RiskContribution c, int sign) {
+    /** The field marking a bucket with a missing-person case's report, apart from any incident's. */
+    static String caseMark(String caseId) {
+        return "a.c" + HexFormat.of().formatHex(caseId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void add(Map<String, Map<String, Long>> deltas, RiskPeriod period, BucketContribution c,
+                            int sign) {
         if (c == null) {
             return;
         }
@@ -140,5 +160,6 @@ class RiskBuckets {
     void deleteAll() {
         buckets.values().forEach(collection -> collection.deleteMany(new Document()));
         incidents.deleteMany(new Document());
+        cases.deleteMany(new Document());
     }
 }

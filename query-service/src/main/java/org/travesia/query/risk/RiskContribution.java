@@ -2,6 +2,7 @@ package org.travesia.query.risk;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,15 +15,27 @@ import org.bson.Document;
  * that adding and taking away is exact and a replay gives identical figures.
  */
 record RiskContribution(String routeId, String segmentKey, String organisationKey, String sharing, String type,
-                        boolean verified, LocalDate day, Map<String, Long> metrics) {
+                        boolean verified, LocalDate day, Map<String, Long> metrics) implements BucketContribution {
 
     static final String NO_SEGMENT = "_";
     static final String INCIDENTS = "n";
     static final String QUALITY_WEIGHT = "qw";
 
-    /** The path of this contribution's leaf inside a bucket document. */
-    String leaf() {
+    @Override
+    public String leaf() {
         return "s." + segmentKey + "." + organisationKey + "." + sharing + "." + type + "." + (verified ? "v" : "u");
+    }
+
+    /** The day of an ISO date or date-time, or null when there is none or it cannot be read. */
+    static LocalDate day(String isoDate) {
+        if (isoDate == null || isoDate.length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(isoDate.substring(0, 10));
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
     }
 
     static String organisationKey(String organisation) {

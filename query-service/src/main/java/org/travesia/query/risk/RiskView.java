@@ -17,7 +17,8 @@ import org.travesia.query.route.api.RouteCatalogue;
 
 /**
  * Reads a route's risk over a window: per segment and per bucket, the incidents by type (verified and unverified
- * apart), the people dead, missing and injured with how many incidents left each unknown, the risk index
+ * apart), the people dead, missing and injured with how many incidents left each unknown, the missing-person cases
+ * opened (by where and when the person was last seen), the risk index
  * ({@link RiskIndex}) and, per segment, the trend against the window of the same length just before. Only the
  * leaves the caller may read are summed ({@link Visibility}, the rule every read uses): an organisation's
  * {@code ORGANISATION}-level reports never move another organisation's figures.
@@ -44,6 +45,7 @@ class RiskView {
         final Map<String, Long> unverified = new TreeMap<>();
         final Map<String, Long> people = new LinkedHashMap<>();
         final Map<String, Long> unknown = new LinkedHashMap<>();
+        long casesOpened;
         double riskIndex;
 
         long incidents() {
@@ -120,15 +122,24 @@ class RiskView {
         buckets.read(period, routeId, firstDays).forEach((firstDay, bucket) -> {
             LocalDate bucketStart = LocalDate.parse(firstDay);
             double recency = RiskIndex.recency(ChronoUnit.DAYS.between(period.end(bucketStart), windowEnd));
+            Document cases = bucket.get(CaseContribution.CASES, Document.class);
+            if (cases != null) {
+                cases.forEach((segmentId, organisations) -> ((Document) organisations).forEach((orgKey, levels) ->
+                        ((Document) levels).forEach((sharing, counters) -> {
+                            if (mayRead(visible, reader, orgKey, sharing)) {
+                                bySegment.computeIfAbsent(segmentId, s -> new TreeMap<>())
+                                        .computeIfAbsent(bucketStart, d -> new Figures()).casesOpened +=
+                                        number((Document) counters, CaseContribution.OPENED);
+                            }
+                        })));
+            }
             Document segments = bucket.get("s", Document.class);
             if (segments == null) {
                 return;
             }
             segments.forEach((segmentId, organisations) -> ((Document) organisations).forEach((orgKey, levels) ->
                     ((Document) levels).forEach((sharing, types) -> {
-                        boolean mayRead = visible.computeIfAbsent(orgKey + "/" + sharing, k -> Visibility.canSee(
-                                reader, RiskContribution.organisationOf(orgKey), SharingLevel.recorded(sharing)));
-                        if (!mayRead) {
+                        if (!mayRead(visible, reader, orgKey, sharing)) {
                             return;
                         }
                         Figures f = bySegment.computeIfAbsent(segmentId, s -> new TreeMap<>())
@@ -138,6 +149,15 @@ class RiskView {
                     })));
         });
         return bySegment;
+    }
+
+    /**
+     * Whether the reader may count what this organisation recorded at this sharing level: the report read scope, for
+     * incidents and for missing-person cases alike (another organisation's {@code ORGANISATION} level never).
+     */
+    private static boolean mayRead(Map<String, Boolean> visible, Actor reader, String orgKey, String sharing) {
+        return visible.computeIfAbsent(orgKey + "/" + sharing, k -> Visibility.canSee(reader,
+                RiskContribution.organisationOf(orgKey), SharingLevel.recorded(sharing)));
     }
 
     private static void addLeaf(Figures f, String type, boolean verified, Document metrics, double recency) {
@@ -162,6 +182,7 @@ class RiskView {
         f.unverified.forEach((k, v) -> into.unverified.merge(k, v, Long::sum));
         f.people.forEach((k, v) -> into.people.merge(k, v, Long::sum));
         f.unknown.forEach((k, v) -> into.unknown.merge(k, v, Long::sum));
+        into.casesOpened += f.casesOpened;
         into.riskIndex += f.riskIndex;
     }
 
@@ -186,8 +207,7 @@ class RiskView {
         }
         people.put("unknownIn", unknown);
         figures.put("people", people);
-        // Slot for the missing-person cases opened on the segment; filled once that feature publishes them.
-        figures.put("missingPersonCasesOpened", null);
+        figures.put("missingPersonCasesOpened", f.casesOpened);
         figures.put("riskIndex", Math.round(f.riskIndex * 100) / 100.0);
         return figures;
     }

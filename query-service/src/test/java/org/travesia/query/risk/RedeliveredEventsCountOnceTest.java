@@ -16,7 +16,8 @@ import com.mongodb.client.MongoDatabase;
 
 /**
  * The service may die after the risk buckets took an event and before the incident's state recorded it; the processor
- * then delivers that event again. It must count once. The death is staged by failing the state write once.
+ * then delivers that event again. It must count once. The death is staged by failing the state write once; a
+ * missing-person case report, kept in the same buckets, is held to the same.
  */
 class RedeliveredEventsCountOnceTest {
 
@@ -35,11 +36,21 @@ class RedeliveredEventsCountOnceTest {
 
         @Override
         void saveIncident(Document incident) {
+            dieIfAsked();
+            super.saveIncident(incident);
+        }
+
+        @Override
+        void saveCase(String caseId, long sequence) {
+            dieIfAsked();
+            super.saveCase(caseId, sequence);
+        }
+
+        private void dieIfAsked() {
             if (dieOnNextStateWrite) {
                 dieOnNextStateWrite = false;
-                throw new IllegalStateException("the service died before the incident's state was written");
+                throw new IllegalStateException("the service died before the state was written");
             }
-            super.saveIncident(incident);
         }
     }
 
@@ -59,7 +70,8 @@ class RedeliveredEventsCountOnceTest {
     void aReportDeliveredAgainAfterACrashCountsOnce() {
         RiskEvents kidnapping = RiskEvents.about("incident-1");
         buckets.dieOnNextStateWrite = true;
-        assertThatThrownBy(() -> projection.on(kidnapping.incidentReported(), 0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> projection.on(kidnapping.incidentReported(), 0))
+                .isInstanceOf(IllegalStateException.class);
 
         projection.on(kidnapping.incidentReported(), 0);
 
@@ -85,10 +97,23 @@ class RedeliveredEventsCountOnceTest {
     }
 
     @Test
+    void aMissingPersonCaseDeliveredAgainAfterACrashCountsOnce() {
+        RiskEvents missingPerson = RiskEvents.about("case-1");
+        buckets.dieOnNextStateWrite = true;
+        assertThatThrownBy(() -> projection.on(missingPerson.caseReported(), 0))
+                .isInstanceOf(IllegalStateException.class);
+
+        projection.on(missingPerson.caseReported(), 0);
+
+        assertThat(RiskReader.casesOpened(RiskReader.of(buckets, "org-a", Role.MONITOR).total("jungle"))).isEqualTo(1L);
+    }
+
+    @Test
     void theEventsAfterACrashStillCount() {
         RiskEvents kidnapping = RiskEvents.about("incident-1").on("2026-11-04");
         buckets.dieOnNextStateWrite = true;
-        assertThatThrownBy(() -> projection.on(kidnapping.incidentReported(), 0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> projection.on(kidnapping.incidentReported(), 0))
+                .isInstanceOf(IllegalStateException.class);
         projection.on(kidnapping.incidentReported(), 0);
 
         projection.on(kidnapping.movedTo("2026-11-18"), 1);

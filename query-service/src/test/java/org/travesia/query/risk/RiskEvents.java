@@ -20,6 +20,7 @@ final class RiskEvents {
     private String organisation = "org-a";
     private String sharing = "NETWORK";
     private String day = "2026-11-18";
+    private String route = ROUTE;
     private String segment = "jungle";
 
     private RiskEvents(String id) {
@@ -50,6 +51,12 @@ final class RiskEvents {
         return this;
     }
 
+    RiskEvents offRoute() {
+        this.route = null;
+        this.segment = null;
+        return this;
+    }
+
     /** A kidnapping with two dead. */
     IncidentReported incidentReported() {
         return new IncidentReported(id, organisation, "monitor", null, null, facts("KIDNAPPING", day), sharing);
@@ -62,11 +69,12 @@ final class RiskEvents {
 
     MissingPersonReported caseReported() {
         return new MissingPersonReported(id, organisation, "monitor", null, null, null,
-                new MissingPersonFacts.LastSeen(day, "DAY", null, ROUTE, segment), null, null, sharing, List.of());
+                new MissingPersonFacts.LastSeen(day, "DAY", null, route, segment), null, null, sharing, List.of());
     }
 
     private IncidentFacts facts(String type, String occurredAt) {
-        return new IncidentFacts(type, null, occurredAt, "DAY", null, null, ROUTE, segment,
-                new IncidentFacts.Affected(2, null, null, null, null, null, null, null), null, null, null, null, null, null);
+        return new IncidentFacts(type, null, occurredAt, "DAY", null, null, route, segment,
+                new IncidentFacts.Affected(2, null, null, null, null, null, null, null),
+                null, null, null, null, null, null);
     }
 }

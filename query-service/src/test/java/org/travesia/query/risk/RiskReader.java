@@ -51,6 +51,12 @@ final class RiskReader {
         return weeks.stream().filter(w -> monday.equals(w.get("from"))).findFirst().orElseThrow();
     }
 
+    /** The segments the reader is shown. */
+    List<Object> segmentIds() {
+        List<Map<String, Object>> segments = cast(read().get("segments"));
+        return segments.stream().map(s -> s.get("segmentId")).toList();
+    }
+
     static long incidents(Map<String, Object> figures) {
         return (Long) RiskReader.<Map<String, Object>>cast(figures.get("incidents")).get("total");
     }
@@ -64,11 +70,16 @@ final class RiskReader {
     }
 
     private <T> T segment(String segmentId, String part) {
-        Map<String, Object> risk = view.read(RiskEvents.ROUTE, LocalDate.parse("2026-11-02"),
-                LocalDate.parse("2026-11-29"), RiskPeriod.WEEK, reader);
+        Map<String, Object> risk = read();
         List<Map<String, Object>> segments = cast(risk.get("segments"));
         return cast(segments.stream().filter(s -> segmentId.equals(s.get("segmentId"))).findFirst()
-                .map(s -> s.get(part)).orElseThrow(() -> new AssertionError("No segment " + segmentId + " in " + risk)));
+                .map(s -> s.get(part))
+                .orElseThrow(() -> new AssertionError("No segment " + segmentId + " in " + risk)));
+    }
+
+    private Map<String, Object> read() {
+        return view.read(RiskEvents.ROUTE, LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-29"),
+                RiskPeriod.WEEK, reader);
     }
 
     @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.travesia.platform.testing.Api;
+import org.travesia.platform.testing.MissingPersonReports;
 import org.travesia.platform.testing.Reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +19,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The route risk view follows the incidents as they change (an amendment moves a count, a retraction or a duplicate
- * mark removes it), and a replay of every route processor from the first event gives identical figures, no new
- * alert and no new assignment.
+ * mark removes it), counts the missing-person cases opened where the person was last seen, and a replay of every route
+ * processor from the first event gives identical figures, no new alert and no new assignment.
  */
 class RouteRiskTest {
 
@@ -50,6 +51,9 @@ class RouteRiskTest {
                 .with("occurredAt", "2026-11-10").onRoute("risk", "b").sharedWith("NETWORK").build()));
         String duplicate = id(monitor.post("/api/v1/incidents", Reports.kidnapping().with("type", "DEATH")
                 .with("occurredAt", "2026-11-19").onRoute("risk", "a").sharedWith("NETWORK").build()));
+        assertThat(monitor.post("/api/v1/missing-persons", MissingPersonReports.of("Persona Desaparecida")
+                .lastSeen("date", "2026-11-17").lastSeen("routeId", "risk").lastSeen("segmentId", "a")
+                .sharedWith("NETWORK").build()).status()).isEqualTo(201);
         String accident = id(monitor.post("/api/v1/incidents", Reports.kidnapping().with("type", "ACCIDENT")
                 .with("occurredAt", "2026-11-03").onRoute("risk", "a").sharedWith("NETWORK").build()));
 
@@ -67,7 +71,8 @@ class RouteRiskTest {
             JsonNode a = segment(system.queries().as("analyst").get(WINDOW).json(), "a");
             return a.get("total").get("incidents").get("total").asLong() == 3
                     && a.get("total").get("incidents").get("verified").path("KIDNAPPING").asLong() == 1
-                    && a.get("total").get("incidents").get("unverified").path("DEATH").asLong() == 1;
+                    && a.get("total").get("incidents").get("unverified").path("DEATH").asLong() == 1
+                    && a.get("total").get("missingPersonCasesOpened").asLong() == 1;
         });
         await().atMost(Duration.ofSeconds(20)).until(() -> system.queries().as("analyst")
                 .get("/api/v1/alerts?route=risk").json().get("items").size() == 1);
@@ -95,7 +100,7 @@ class RouteRiskTest {
                 .isEqualTo(1);
         assertThat(week17.get("people").get("unknownIn").get("injured").asLong()).isEqualTo(2);
         assertThat(week17.get("riskIndex").asDouble()).isPositive();
-        assertThat(week17.has("missingPersonCasesOpened")).isTrue();
+        assertThat(week17.get("missingPersonCasesOpened").asLong()).isEqualTo(1);
     }
 
     @Test

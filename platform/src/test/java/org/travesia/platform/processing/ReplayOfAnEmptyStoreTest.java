@@ -43,7 +43,7 @@ class ReplayOfAnEmptyStoreTest {
                 .eventProcessor(StepLedger.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
         await().atMost(Duration.ofSeconds(20)).until(() -> !processor.processingStatus().isEmpty());
 
-        app.getBean(ProcessorAdministration.class).replay(StepLedger.PROCESSING_GROUP);
+        new ProcessorAdministration(app.getBean(EventProcessingConfiguration.class)).replay(StepLedger.PROCESSING_GROUP);
 
         app.getBean(CommandGateway.class).sendAndWait(new TakeSteps("after", 2));
         await().atMost(Duration.ofSeconds(20)).until(() -> app.getBean(StepLedger.class).stored() == 2);

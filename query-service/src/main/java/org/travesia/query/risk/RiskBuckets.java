@@ -1,7 +1,9 @@
 package org.travesia.query.risk;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -22,21 +26,32 @@ import com.mongodb.client.model.Updates;
  * {@code _id} "route|first day", holding counters nested by segment, organisation, sharing level, type and
  * verification, changed by {@code $inc} only. A window is read as a handful of {@code _id}s by {@code $in}, which
  * the embedded store serves from its index, and is summed by the reader over the leaves the caller may see.
- * Per incident, {@code risk_incidents} keeps what it contributes now and the last event applied.
+ * Per incident, {@code risk_incidents} keeps what it contributes now and the last event applied. Missing-person
+ * cases opened are counted in the same documents under {@code c} ({@link CaseContribution}); {@code risk_cases}
+ * holds the id of each case counted.
+ * <p>
+ * Idempotent without transactions: a bucket document takes an incident's (or a case's) event in one update that also
+ * marks it with that event's sequence ({@code a.<incident or case key>}), and an update finding the mark there
+ * changes nothing. So an event delivered again, after a crash left the buckets ahead of the incident's state, counts
+ * once. Once the state has recorded the event the marks are no longer needed and are removed, which keeps the
+ * documents small; a crash before that leaves a stale mark, harmless as a later event carries a higher sequence.
  */
 @Component
 class RiskBuckets {
 
     static final String INCIDENTS = "risk_incidents";
+    static final String CASES = "risk_cases";
 
     private final Map<RiskPeriod, MongoCollection<Document>> buckets = new EnumMap<>(RiskPeriod.class);
     private final MongoCollection<Document> incidents;
+    private final MongoCollection<Document> cases;
 
     RiskBuckets(MongoDatabase travesiaDatabase) {
         for (RiskPeriod period : RiskPeriod.values()) {
             buckets.put(period, travesiaDatabase.getCollection(period.collection()));
         }
         this.incidents = travesiaDatabase.getCollection(INCIDENTS);
+        this.cases = travesiaDatabase.getCollection(CASES);
     }
 
     Document incident(String incidentId) {
@@ -48,8 +63,22 @@ class RiskBuckets {
                 new ReplaceOptions().upsert(true));
     }
 
-    /** Takes {@code before} away and adds {@code after} (either may be null), one update per bucket document. */
-    void move(RiskContribution before, RiskContribution after) {
+    /** Whether the missing-person case has been counted: its report is the one event of it the buckets take. */
+    boolean caseCounted(String caseId) {
+        return cases.find(Filters.eq("_id", caseId)).first() != null;
+    }
+
+    /** Records that the case's report, at {@code sequence}, is in the buckets: its id and nothing else of it. */
+    void saveCase(String caseId, long sequence) {
+        cases.replaceOne(Filters.eq("_id", caseId), new Document("_id", caseId).append("sequence", sequence),
+                new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * Takes {@code before} away and adds {@code after} (either may be null), one update per bucket document, each
+     * applied at most once for the event {@code sequence} of the incident or case that {@code mark} names.
+     */
+    void move(String mark, long sequence, BucketContribution before, BucketContribution after) {
         for (RiskPeriod period : RiskPeriod.values()) {
             Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
             add(deltas, period, before, -1);
@@ -62,14 +91,54 @@ class RiskBuckets {
                     }
                 });
                 if (!updates.isEmpty()) {
-                    buckets.get(period).updateOne(Filters.eq("_id", bucketId), Updates.combine(updates),
-                            new UpdateOptions().upsert(true));
+                    updates.add(Updates.set(mark, sequence));
+                    applyOnce(buckets.get(period), bucketId, mark, sequence, Updates.combine(updates));
                 }
             });
         }
     }
 
-    private static void add(Map<String, Map<String, Long>> deltas, RiskPeriod period, RiskContribution c, int sign) {
+    /** Removes the marks {@link #move} left, once the incident's or case's state has recorded the event. */
+    void settle(String mark, long sequence, BucketContribution before, BucketContribution after) {
+        for (RiskPeriod period : RiskPeriod.values()) {
+            Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
+            add(deltas, period, before, -1);
+            add(deltas, period, after, 1);
+            buckets.get(period).updateMany(Filters.and(Filters.in("_id", deltas.keySet()), Filters.eq(mark, sequence)),
+                    Updates.unset(mark));
+        }
+    }
+
+    /**
+     * Applies {@code update} to the bucket unless it already carries this event's mark. An upsert that finds the
+     * document marked tries to insert it and fails on its {@code _id}; so does one that races another incident
+     * creating the same bucket, hence the second try on the document that now exists.
+     */
+    private static void applyOnce(MongoCollection<Document> collection, String bucketId, String mark, long sequence,
+                                  Bson update) {
+        Bson unmarked = Filters.and(Filters.eq("_id", bucketId), Filters.ne(mark, sequence));
+        try {
+            collection.updateOne(unmarked, update, new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            collection.updateOne(unmarked, update);
+        }
+    }
+
+    /** The field marking a bucket with an incident's last event; the id hex-encoded to be a safe field name. */
+    static String incidentMark(String incidentId) {
+        return "a.i" + HexFormat.of().formatHex(incidentId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The field marking a bucket with a missing-person case's report, apart from any incident's. */
+    static String caseMark(String caseId) {
+        return "a.c" + HexFormat.of().formatHex(caseId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void add(Map<String, Map<String, Long>> deltas, RiskPeriod period, BucketContribution c,
+                            int sign) {
         if (c == null) {
             return;
         }
@@ -91,5 +160,6 @@ class RiskBuckets {
     void deleteAll() {
         buckets.values().forEach(collection -> collection.deleteMany(new Document()));
         incidents.deleteMany(new Document());
+        cases.deleteMany(new Document());
     }
 }

@@ -2,6 +2,7 @@ package org.travesia.query.risk;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.travesia.kernel.incident.PartnerReadConsent;
  */
 record RiskContribution(String routeId, String segmentKey, String organisationKey, String sharing,
                         boolean partnerConsent, String type, boolean verified, LocalDate day,
-                        Map<String, Long> metrics) {
+                        Map<String, Long> metrics) implements BucketContribution {
 
     static final String NO_SEGMENT = "_";
     /**
@@ -29,8 +30,8 @@ record RiskContribution(String routeId, String segmentKey, String organisationKe
     static final String INCIDENTS = "n";
     static final String QUALITY_WEIGHT = "qw";
 
-    /** The path of this contribution's leaf inside a bucket document. */
-    String leaf() {
+    @Override
+    public String leaf() {
         return "s." + segmentKey + "." + organisationKey + "." + sharing + (partnerConsent ? PARTNER_CONSENT : "") + "."
                 + type + "." + (verified ? "v" : "u");
     }
@@ -44,6 +45,18 @@ record RiskContribution(String routeId, String segmentKey, String organisationKe
     /** Whether a leaf's sharing key says its incidents carry the partner consent. */
     static boolean partnerConsentIn(String sharingKey) {
         return sharingKey.endsWith(PARTNER_CONSENT);
+    }
+
+    /** The day of an ISO date or date-time, or null when there is none or it cannot be read. */
+    static LocalDate day(String isoDate) {
+        if (isoDate == null || isoDate.length() < 10) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(isoDate.substring(0, 10));
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
     }
 
     static String organisationKey(String organisation) {

@@ -1,7 +1,6 @@
 package org.travesia.query.risk;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,17 +25,20 @@ import org.travesia.kernel.incident.PartnerReadConsent;
 import org.travesia.kernel.incident.RouteAssignment;
 import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.kernel.incident.SourceAttached;
+import org.travesia.kernel.missing.MissingPersonReported;
 
 /**
- * Keeps the risk buckets ({@link RiskBuckets}) up to date from incident events, with no recomputation: each event
- * changes the incident's state, and the buckets lose what it contributed before and gain what it contributes now (an
- * amendment moves it from one day or type to another; a retraction or a duplicate mark takes it out). Source quality
- * is the effective quality of the reported and attached sources, as the incident view computes it. An event at or
- * below the last sequence applied to the incident is a redelivery and changes nothing; a replay starts from empty
- * buckets ({@code @ResetHandler}) and ends with the same figures.
+ * Keeps the risk buckets ({@link RiskBuckets}) up to date from incident events, and counts the missing-person cases
+ * opened ({@link CaseContribution}), with no recomputation: each incident event changes the incident's state, and the
+ * buckets lose what it contributed before and gain what it contributes now (an amendment moves it from one day or
+ * type to another; a retraction or a duplicate mark takes it out). Source quality is the effective quality of the
+ * reported and attached sources, as the incident view computes it. An event at or below the last sequence applied to
+ * the incident is a redelivery and changes nothing; a replay starts from empty buckets ({@code @ResetHandler}) and
+ * ends with the same figures.
  * <p>
- * Known gap: the bucket update and the incident's state are two writes; if the service dies between them, the
- * event is delivered again and that one change is counted twice, until the view is replayed.
+ * The buckets are written before the incident's state, without a transaction: if the service dies between the two,
+ * the event comes again to an incident state that does not know it, and each bucket document, marked with the
+ * event it took ({@link RiskBuckets#move}), refuses it a second time.
  */
 @Component
 @ProcessingGroup(RiskProjection.PROCESSING_GROUP)
@@ -122,6 +124,26 @@ class RiskProjection {
                 .append("overriddenSegment", event.segmentId()));
     }
 
+    /**
+     * A missing-person case opened counts once, where and when the person was last seen; nothing later changes that
+     * (a case's last-seen route and date and its sharing level are never amended, and an erasure keeps them).
+     */
+    @EventHandler
+    void on(MissingPersonReported event, @SequenceNumber long sequence) {
+        if (buckets.caseCounted(event.caseId())) {
+            return;
+        }
+        CaseContribution opened = CaseContribution.of(event.organisation(), event.sharing(), event.lastSeen());
+        String mark = RiskBuckets.caseMark(event.caseId());
+        if (opened != null) {
+            buckets.move(mark, sequence, null, opened);
+        }
+        buckets.saveCase(event.caseId(), sequence);
+        if (opened != null) {
+            buckets.settle(mark, sequence, null, opened);
+        }
+    }
+
     @ResetHandler
     void reset() {
         buckets.deleteAll();
@@ -139,11 +161,16 @@ class RiskProjection {
     private void apply(Document incident, long sequence) {
         RiskContribution before = RiskContribution.of(incident.get("contribution", Document.class));
         RiskContribution after = contribution(incident);
-        if (!Objects.equals(before, after)) {
-            buckets.move(before, after);
+        boolean moved = !Objects.equals(before, after);
+        String incidentId = incident.getString("_id");
+        if (moved) {
+            buckets.move(RiskBuckets.incidentMark(incidentId), sequence, before, after);
         }
         buckets.saveIncident(incident.append("sequence", sequence)
                 .append("contribution", after == null ? null : after.toDocument()));
+        if (moved) {
+            buckets.settle(RiskBuckets.incidentMark(incidentId), sequence, before, after);
+        }
     }
 
     /** What the incident counts for now: nothing when it is a duplicate, retracted, or has no route or date. */
@@ -152,7 +179,7 @@ class RiskProjection {
                 RouteAssignment.analyst(incident.getString("overriddenRoute"), incident.getString("overriddenSegment")),
                 RouteAssignment.reported(incident.getString("reportedRoute"), incident.getString("reportedSegment")),
                 RouteAssignment.derived(incident.getString("derivedRoute"), incident.getString("derivedSegment")));
-        LocalDate day = day(incident.getString("occurredAt"));
+        LocalDate day = RiskContribution.day(incident.getString("occurredAt"));
         if (at.routeId() == null || day == null || incident.getBoolean("duplicate")
                 || incident.getBoolean("retracted")) {
             return null;
@@ -189,16 +216,5 @@ class RiskProjection {
 
     private static Document source(IncidentFacts.Source source) {
         return new Document("type", source.type()).append("quality", source.quality());
-    }
-
-    private static LocalDate day(String occurredAt) {
-        if (occurredAt == null || occurredAt.length() < 10) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(occurredAt.substring(0, 10));
-        } catch (DateTimeParseException unreadable) {
-            return null;
-        }
     }
 }

@@ -18,7 +18,8 @@ import org.travesia.query.route.api.RouteCatalogue;
 
 /**
  * Reads a route's risk over a window: per segment and per bucket, the incidents by type (verified and unverified
- * apart), the people dead, missing and injured with how many incidents left each unknown, the risk index
+ * apart), the people dead, missing and injured with how many incidents left each unknown, the missing-person cases
+ * opened (by where and when the person was last seen), the risk index
  * ({@link RiskIndex}) and, per segment, the trend against the window of the same length just before. Only the
  * leaves the caller may read are summed ({@link Visibility}, the rule every read uses, and the consent another
  * organisation needs, {@link PartnerReadConsent}): an organisation's {@code ORGANISATION}-level reports, and its
@@ -46,6 +47,7 @@ class RiskView {
         final Map<String, Long> unverified = new TreeMap<>();
         final Map<String, Long> people = new LinkedHashMap<>();
         final Map<String, Long> unknown = new LinkedHashMap<>();
+        long casesOpened;
         double riskIndex;
 
         long incidents() {
@@ -122,15 +124,24 @@ class RiskView {
         buckets.read(period, routeId, firstDays).forEach((firstDay, bucket) -> {
             LocalDate bucketStart = LocalDate.parse(firstDay);
             double recency = RiskIndex.recency(ChronoUnit.DAYS.between(period.end(bucketStart), windowEnd));
+            Document cases = bucket.get(CaseContribution.CASES, Document.class);
+            if (cases != null) {
+                cases.forEach((segmentId, organisations) -> ((Document) organisations).forEach((orgKey, levels) ->
+                        ((Document) levels).forEach((sharing, counters) -> {
+                            if (mayCountCases(visible, reader, orgKey, sharing)) {
+                                bySegment.computeIfAbsent(segmentId, s -> new TreeMap<>())
+                                        .computeIfAbsent(bucketStart, d -> new Figures()).casesOpened +=
+                                        number((Document) counters, CaseContribution.OPENED);
+                            }
+                        })));
+            }
             Document segments = bucket.get("s", Document.class);
             if (segments == null) {
                 return;
             }
             segments.forEach((segmentId, organisations) -> ((Document) organisations).forEach((orgKey, levels) ->
                     ((Document) levels).forEach((sharing, types) -> {
-                        boolean mayRead = visible.computeIfAbsent(orgKey + "/" + sharing, k -> mayRead(reader,
-                                RiskContribution.organisationOf(orgKey), sharing));
-                        if (!mayRead) {
+                        if (!mayCountIncidents(visible, reader, orgKey, sharing)) {
                             return;
                         }
                         Figures f = bySegment.computeIfAbsent(segmentId, s -> new TreeMap<>())
@@ -142,10 +153,27 @@ class RiskView {
         return bySegment;
     }
 
-    /** A reader counts its own organisation's reports it may see, and others' only with the partner consent. */
-    private static boolean mayRead(Actor reader, String organisation, String sharingKey) {
-        return Visibility.canSee(reader, organisation, SharingLevel.recorded(RiskContribution.sharingIn(sharingKey)))
-                && (reader.organisation().equals(organisation) || RiskContribution.partnerConsentIn(sharingKey));
+    /**
+     * Whether the reader may count the incidents this organisation recorded under this leaf's sharing key: its own
+     * organisation's it may see, and others' only with the partner consent (marked in the key).
+     */
+    private static boolean mayCountIncidents(Map<String, Boolean> visible, Actor reader, String orgKey,
+                                             String sharingKey) {
+        return visible.computeIfAbsent("incidents/" + orgKey + "/" + sharingKey, k -> {
+            String organisation = RiskContribution.organisationOf(orgKey);
+            return Visibility.canSee(reader, organisation, SharingLevel.recorded(RiskContribution.sharingIn(sharingKey)))
+                    && (reader.organisation().equals(organisation) || RiskContribution.partnerConsentIn(sharingKey));
+        });
+    }
+
+    /**
+     * Whether the reader may count the missing-person cases this organisation recorded at this sharing level: the
+     * report read scope (another organisation's {@code ORGANISATION} level never). Counting a case reads nothing of the
+     * person.
+     */
+    private static boolean mayCountCases(Map<String, Boolean> visible, Actor reader, String orgKey, String sharing) {
+        return visible.computeIfAbsent("cases/" + orgKey + "/" + sharing, k -> Visibility.canSee(reader,
+                RiskContribution.organisationOf(orgKey), SharingLevel.recorded(sharing)));
     }
 
     private static void addLeaf(Figures f, String type, boolean verified, Document metrics, double recency) {
@@ -170,6 +198,7 @@ class RiskView {
         f.unverified.forEach((k, v) -> into.unverified.merge(k, v, Long::sum));
         f.people.forEach((k, v) -> into.people.merge(k, v, Long::sum));
         f.unknown.forEach((k, v) -> into.unknown.merge(k, v, Long::sum));
+        into.casesOpened += f.casesOpened;
         into.riskIndex += f.riskIndex;
     }
 
@@ -194,8 +223,7 @@ class RiskView {
         }
         people.put("unknownIn", unknown);
         figures.put("people", people);
-        // Slot for the missing-person cases opened on the segment; filled once that feature publishes them.
-        figures.put("missingPersonCasesOpened", null);
+        figures.put("missingPersonCasesOpened", f.casesOpened);
         figures.put("riskIndex", Math.round(f.riskIndex * 100) / 100.0);
         return figures;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoDeadLetter;
@@ -46,7 +47,9 @@ public class ProcessorAdministration {
         }
         processor.shutDown();
         try {
-            processor.resetTokens();
+            // From before the first position, explicitly: the default start (the store's tail) is no token at all,
+            // which a processor that has handled nothing yet would store as is, and the token store refuses.
+            processor.resetTokens(source -> GapAwareTrackingToken.newInstance(0, List.of()));
             processing.deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
             log.info("Processor {} reset to the first event; replaying", name);
         } catch (UnableToClaimTokenException claimedElsewhere) {

@@ -1,0 +1,18 @@
+package org.travesia.query.risk;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** What one incident or one missing-person case adds to the risk buckets of its route and day, at one leaf. */
+interface BucketContribution {
+
+    String routeId();
+
+    LocalDate day();
+
+    /** The path of the leaf inside a bucket document. */
+    String leaf();
+
+    /** The counters added at the leaf, by name. */
+    Map<String, Long> metrics();
+}

@@ -1,0 +1,80 @@
+package org.travesia.query.risk;
+
+import java.util.List;
+
+import org.travesia.kernel.incident.IncidentAmended;
+import org.travesia.kernel.incident.IncidentFacts;
+import org.travesia.kernel.incident.IncidentReported;
+import org.travesia.kernel.missing.MissingPersonFacts;
+import org.travesia.kernel.missing.MissingPersonReported;
+
+/**
+ * Builds the events the risk projection reads, with only the facts it uses: a route, a segment, a day, an owner and
+ * a sharing level. Everything personal is left out, as the projection never reads it.
+ */
+final class RiskEvents {
+
+    static final String ROUTE = "darien";
+
+    private final String id;
+    private String organisation = "org-a";
+    private String sharing = "NETWORK";
+    private String day = "2026-11-18";
+    private String route = ROUTE;
+    private String segment = "jungle";
+
+    private RiskEvents(String id) {
+        this.id = id;
+    }
+
+    static RiskEvents about(String id) {
+        return new RiskEvents(id);
+    }
+
+    RiskEvents of(String owningOrganisation) {
+        this.organisation = owningOrganisation;
+        return this;
+    }
+
+    RiskEvents sharedWith(String level) {
+        this.sharing = level;
+        return this;
+    }
+
+    RiskEvents on(String isoDay) {
+        this.day = isoDay;
+        return this;
+    }
+
+    RiskEvents inSegment(String segmentId) {
+        this.segment = segmentId;
+        return this;
+    }
+
+    RiskEvents offRoute() {
+        this.route = null;
+        this.segment = null;
+        return this;
+    }
+
+    /** A kidnapping with two dead. */
+    IncidentReported incidentReported() {
+        return new IncidentReported(id, organisation, "monitor", null, null, facts("KIDNAPPING", day), sharing);
+    }
+
+    /** An amendment moving the incident to another day. */
+    IncidentAmended movedTo(String newDay) {
+        return new IncidentAmended(id, facts(null, newDay), List.of("occurredAt"), null);
+    }
+
+    MissingPersonReported caseReported() {
+        return new MissingPersonReported(id, organisation, "monitor", null, null, null,
+                new MissingPersonFacts.LastSeen(day, "DAY", null, route, segment), null, null, sharing, List.of());
+    }
+
+    private IncidentFacts facts(String type, String occurredAt) {
+        return new IncidentFacts(type, null, occurredAt, "DAY", null, null, route, segment,
+                new IncidentFacts.Affected(2, null, null, null, null, null, null, null),
+                null, null, null, null, null, null);
+    }
+}

@@ -84,6 +84,37 @@ class ErasureRegisterTest {
     }
 
     @Test
+    void aStoreRestoredFromBeforeStoresHadAnIdentityStillMeetsTheJournal() {
+        String sealed = privacy.cipher().sealerFor(CASE).seal("person.fullName", "Rosa Ibarra");
+        List<Document> keyBackup = copy(keys());
+        privacy.cipher().eraseForever(CASE);
+
+        restore(keys(), keyBackup);
+        restore(privacy.keyDatabase().getCollection(KeyVault.ERASURE_REGISTER), List.of());
+        restore(privacy.mongo().database().getCollection(KeyVault.ERASURE_REGISTER), List.of());
+        restore(privacy.mongo().database().getCollection(KeyVault.STORE_IDENTITY), List.of());
+
+        KeyVault started = privacy.vaultWith(privacy.masterKey()); // a start on the restored store
+
+        assertThat(started.reapplyErasureRegister()).isEqualTo(1);
+        assertThat(privacy.cipher().openerFor(CASE).open(CASE, "person.fullName", sealed).shredded()).isTrue();
+    }
+
+    @Test
+    void aLineACrashCutShortNeitherStopsAStartNorSpoilsTheNextLine() throws Exception {
+        Files.writeString(privacy.erasureJournal(), "{\"store\": \"x\", \"_id\": \"missing-per");
+        String sealed = privacy.cipher().sealerFor(CASE).seal("person.fullName", "Rosa Ibarra");
+        List<Document> keyBackup = copy(keys());
+        privacy.cipher().eraseForever(CASE);
+        restore(keys(), keyBackup);
+        restore(privacy.keyDatabase().getCollection(KeyVault.ERASURE_REGISTER), List.of());
+        restore(privacy.mongo().database().getCollection(KeyVault.ERASURE_REGISTER), List.of());
+
+        assertThat(privacy.vault().reapplyErasureRegister()).isEqualTo(1);
+        assertThat(privacy.cipher().openerFor(CASE).open(CASE, "person.fullName", sealed).shredded()).isTrue();
+    }
+
+    @Test
     void theJournalHoldsSubjectIdsAndTimesOnly() throws Exception {
         privacy.cipher().sealerFor(CASE).seal("person.fullName", "Rosa Ibarra");
         privacy.cipher().eraseForever(CASE);

@@ -44,9 +44,10 @@ public final class ErasureJournal {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
+            boolean torn = endsTorn(file);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND)) {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
+                ByteBuffer buffer = ByteBuffer.wrap(torn ? concat(NEWLINE, line) : line);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
@@ -57,9 +58,34 @@ public final class ErasureJournal {
         }
     }
 
+    private static final byte[] NEWLINE = {'\n'};
+
+    /** Whether the file ends in a line a crash cut short: the next line must not run onto it. */
+    private static boolean endsTorn(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.read(last, size - 1);
+            return last.get(0) != '\n';
+        }
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = new byte[first.length + second.length];
+        System.arraycopy(first, 0, both, 0, first.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
+
     /**
-     * Every entry of the store {@code storeId} so far, oldest first; none if there is no journal yet. A torn last line
-     * (a crash) is passed over.
+     * Every entry of the store {@code storeId} so far (of every store, if null), oldest first; none if there is no
+     * journal yet. A line a crash cut short is passed over.
      */
     public synchronized List<Document> entries(String storeId) {
         if (!Files.exists(file)) {
@@ -68,8 +94,8 @@ public final class ErasureJournal {
         List<Document> entries = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                Document entry = line.endsWith("}") ? Document.parse(line) : null;
-                if (entry != null && storeId.equals(entry.getString("store"))) {
+                Document entry = readable(line);
+                if (entry != null && (storeId == null || storeId.equals(entry.getString("store")))) {
                     entries.add(new Document("_id", entry.getString("_id"))
                             .append("shreddedBelow", entry.getInteger("shreddedBelow", 0))
                             .append("forever", entry.getBoolean("forever", false)));
@@ -79,6 +105,19 @@ public final class ErasureJournal {
             throw new UncheckedIOException("Could not read the erasure journal " + file, e);
         }
         return entries;
+    }
+
+    /**
+     * A line as an entry, or null for a line a crash cut short (or anything else unreadable): the store's two copies
+     * of the register still hold what it said, unless a restore took them back, and a start must not fail on it.
+     */
+    private static Document readable(String line) {
+        try {
+            Document entry = Document.parse(line);
+            return entry.getString("_id") == null ? null : entry;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     public Path file() {

@@ -58,6 +58,7 @@ public final class KeyVault {
     private final MongoCollection<Document> registerCopy;
     private final ErasureJournal journal;
     private final String storeId;
+    private final boolean journalOfEveryStore;
     private final MasterKey master;
     private final Clock clock;
 
@@ -72,7 +73,12 @@ public final class KeyVault {
         this.register = keyDatabase.getCollection(ERASURE_REGISTER).withWriteConcern(writeConcern);
         this.registerCopy = mainDatabase.getCollection(ERASURE_REGISTER).withWriteConcern(writeConcern);
         this.journal = journal;
+        boolean identified = mainDatabase.getCollection(STORE_IDENTITY).countDocuments() > 0;
         this.storeId = storeId(mainDatabase);
+        // A store that holds keys but no identity yet was made before identities were (or restored from a backup of
+        // then): which store's lines concern it cannot be told, so it takes every line once. Ids are keyed digests and
+        // random ids, never shared by two stores, so others' lines name nothing it holds.
+        this.journalOfEveryStore = !identified && keys.countDocuments() > 0;
         this.master = master;
         this.clock = clock;
     }
@@ -165,7 +171,7 @@ public final class KeyVault {
             }
         }
         Map<String, Document> journalled = new HashMap<>();
-        for (Document entry : journal.entries(storeId)) {
+        for (Document entry : journal.entries(journalOfEveryStore ? null : storeId)) {
             bySubject.computeIfAbsent(entry.getString("_id"), subject -> new ArrayList<>()).add(entry);
             journalled.merge(entry.getString("_id"), entry, (a, b) -> merged(a.getString("_id"), List.of(a, b)));
         }

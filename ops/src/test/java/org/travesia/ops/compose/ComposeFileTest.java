@@ -207,6 +207,24 @@ class ComposeFileTest {
         assertThat(read(ComposeFiles.CHECKOUT.resolve(".dockerignore")).lines()).contains("ops/compose/secrets/");
     }
 
+    /**
+     * Erasure writes the journal before it shreds a key, and the secret's directory is read-only: every service must
+     * write it to one volume they share (each container's own file would be lost with the container), which the images
+     * make writable by their unprivileged user.
+     */
+    @Test
+    void everyServiceWritesTheErasureJournalToOneSharedVolumeItsUserMayWrite() {
+        for (String service : TRAVESIA_SERVICES.keySet()) {
+            assertThat(environment(service)).as(service)
+                    .containsEntry("TRAVESIA_ERASURE_JOURNAL_FILE", "/var/lib/travesia/journal/erasures.jsonl");
+            assertThat(list(services.get(service), "volumes")).as(service)
+                    .contains("erasure-journal:/var/lib/travesia/journal");
+            assertThat(read(ComposeFiles.CHECKOUT.resolve(service).resolve("Dockerfile")))
+                    .contains("chown 10001:10001 /var/lib/travesia/journal");
+        }
+        assertThat(map(compose, "volumes")).containsKey("erasure-journal");
+    }
+
     @Test
     void nothingPhonesHome() {
         Map<String, String> grafana = environment("grafana");

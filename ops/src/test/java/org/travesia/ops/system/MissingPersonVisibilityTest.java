@@ -30,6 +30,7 @@ class MissingPersonVisibilityTest {
     private static final String CASES = "/api/v1/missing-persons";
     private static final String ROUTE = "visibility-route";
     private static final String PUBLIC_ROUTE = "published-cases-route";
+    private static final String LOCATED_ROUTE = "located-cases-route";
     private static final List<String> PERSONAL = List.of("Xiadani", "Torres", "Marisol", "Chávez", "Chavez", "555 0101",
             "scar on the left hand", "Bajo Chiquito");
     private static TestTokens tokens;
@@ -235,6 +236,42 @@ class MissingPersonVisibilityTest {
             }
         }
         assertThat(fromA.get("items").get(0).get("reasons").get(0).get("code").asText()).isEqualTo("same-route");
+    }
+
+    /**
+     * The review's finding: another organisation's incidents, placed at chosen points, read the distance to a case's
+     * sealed last-seen point back from its score and filtered it by the distance limit, and so could triangulate it.
+     */
+    @Test
+    void anotherOrganisationIsNeverToldHowFarFromItsIncidentACaseWasLastSeen() {
+        String located = report("org-a", LOCATED_ROUTE, MissingPersonReports.of("Ximena Lara Ortiz")
+                .sharedWith("NETWORK").lastSeenAt("coordinates", Map.of("lat", 8.05, "lon", -77.66))
+                .lastSeenAt("precision", "KM_2"));
+        Api.Response reported = system.commands().bearer(tokens.token("m-org-b", "org-b", "MONITOR"))
+                .post("/api/v1/incidents", Reports.kidnapping().with("type", "DEATH").with("occurredAt", "2026-10-20")
+                        .onRoute(LOCATED_ROUTE, null).affected(Map.of("dead", 1)).sharedWith("NETWORK")
+                        .consentingTo("PROTECTION").build());
+        String nearby = reported.json().get("incidentId").asText();
+        assertThat(queries("org-a", "ANALYST").get("/api/v1/incidents/" + nearby + "?minVersion=0").status())
+                .isEqualTo(200);
+
+        JsonNode owner = matchOf(queries("org-a", "ANALYST").get("/api/v1/incidents/" + nearby + "/possible-matches")
+                .json(), located);
+        JsonNode other = matchOf(queries("org-b", "ANALYST").get("/api/v1/incidents/" + nearby + "/possible-matches")
+                .json(), located);
+
+        assertThat(owner.get("reasons").toString()).contains("within-distance");
+        assertThat(other.get("reasons").toString()).contains("distance-not-shared").doesNotContain("within-distance")
+                .doesNotContain("km");
+    }
+
+    private static JsonNode matchOf(JsonNode matches, String caseId) {
+        for (JsonNode item : matches.get("items")) {
+            if (item.get("case").get("caseId").asText().equals(caseId)) {
+                return item;
+            }
+        }
+        throw new AssertionError("case " + caseId + " not among the matches: " + matches);
     }
 
     private static String report(String organisation, MissingPersonReports report) {

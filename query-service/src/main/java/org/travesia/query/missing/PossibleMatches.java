@@ -35,10 +35,12 @@ import com.mongodb.client.model.Filters;
  * <li>it was last seen on the incident's route, before the incident;</li>
  * <li>its sex and age band do not contradict the incident's counts, where both are known (no women among the
  * affected rules out a woman, no men a man, no children a child);</li>
- * <li>where both places have coordinates, it was last seen within {@link MatchingProperties#maxDistanceKm()}.</li>
+ * <li>where both places have coordinates and the caller owns the case, it was last seen within
+ * {@link MatchingProperties#maxDistanceKm()}.</li>
  * </ul>
  * Ranked by how close in time and place, and by how much is known to agree. The distance is computed in memory from
- * the case's sealed point; only the owning organisation is told the number.
+ * the case's sealed point, for the owning organisation only: for another organisation's case it neither filters nor
+ * scores (it is "not shared"), since answers that depend on it would let chosen incident points triangulate it.
  */
 @Component
 class PossibleMatches {
@@ -110,6 +112,14 @@ class PossibleMatches {
         reasons.add(reason(ageAgrees == null ? "age-not-ruled-out" : "age-compatible", null, null));
         score += ageAgrees == null ? 0 : 0.5;
 
+        if (!owner) {
+            // Where the person was last seen is sealed: no figure, no filter and no score may depend on it for
+            // another organisation, or incidents placed at chosen points would measure their way to it.
+            reasons.add(reason("distance-not-shared", null, null));
+            score += 0.25;
+            return new Match(candidate, BigDecimal.valueOf(score).setScale(3, RoundingMode.HALF_UP).doubleValue(),
+                    reasons);
+        }
         Double distance = distanceKm(candidate, facts, opener);
         if (distance != null && distance > properties.maxDistanceKm()) {
             return null;
@@ -118,8 +128,7 @@ class PossibleMatches {
             reasons.add(reason("distance-unknown", null, null));
             score += 0.25;
         } else {
-            reasons.add(owner ? reason("within-distance", "km", Math.round(distance))
-                    : reason("within-distance", "maxKm", properties.maxDistanceKm()));
+            reasons.add(reason("within-distance", "km", Math.round(distance)));
             score += 1.0 - distance / properties.maxDistanceKm();
         }
         return new Match(candidate, BigDecimal.valueOf(score).setScale(3, RoundingMode.HALF_UP).doubleValue(),

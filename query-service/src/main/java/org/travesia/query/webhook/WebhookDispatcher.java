@@ -150,12 +150,11 @@ class WebhookDispatcher implements SmartLifecycle {
         Document attempt = new Document("at", Date.from(started)).append("attempt", attemptNumber);
         boolean ok = false;
         Document webhook = store.webhook(delivery.getString("webhookId")).orElse(null);
-        DataSubject route = DataSubject.route(delivery.getString("routeId"));
-        String body = cipher.openerFor(route).text(route, BODY, delivery.getString("body"));
+        String body = body(delivery);
         if (webhook == null) {
             attempt.append("error", "webhook-removed");
         } else if (body == null) {
-            attempt.append("error", "body-erased");
+            attempt.append("error", "body-unreadable");
         } else {
             try {
                 URI target = targets.check(webhook.getString("url"));
@@ -196,6 +195,21 @@ class WebhookDispatcher implements SmartLifecycle {
         log.info("Webhook delivery {} attempt {} failed ({}){}", delivery.getString("_id"), attemptNumber,
                 attempt.get("status") != null ? attempt.get("status") : attempt.get("error"),
                 giveUp ? "; given up" : "");
+    }
+
+    /**
+     * The body to send, opened; null when it cannot be (its key is gone, or it does not verify): such a delivery is
+     * recorded as failed like any other and given up in time, instead of stopping every round at it.
+     */
+    private String body(Document delivery) {
+        DataSubject route = DataSubject.route(delivery.getString("routeId"));
+        try {
+            return cipher.openerFor(route).text(route, BODY, delivery.getString("body"));
+        } catch (RuntimeException unreadable) {
+            log.warn("Webhook delivery {} has a body that cannot be opened ({})", delivery.getString("_id"),
+                    unreadable.getClass().getSimpleName());
+            return null;
+        }
     }
 
     /** Exponential, capped, with jitter: a random wait between half and all of the doubled base. */

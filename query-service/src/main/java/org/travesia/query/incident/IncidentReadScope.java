@@ -36,9 +36,15 @@ final class IncidentReadScope {
     }
 
     /**
-     * The same scope before consent: what the reader could see if every report carried it. Only the count of what was
-     * withheld for lack of consent starts from here.
+     * What an export reached this way may withhold for lack of consent and say so: reports the reader may see as the
+     * network (so never another organisation's report that lacks the consent partners need: the reader is not told
+     * such a report exists, not even as a count), at the reach's sharing levels, whatever consent the reach needs.
      */
+    static Bson withholdable(Actor reader, Reach reach, String prefix) {
+        return Filters.and(of(reader, Reach.NETWORK, prefix), sharedWith(reader, reach, prefix));
+    }
+
+    /** The same scope before consent: what the reader could see if every report carried it. */
     static Bson sharedWith(Actor reader, Reach reach, String prefix) {
         if (reach.sharing().isEmpty()) {
             return ReadScope.of(reader, prefix);

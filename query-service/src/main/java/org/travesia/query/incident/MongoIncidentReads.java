@@ -63,10 +63,10 @@ class MongoIncidentReads implements IncidentReads {
         return opened(readModel.states(entries.values(), instant, then(reader, selection, true)));
     }
 
-    /** Of what the reader's scope would hold if every report carried consent, those lacking what is required. */
+    /** Of what the reader may see ({@link IncidentReadScope#withholdable}), those lacking what is required. */
     @Override
     public long countWithoutConsent(Actor reader, IncidentSelection selection) {
-        return readModel.count(Filters.and(IncidentReadScope.sharedWith(reader, selection.reach(), NOW),
+        return readModel.count(Filters.and(IncidentReadScope.withholdable(reader, selection.reach(), NOW),
                 IncidentFilters.of(selection, NOW), ConsentFilter.lacking(selection.required(), reader, NOW)));
     }
 
@@ -88,7 +88,7 @@ class MongoIncidentReads implements IncidentReads {
      */
     private static Bson now(Actor reader, IncidentSelection selection, boolean withConsent) {
         if (!withConsent) {
-            return Filters.and(IncidentReadScope.sharedWith(reader, selection.reach(), NOW),
+            return Filters.and(IncidentReadScope.withholdable(reader, selection.reach(), NOW),
                     sharedWithAudience(selection, NOW));
         }
         return Filters.and(IncidentReadScope.of(reader, selection.reach(), NOW), sharedWithAudience(selection, NOW),
@@ -102,7 +102,7 @@ class MongoIncidentReads implements IncidentReads {
     private static Bson then(Actor reader, IncidentSelection selection, boolean withConsent) {
         if (!withConsent) {
             return Filters.and(IncidentFilters.of(selection, THEN),
-                    PastStateVisibility.sharedThenBeforeConsent(reader, selection.reach()));
+                    PastStateVisibility.withholdableThen(reader, selection.reach()));
         }
         return Filters.and(IncidentFilters.of(selection, THEN),
                 PastStateVisibility.sharedThen(reader, selection.reach()),

@@ -34,11 +34,11 @@ final class PastStateVisibility {
     }
 
     /**
-     * The states that were shared then with the reader, reached this way, whatever consent they carried: only the
-     * count of what was withheld for lack of consent starts from here.
+     * The states an export reached this way may have withheld then for lack of consent, and say so: those the reader
+     * could see then as the network, at the reach's sharing levels ({@link IncidentReadScope#withholdable}).
      */
-    static Bson sharedThenBeforeConsent(Actor reader, Reach reach) {
-        return IncidentReadScope.sharedWith(reader, reach, IncidentHistoryDocument.STATE_PREFIX);
+    static Bson withholdableThen(Actor reader, Reach reach) {
+        return IncidentReadScope.withholdable(reader, reach, IncidentHistoryDocument.STATE_PREFIX);
     }
 
     /**

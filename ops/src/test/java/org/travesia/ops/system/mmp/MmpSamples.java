@@ -1,10 +1,9 @@
 package org.travesia.ops.system.mmp;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,8 @@ import org.travesia.platform.testing.Api;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The real MMP files in {@code ../shared/data/mmp} (IOM Missing Migrants Project, CC BY-IGO), uploading them, and
+ * The real MMP files, copied into the test resources ({@code mmp/}; IOM Missing Migrants Project, CC BY-IGO),
+ * uploading them, and
  * a CSV reading of the test's own: a few lines of RFC 4180, so that what a test expects is never computed by the
  * importer's code.
  */
@@ -28,21 +28,14 @@ final class MmpSamples {
     }
 
     static byte[] bytes(String name) {
-        try {
-            return Files.readAllBytes(directory().resolve(name));
+        try (InputStream in = MmpSamples.class.getResourceAsStream("/mmp/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("No MMP sample " + name + " in ops/src/test/resources/mmp");
+            }
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Path directory() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/data/mmp");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("../shared/data/mmp not found above " + Path.of("").toAbsolutePath());
     }
 
     /** Uploads a file as {@code text/csv} and waits for its import to end; answers its summary. */

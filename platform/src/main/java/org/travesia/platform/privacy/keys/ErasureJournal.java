@@ -27,6 +27,8 @@ import org.bson.Document;
  */
 public final class ErasureJournal {
 
+    private static final byte[] NEWLINE = {'\n'};
+
     private final Path file;
 
     public ErasureJournal(Path file) {
@@ -57,8 +59,6 @@ public final class ErasureJournal {
             throw new UncheckedIOException("Could not record an erasure in the journal " + file, e);
         }
     }
-
-    private static final byte[] NEWLINE = {'\n'};
 
     /** Whether the file ends in a line a crash cut short: the next line must not run onto it. */
     private static boolean endsTorn(Path file) throws IOException {
@@ -118,9 +118,5 @@ public final class ErasureJournal {
         } catch (RuntimeException unreadable) {
             return null;
         }
-    }
-
-    public Path file() {
-        return file;
     }
 }

@@ -11,9 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -103,20 +103,18 @@ public final class ScalingMeasurements {
             operation.run();
         }
         ExecutorService pool = Executors.newFixedThreadPool(writers);
-        AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong done = new AtomicLong();
         List<Future<?>> threads = new ArrayList<>();
         long start = System.nanoTime();
+        long end = start + RUN.toNanos();
         for (int i = 0; i < writers; i++) {
             threads.add(pool.submit(() -> {
-                while (running.get()) {
+                while (System.nanoTime() < end) {
                     operation.run();
                     done.incrementAndGet();
                 }
             }));
         }
-        Thread.sleep(RUN.toMillis());
-        running.set(false);
         for (Future<?> thread : threads) {
             thread.get();
         }
@@ -172,11 +170,10 @@ public final class ScalingMeasurements {
         }
     }
 
-    private static void awaitHistory(MongoDatabase travesia, long entries) throws InterruptedException {
-        while (travesia.getCollection("incident_history").countDocuments() < entries) {
-            // Measuring how long it takes: polling is the measurement.
-            Thread.sleep(200);
-        }
+    /** Returns once the history holds {@code entries}, looking every 200 ms: how long that takes is the measurement. */
+    private static void awaitHistory(MongoDatabase travesia, long entries) {
+        Awaitility.await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> travesia.getCollection("incident_history").countDocuments() >= entries);
     }
 
     private static void backups(MongoClient client, Path data) {

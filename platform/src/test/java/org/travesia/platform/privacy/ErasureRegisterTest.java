@@ -69,9 +69,7 @@ class ErasureRegisterTest {
         privacy.cipher().eraseForever(CASE);
 
         // The embedded default keeps both databases in one file: its backup restores both copies of the register.
-        restore(keys(), keyBackup);
-        restore(privacy.keyDatabase().getCollection(KeyVault.ERASURE_REGISTER), List.of());
-        restore(privacy.mongo().database().getCollection(KeyVault.ERASURE_REGISTER), List.of());
+        restoreWholeStoreFromBeforeTheErasure(keyBackup);
 
         long deleted = privacy.vault().reapplyErasureRegister();
 
@@ -89,9 +87,7 @@ class ErasureRegisterTest {
         List<Document> keyBackup = copy(keys());
         privacy.cipher().eraseForever(CASE);
 
-        restore(keys(), keyBackup);
-        restore(privacy.keyDatabase().getCollection(KeyVault.ERASURE_REGISTER), List.of());
-        restore(privacy.mongo().database().getCollection(KeyVault.ERASURE_REGISTER), List.of());
+        restoreWholeStoreFromBeforeTheErasure(keyBackup);
         restore(privacy.mongo().database().getCollection(KeyVault.STORE_IDENTITY), List.of());
 
         KeyVault started = privacy.vaultWith(privacy.masterKey()); // a start on the restored store
@@ -106,9 +102,7 @@ class ErasureRegisterTest {
         String sealed = privacy.cipher().sealerFor(CASE).seal("person.fullName", "Rosa Ibarra");
         List<Document> keyBackup = copy(keys());
         privacy.cipher().eraseForever(CASE);
-        restore(keys(), keyBackup);
-        restore(privacy.keyDatabase().getCollection(KeyVault.ERASURE_REGISTER), List.of());
-        restore(privacy.mongo().database().getCollection(KeyVault.ERASURE_REGISTER), List.of());
+        restoreWholeStoreFromBeforeTheErasure(keyBackup);
 
         assertThat(privacy.vault().reapplyErasureRegister()).isEqualTo(1);
         assertThat(privacy.cipher().openerFor(CASE).open(CASE, "person.fullName", sealed).shredded()).isTrue();
@@ -133,6 +127,13 @@ class ErasureRegisterTest {
 
         assertThat(entry.keySet()).containsExactlyInAnyOrder("_id", "shreddedBelow", "forever", "at");
         assertThat(entry.getString("_id")).isEqualTo(CASE.key());
+    }
+
+    /** What restoring the embedded store's one file from before the erasure does: keys back, both registers empty. */
+    private void restoreWholeStoreFromBeforeTheErasure(List<Document> keyBackup) {
+        restore(keys(), keyBackup);
+        restore(privacy.keyDatabase().getCollection(KeyVault.ERASURE_REGISTER), List.of());
+        restore(privacy.mongo().database().getCollection(KeyVault.ERASURE_REGISTER), List.of());
     }
 
     private MongoCollection<Document> keys() {

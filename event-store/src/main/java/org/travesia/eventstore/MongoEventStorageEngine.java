@@ -3,12 +3,17 @@ package org.travesia.eventstore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -41,6 +46,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 
 /**
@@ -154,6 +160,29 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
             }
             // A reader fenced some of them already; it will fence the rest.
         }
+    }
+
+    /**
+     * Which of these aggregates have any event: one query on the aggregate keys of their first events, where reading
+     * each one's stream would take one or two per aggregate. For a batch that creates most of what it touches (an
+     * import), so that only the aggregates that exist are loaded. An aggregate created after the answer is still
+     * safe: creating it again is refused
+     * ({@link org.axonframework.modelling.command.AggregateStreamCreationException}).
+     */
+    public Set<String> aggregatesWithEvents(Collection<String> aggregateIds) {
+        Map<String, String> firstKeys = new HashMap<>();
+        aggregateIds.forEach(id -> firstKeys.put(StoredEvent.aggregateKey(id, 0), id));
+        Set<String> found = new HashSet<>();
+        for (Document commit : collections.events().find(Filters.in(EventStoreCollections.AGGREGATE_KEYS,
+                        firstKeys.keySet())).projection(Projections.include(EventStoreCollections.AGGREGATE_KEYS))) {
+            for (String key : commit.getList(EventStoreCollections.AGGREGATE_KEYS, String.class)) {
+                String id = firstKeys.get(key);
+                if (id != null) {
+                    found.add(id);
+                }
+            }
+        }
+        return found;
     }
 
     /** The first event whose aggregate key is already taken, or null if the duplicate was on positions. */

@@ -51,6 +51,16 @@ class AppendTest {
     }
 
     @Test
+    void oneQueryTellsWhichAggregatesHaveEventsWhateverTheirCommits() {
+        store.engine.appendEvents(steps("a", 0, 3));
+        store.engine.appendEvents(List.of(step("b", 0), step("c", 0)));
+        store.engine.appendEvents(List.of(step("b", 1)));
+
+        assertThat(store.engine.aggregatesWithEvents(List.of("a", "b", "c", "d", "a#0")))
+                .containsExactlyInAnyOrder("a", "b", "c");
+    }
+
+    @Test
     void creatingAnAggregateTwiceIsRefused() {
         store.engine.appendEvents(List.of(step("a", 0)));
 

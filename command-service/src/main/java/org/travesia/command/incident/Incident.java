@@ -174,11 +174,7 @@ public class Incident {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ImportMmpIncident.Outcome handle(ImportMmpIncident command, PersonalDataCipher cipher) {
         if (incidentId == null) {
-            SubjectSealer sealer = cipher.sealerFor(DataSubject.incident(command.incidentId()));
-            apply(new IncidentReported(command.incidentId(), command.actor().organisation(), command.actor().user(),
-                    MMP_REPORT_ID_PREFIX + command.mmpKey(), MMP_FINGERPRINT, sealer.sealRecord(command.facts()),
-                    command.sharing().name()));
-            apply(new MmpRecordImported(command.incidentId(), command.record(), command.revisionOf()));
+            reportFromMmp(command, cipher);
             return ImportMmpIncident.Outcome.CREATED;
         }
         requireOwnOrganisation(command.actor(), Role.ANALYST);
@@ -207,6 +203,22 @@ public class Incident {
         }
         return changed.isEmpty() && !recordChanged ? ImportMmpIncident.Outcome.UNCHANGED
                 : ImportMmpIncident.Outcome.UPDATED;
+    }
+
+    /**
+     * An MMP incident known not to exist yet, created as {@link #handle(ImportMmpIncident, PersonalDataCipher)}
+     * creates it: for a batch ({@link MmpIncidentBatches}), which skips looking for incidents it knows are new.
+     */
+    Incident(ImportMmpIncident command, PersonalDataCipher cipher) {
+        reportFromMmp(command, cipher);
+    }
+
+    private void reportFromMmp(ImportMmpIncident command, PersonalDataCipher cipher) {
+        SubjectSealer sealer = cipher.sealerFor(DataSubject.incident(command.incidentId()));
+        apply(new IncidentReported(command.incidentId(), command.actor().organisation(), command.actor().user(),
+                MMP_REPORT_ID_PREFIX + command.mmpKey(), MMP_FINGERPRINT, sealer.sealRecord(command.facts()),
+                command.sharing().name()));
+        apply(new MmpRecordImported(command.incidentId(), command.record(), command.revisionOf()));
     }
 
     private static IncidentFacts.Place withLocality(IncidentFacts.Place place, String locality) {

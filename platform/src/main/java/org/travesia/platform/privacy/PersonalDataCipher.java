@@ -32,6 +32,14 @@ public final class PersonalDataCipher {
         return new SubjectSealer(subject, () -> vault.current(subject.key()));
     }
 
+    /**
+     * Makes, in one write, the keys these subjects will be sealed under, for those that have none yet: sealing for a
+     * batch of new subjects then reads their keys instead of writing each one ({@link KeyVault#makeMissing}).
+     */
+    public void prepareKeys(Collection<DataSubject> subjects) {
+        vault.makeMissing(subjects.stream().map(DataSubject::key).toList());
+    }
+
     /** Opens values of these subjects; their keys are read now, in one query, and others' as they are met. */
     public SubjectOpener openerFor(Collection<DataSubject> subjects) {
         SubjectOpener opener = new SubjectOpener(vault);

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.crypto.SecretKey;
@@ -18,12 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
@@ -100,11 +105,7 @@ public final class KeyVault {
         int generation = registered == null ? 0 : registered.getInteger("shreddedBelow");
         SecretKey key = AesGcm.newKey();
         try {
-            keys.insertOne(new Document("_id", subject)
-                    .append("generation", generation)
-                    .append("key", new Binary(master.wrap(key, context(subject, generation))))
-                    .append("masterKey", master.id())
-                    .append("createdAt", Date.from(clock.instant())));
+            keys.insertOne(keyDocument(subject, generation, key));
             return new SubjectKey(subject, generation, key);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -117,6 +118,53 @@ public final class KeyVault {
             }
             return unwrap(made);
         }
+    }
+
+    /**
+     * Makes the current key of each of these subjects that has none, all in one write, so that {@link #current} then
+     * only reads them: what a batch of new subjects (an MMP file's incidents) needs, where one acknowledged write per
+     * subject would cost more than everything else. Subjects erased for good are left without one ({@link #current}
+     * refuses them, as ever); a key another command made meanwhile is kept, and used.
+     */
+    public void makeMissing(Collection<String> subjects) {
+        List<String> distinct = subjects.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return;
+        }
+        Set<String> held = new HashSet<>();
+        keys.find(Filters.in("_id", distinct)).projection(Projections.include("_id"))
+                .forEach(stored -> held.add(stored.getString("_id")));
+        List<String> missing = distinct.stream().filter(subject -> !held.contains(subject)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<String, Document> registered = new HashMap<>();
+        register.find(Filters.in("_id", missing)).forEach(entry -> registered.put(entry.getString("_id"), entry));
+        List<Document> made = new ArrayList<>();
+        for (String subject : missing) {
+            Document entry = registered.get(subject);
+            if (entry == null || !entry.getBoolean("forever", false)) {
+                made.add(keyDocument(subject, entry == null ? 0 : entry.getInteger("shreddedBelow"), AesGcm.newKey()));
+            }
+        }
+        if (made.isEmpty()) {
+            return;
+        }
+        try {
+            keys.insertMany(made, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+        }
+    }
+
+    private Document keyDocument(String subject, int generation, SecretKey key) {
+        return new Document("_id", subject)
+                .append("generation", generation)
+                .append("key", new Binary(master.wrap(key, context(subject, generation))))
+                .append("masterKey", master.id())
+                .append("createdAt", Date.from(clock.instant()));
     }
 
     /** What opening values of these subjects needs: their keys now, and what the register says was shredded. */

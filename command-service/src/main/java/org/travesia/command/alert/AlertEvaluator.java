@@ -31,6 +31,7 @@ import org.travesia.kernel.incident.IncidentAmended;
 import org.travesia.kernel.incident.IncidentFacts;
 import org.travesia.kernel.incident.IncidentMarkedAsDuplicate;
 import org.travesia.kernel.incident.IncidentReported;
+import org.travesia.kernel.incident.MmpRecordImported;
 import org.travesia.kernel.incident.PartnerReadConsent;
 import org.travesia.kernel.incident.IncidentRetracted;
 import org.travesia.kernel.incident.IncidentRouteDerived;
@@ -109,6 +110,13 @@ class AlertEvaluator {
         });
     }
 
+    /** MMP's record: its licence stands in for consent, for the rules as for the read scope. */
+    @EventHandler
+    void on(MmpRecordImported event, EventMessage<?> message) {
+        change(event.incidentId(), message,
+                incident -> incident.append("licensed", PartnerReadConsent.licensed(event.record())));
+    }
+
     @EventHandler
     void on(IncidentRouteDerived event, EventMessage<?> message) {
         change(event.incidentId(), message, incident -> incident.append("derivedRoute", event.routeId())
@@ -163,7 +171,8 @@ class AlertEvaluator {
                 && !incident.getBoolean("retracted");
         String cell = counts ? AlertState.cellId(at.routeId(), at.segmentId(), day) : null;
         CellEntry entry = counts ? new CellEntry(incidentId, incident.getString("organisation"),
-                incident.getString("sharing"), Boolean.TRUE.equals(incident.getBoolean("partnerConsent")),
+                incident.getString("sharing"), Boolean.TRUE.equals(incident.getBoolean("partnerConsent"))
+                        || Boolean.TRUE.equals(incident.getBoolean("licensed")),
                 incident.getString("type"), incident.getInteger("deadAndMissing", 0)) : null;
         String oldCell = incident.getString("cell");
         Document oldEntry = incident.get("entry", Document.class);

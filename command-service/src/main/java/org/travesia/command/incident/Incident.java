@@ -351,7 +351,7 @@ public class Incident {
     }
 
     private void requireVisibleTo(Actor actor) {
-        if (!PartnerReadConsent.canSee(actor, organisation, sharing, facts.consent())) {
+        if (!PartnerReadConsent.canSee(actor, organisation, sharing, facts.consent(), mmpRecord)) {
             throw new AggregateNotFoundException(incidentId, "No incident with this id");
         }
     }

@@ -14,6 +14,8 @@ import org.travesia.kernel.common.SharingLevel;
 import org.travesia.kernel.incident.IncidentAmended;
 import org.travesia.kernel.incident.IncidentFacts;
 import org.travesia.kernel.incident.IncidentReported;
+import org.travesia.kernel.incident.MmpRecord;
+import org.travesia.kernel.incident.MmpRecordImported;
 import org.travesia.kernel.incident.PartnerReadConsent;
 import org.travesia.kernel.incident.SharingChanged;
 
@@ -40,6 +42,7 @@ class IncidentDirectory implements IncidentLookup {
         String organisation = null;
         SharingLevel sharing = null;
         IncidentFacts facts = null;
+        MmpRecord publicRecord = null;
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
             if (event.getPayload() instanceof IncidentReported reported) {
@@ -50,9 +53,12 @@ class IncidentDirectory implements IncidentLookup {
                 facts = RecordDelta.apply(facts, amended.changes(), amended.changedFields());
             } else if (event.getPayload() instanceof SharingChanged changed) {
                 sharing = SharingLevel.recorded(changed.to());
+            } else if (event.getPayload() instanceof MmpRecordImported imported) {
+                publicRecord = imported.record();
             }
         }
-        if (organisation == null || !PartnerReadConsent.canSee(actor, organisation, sharing, facts.consent())) {
+        if (organisation == null
+                || !PartnerReadConsent.canSee(actor, organisation, sharing, facts.consent(), publicRecord)) {
             return Optional.empty();
         }
         return Optional.of(new KnownIncident(incidentId, organisation, facts.type(),

@@ -21,6 +21,7 @@ import org.travesia.kernel.incident.IncidentRetracted;
 import org.travesia.kernel.incident.IncidentRouteDerived;
 import org.travesia.kernel.incident.IncidentRouteOverridden;
 import org.travesia.kernel.incident.IncidentVerified;
+import org.travesia.kernel.incident.MmpRecordImported;
 import org.travesia.kernel.incident.PartnerReadConsent;
 import org.travesia.kernel.incident.RouteAssignment;
 import org.travesia.kernel.incident.SharingChanged;
@@ -81,6 +82,13 @@ class RiskProjection {
                 incident.append("reportedSegment", event.changes().segmentId());
             }
         });
+    }
+
+    /** MMP's record: its licence stands in for consent, for the figures as for the read scope. */
+    @EventHandler
+    void on(MmpRecordImported event, @SequenceNumber long sequence) {
+        change(event.incidentId(), sequence,
+                incident -> incident.append("licensed", PartnerReadConsent.licensed(event.record())));
     }
 
     @EventHandler
@@ -191,7 +199,8 @@ class RiskProjection {
         String type = incident.getString("type") == null ? "UNKNOWN" : incident.getString("type");
         return new RiskContribution(at.routeId(), at.segmentId() == null ? RiskContribution.NO_SEGMENT : at.segmentId(),
                 RiskContribution.organisationKey(incident.getString("organisation")), incident.getString("sharing"),
-                Boolean.TRUE.equals(incident.getBoolean("partnerConsent")), type, verified, day,
+                Boolean.TRUE.equals(incident.getBoolean("partnerConsent"))
+                        || Boolean.TRUE.equals(incident.getBoolean("licensed")), type, verified, day,
                 RiskContribution.metrics(incident.getInteger("dead"), incident.getInteger("missing"),
                         incident.getInteger("injured"), qualityWeight));
     }

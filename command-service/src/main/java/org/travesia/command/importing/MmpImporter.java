@@ -37,7 +37,7 @@ import jakarta.annotation.PreDestroy;
  * {@value #BATCH} incidents ({@link ImportMmpIncidents}: one unit of work, one commit) by a small pool of threads
  * ({@value #SENDERS}) so that loading one batch overlaps writing another. On the embedded store every acknowledged
  * write waits for the disk; one command per incident made three such writes per row (its key, its position, its
- * commit) and held the import near 20 rows/s, where a batch makes three per {@value #BATCH} incidents. A batch that
+ * commit) and held the import at 20 to 30 rows/s, where a batch makes three per {@value #BATCH} incidents. A batch that
  * fails (an incident refused, a conflict with a route derivation) is sent again one incident at a time, so a failure
  * costs only the incidents it concerns. The rows of a split incident are held until the last of them is read (the
  * check counted them), then sent as one. Counts go to {@link ImportProgress} every {@value #WRITE_EVERY_MS} ms and at

@@ -174,7 +174,7 @@ public class Incident {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ImportMmpIncident.Outcome handle(ImportMmpIncident command, PersonalDataCipher cipher) {
         if (incidentId == null) {
-            reportFromMmp(command, cipher);
+            reportFromMmp(command, cipher.sealerFor(DataSubject.incident(command.incidentId())));
             return ImportMmpIncident.Outcome.CREATED;
         }
         requireOwnOrganisation(command.actor(), Role.ANALYST);
@@ -207,14 +207,14 @@ public class Incident {
 
     /**
      * An MMP incident known not to exist yet, created as {@link #handle(ImportMmpIncident, PersonalDataCipher)}
-     * creates it: for a batch ({@link MmpIncidentBatches}), which skips looking for incidents it knows are new.
+     * creates it: for a batch ({@link MmpIncidentBatches}), which skips looking for incidents it knows are new and
+     * made their keys together.
      */
-    Incident(ImportMmpIncident command, PersonalDataCipher cipher) {
-        reportFromMmp(command, cipher);
+    Incident(ImportMmpIncident command, SubjectSealer sealer) {
+        reportFromMmp(command, sealer);
     }
 
-    private void reportFromMmp(ImportMmpIncident command, PersonalDataCipher cipher) {
-        SubjectSealer sealer = cipher.sealerFor(DataSubject.incident(command.incidentId()));
+    private void reportFromMmp(ImportMmpIncident command, SubjectSealer sealer) {
         apply(new IncidentReported(command.incidentId(), command.actor().organisation(), command.actor().user(),
                 MMP_REPORT_ID_PREFIX + command.mmpKey(), MMP_FINGERPRINT, sealer.sealRecord(command.facts()),
                 command.sharing().name()));

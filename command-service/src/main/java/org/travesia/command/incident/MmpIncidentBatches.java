@@ -16,13 +16,14 @@ import org.travesia.kernel.incident.ImportMmpIncident;
 import org.travesia.kernel.incident.ImportMmpIncidents;
 import org.travesia.platform.privacy.DataSubject;
 import org.travesia.platform.privacy.PersonalDataCipher;
+import org.travesia.platform.privacy.SubjectSealer;
 
 /**
  * Syncs a batch of MMP incidents in one unit of work: each incident decides exactly as it does for one
  * {@link ImportMmpIncident} (its own handler runs), and the events of all of them are recorded in one commit when the
  * unit of work ends, or none if any incident fails. One query says which incidents exist: only those are loaded
- * (the others would each cost two reads to find nothing), and the keys of the others are made in one write before
- * any is sealed. An incident created meanwhile by someone else makes the commit fail, and the importer sends the
+ * (the others would each cost two reads to find nothing), and the keys of the others are made in one write and
+ * handed to their sealers, with no read or write per incident. An incident created meanwhile by someone else makes the commit fail, and the importer sends the
  * batch again one by one. Aggregates are locked in the order of their ids, so two batches never wait on each other
  * in a circle.
  */
@@ -46,7 +47,8 @@ class MmpIncidentBatches {
         inLockOrder.sort(Comparator.comparing(ImportMmpIncident::incidentId));
         Set<String> existing = events.aggregatesWithEvents(inLockOrder.stream().map(ImportMmpIncident::incidentId)
                 .toList());
-        cipher.prepareKeys(inLockOrder.stream().filter(incident -> !existing.contains(incident.incidentId()))
+        Map<DataSubject, SubjectSealer> sealers = cipher.sealersFor(inLockOrder.stream()
+                .filter(incident -> !existing.contains(incident.incidentId()))
                 .map(incident -> DataSubject.incident(incident.incidentId())).toList());
         Map<String, ImportMmpIncident.Outcome> outcomes = new HashMap<>();
         for (ImportMmpIncident incident : inLockOrder) {
@@ -54,7 +56,8 @@ class MmpIncidentBatches {
                 outcomes.put(incident.incidentId(), (ImportMmpIncident.Outcome) incidents.load(incident.incidentId())
                         .handle(GenericCommandMessage.asCommandMessage(incident)));
             } else {
-                incidents.newInstance(() -> new Incident(incident, cipher));
+                SubjectSealer sealer = sealers.get(DataSubject.incident(incident.incidentId()));
+                incidents.newInstance(() -> new Incident(incident, sealer));
                 outcomes.put(incident.incidentId(), ImportMmpIncident.Outcome.CREATED);
             }
         }

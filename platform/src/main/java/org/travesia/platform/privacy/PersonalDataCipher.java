@@ -1,7 +1,9 @@
 package org.travesia.platform.privacy;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.travesia.platform.privacy.keys.KeyVault;
 
@@ -33,11 +35,19 @@ public final class PersonalDataCipher {
     }
 
     /**
-     * Makes, in one write, the keys these subjects will be sealed under, for those that have none yet: sealing for a
-     * batch of new subjects then reads their keys instead of writing each one ({@link KeyVault#makeMissing}).
+     * Sealers for a batch of subjects, their keys read and the missing ones made in one write
+     * ({@link KeyVault#currentAll}): sealing for many new subjects at once then costs no write or read per subject. A
+     * subject erased for good gets a sealer that refuses, as {@link #sealerFor} does.
      */
-    public void prepareKeys(Collection<DataSubject> subjects) {
-        vault.makeMissing(subjects.stream().map(DataSubject::key).toList());
+    public Map<DataSubject, SubjectSealer> sealersFor(Collection<DataSubject> subjects) {
+        Map<String, KeyVault.SubjectKey> keys = vault.currentAll(subjects.stream().map(DataSubject::key).toList());
+        Map<DataSubject, SubjectSealer> sealers = new HashMap<>();
+        for (DataSubject subject : subjects) {
+            KeyVault.SubjectKey key = keys.get(subject.key());
+            sealers.put(subject, new SubjectSealer(subject,
+                    key == null ? () -> vault.current(subject.key()) : () -> key));
+        }
+        return sealers;
     }
 
     /** Opens values of these subjects; their keys are read now, in one query, and others' as they are met. */

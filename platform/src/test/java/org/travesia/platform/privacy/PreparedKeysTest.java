@@ -14,8 +14,8 @@ import org.travesia.platform.testing.TestPrivacy;
 import com.mongodb.client.model.Filters;
 
 /**
- * Keys made for a batch of subjects in one write are the keys sealing then uses: a key already there is kept, a
- * subject redacted before gets its next generation, and one erased for good gets none.
+ * Sealers for a batch of subjects take keys made in one write, and opening finds them: a key already there is kept, a
+ * subject redacted before gets its next generation, and one erased for good gets none and a sealer that refuses.
  */
 class PreparedKeysTest {
 
@@ -27,14 +27,14 @@ class PreparedKeysTest {
     }
 
     @Test
-    void keysPreparedForABatchAreTheOnesSealingUsesAndOpeningFinds() {
+    void keysMadeForABatchAreStoredAndOpenWhatItsSealersSealed() {
         DataSubject first = DataSubject.incident("batch-1");
         DataSubject second = DataSubject.incident("batch-2");
 
-        privacy.cipher().prepareKeys(List.of(first, second));
+        var sealers = privacy.cipher().sealersFor(List.of(first, second));
 
         assertThat(keys().countDocuments(Filters.in("_id", first.key(), second.key()))).isEqualTo(2);
-        String sealed = privacy.cipher().sealerFor(second).seal("description", "taken at the river");
+        String sealed = sealers.get(second).seal("description", "taken at the river");
         assertThat(keys().countDocuments()).isEqualTo(2);
         assertThat(privacy.cipher().openerFor(second).text(second, "description", sealed))
                 .isEqualTo("taken at the river");
@@ -45,10 +45,12 @@ class PreparedKeysTest {
         DataSubject existing = DataSubject.incident("had-a-key");
         String sealed = privacy.cipher().sealerFor(existing).seal("description", "before the batch");
 
-        privacy.cipher().prepareKeys(List.of(existing, DataSubject.incident("new-one")));
+        String again = privacy.cipher().sealersFor(List.of(existing, DataSubject.incident("new-one"))).get(existing)
+                .seal("reason", "in the batch");
 
-        assertThat(privacy.cipher().openerFor(existing).text(existing, "description", sealed))
-                .isEqualTo("before the batch");
+        var opener = privacy.cipher().openerFor(existing);
+        assertThat(opener.text(existing, "description", sealed)).isEqualTo("before the batch");
+        assertThat(opener.text(existing, "reason", again)).isEqualTo("in the batch");
     }
 
     @Test
@@ -60,12 +62,12 @@ class PreparedKeysTest {
         privacy.cipher().sealerFor(erased).seal("person.fullName", "Rosa");
         privacy.cipher().eraseForever(erased);
 
-        privacy.cipher().prepareKeys(List.of(redacted, erased));
+        var sealers = privacy.cipher().sealersFor(List.of(redacted, erased));
 
-        assertThat(privacy.cipher().sealerFor(redacted).seal("reason", "after")).contains("incident:redacted#1:");
+        assertThat(sealers.get(redacted).seal("reason", "after")).contains("incident:redacted#1:");
         assertThat(privacy.cipher().openerFor(redacted).open(redacted, "description", before).shredded()).isTrue();
         assertThat(keys().countDocuments(Filters.eq("_id", erased.key()))).isZero();
-        assertThatThrownBy(() -> privacy.cipher().sealerFor(erased).seal("person.fullName", "Rosa"))
+        assertThatThrownBy(() -> sealers.get(erased).seal("person.fullName", "Rosa"))
                 .isInstanceOf(ErasedForeverException.class);
     }
 

@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.crypto.SecretKey;
@@ -28,7 +26,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
@@ -121,42 +118,48 @@ public final class KeyVault {
     }
 
     /**
-     * Makes the current key of each of these subjects that has none, all in one write, so that {@link #current} then
-     * only reads them: what a batch of new subjects (an MMP file's incidents) needs, where one acknowledged write per
-     * subject would cost more than everything else. Subjects erased for good are left without one ({@link #current}
-     * refuses them, as ever); a key another command made meanwhile is kept, and used.
+     * The current keys of these subjects, made now for those that have none, all in one write: what sealing for a
+     * batch of new subjects (an MMP file's incidents) needs, where {@link #current} for each would cost one
+     * acknowledged write and one read per subject. Subjects erased for good are left out ({@link #current} refuses
+     * them, as ever); a key another command made meanwhile is read and answered instead of the one made here.
      */
-    public void makeMissing(Collection<String> subjects) {
+    public Map<String, SubjectKey> currentAll(Collection<String> subjects) {
         List<String> distinct = subjects.stream().distinct().toList();
+        Map<String, SubjectKey> current = new HashMap<>();
         if (distinct.isEmpty()) {
-            return;
+            return current;
         }
-        Set<String> held = new HashSet<>();
-        keys.find(Filters.in("_id", distinct)).projection(Projections.include("_id"))
-                .forEach(stored -> held.add(stored.getString("_id")));
-        List<String> missing = distinct.stream().filter(subject -> !held.contains(subject)).toList();
+        keys.find(Filters.in("_id", distinct)).forEach(stored -> current.put(stored.getString("_id"), unwrap(stored)));
+        List<String> missing = distinct.stream().filter(subject -> !current.containsKey(subject)).toList();
         if (missing.isEmpty()) {
-            return;
+            return current;
         }
         Map<String, Document> registered = new HashMap<>();
         register.find(Filters.in("_id", missing)).forEach(entry -> registered.put(entry.getString("_id"), entry));
-        List<Document> made = new ArrayList<>();
+        Map<String, SubjectKey> made = new HashMap<>();
         for (String subject : missing) {
             Document entry = registered.get(subject);
             if (entry == null || !entry.getBoolean("forever", false)) {
-                made.add(keyDocument(subject, entry == null ? 0 : entry.getInteger("shreddedBelow"), AesGcm.newKey()));
+                made.put(subject, new SubjectKey(subject, entry == null ? 0 : entry.getInteger("shreddedBelow"),
+                        AesGcm.newKey()));
             }
         }
         if (made.isEmpty()) {
-            return;
+            return current;
         }
         try {
-            keys.insertMany(made, new InsertManyOptions().ordered(false));
+            keys.insertMany(made.values().stream().map(key -> keyDocument(key.subject(), key.generation(), key.key()))
+                    .toList(), new InsertManyOptions().ordered(false));
+            current.putAll(made);
         } catch (MongoBulkWriteException e) {
             if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
                 throw e;
             }
+            // Some were made by another command meanwhile: whatever is stored now is each one's key.
+            keys.find(Filters.in("_id", made.keySet())).forEach(stored ->
+                    current.put(stored.getString("_id"), unwrap(stored)));
         }
+        return current;
     }
 
     private Document keyDocument(String subject, int generation, SecretKey key) {

@@ -20,12 +20,13 @@ import org.travesia.platform.privacy.SubjectSealer;
 
 /**
  * Syncs a batch of MMP incidents in one unit of work: each incident decides exactly as it does for one
- * {@link ImportMmpIncident} (its own handler runs), and the events of all of them are recorded in one commit when the
- * unit of work ends, or none if any incident fails. One query says which incidents exist: only those are loaded
- * (the others would each cost two reads to find nothing), and the keys of the others are made in one write and
- * handed to their sealers, with no read or write per incident. An incident created meanwhile by someone else makes the commit fail, and the importer sends the
- * batch again one by one. Aggregates are locked in the order of their ids, so two batches never wait on each other
- * in a circle.
+ * {@link ImportMmpIncident} (an existing one runs that command's own handler; a new one is created as that handler
+ * creates it), and the events of all of them are recorded in one commit when the unit of work ends, or none if any
+ * incident fails. One query says which incidents exist: only those are loaded (the others would each cost two reads
+ * to find nothing), and the keys of the others are made in one write and handed to their sealers, with no read or
+ * write per incident. An incident created meanwhile by someone else makes the commit fail, and the importer sends
+ * the batch again one by one. Aggregates are locked in the order of their ids, so two batches never wait on each
+ * other in a circle.
  */
 @Component
 class MmpIncidentBatches {

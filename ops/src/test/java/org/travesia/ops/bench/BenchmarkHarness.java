@@ -33,8 +33,12 @@ public final class BenchmarkHarness {
             for (int incidents : options.sizes()) {
                 Path data = work.resolve("store-" + incidents);
                 int commitBytes = new StoreAtSize(options, report, data, incidents).run();
+                SystemAtSize system = new SystemAtSize(options, report, data, incidents, commitBytes);
+                if (options.runs(BenchOptions.CREDENTIAL_CACHE)) {
+                    system.runWithBCryptOnEveryRequest();
+                }
                 if (Set.of("append", "live-lag", "reads", "exports", "import").stream().anyMatch(options::runs)) {
-                    new SystemAtSize(options, report, data, incidents, commitBytes).run();
+                    system.run();
                 }
                 BenchFiles.deleteRecursively(data);
             }

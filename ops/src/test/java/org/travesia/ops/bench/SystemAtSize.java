@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -71,11 +72,7 @@ final class SystemAtSize {
     }
 
     void run() throws Exception {
-        LocalLauncher.Settings settings = new LocalLauncher.Settings(home(), data, null,
-                port("TRAVESIA_MONGO_PORT"), port("COMMAND_SERVICE_PORT"), port("QUERY_SERVICE_PORT"),
-                List.of(SERVICE_HEAP), Map.of("TRAVESIA_MASTER_KEY_FILE", TestMasterKey.file().toString(),
-                        "TRAVESIA_SECURITY_RATE_LIMIT_WRITES_PER_MINUTE", "100000000",
-                        "TRAVESIA_SECURITY_RATE_LIMIT_BURST", "100000000"));
+        LocalLauncher.Settings settings = settings(Map.of());
         try (LocalLauncher launcher = LocalLauncher.start(settings);
              MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + settings.mongoPort())) {
             RawLimit raw = new RawLimit(client.getDatabase(StoreAtSize.DATABASE));
@@ -87,7 +84,7 @@ final class SystemAtSize {
             }
             double ingest = 0;
             if (options.runs("append") || options.runs("live-lag")) {
-                ingest = httpAppend(commands.as("monitor"), raw);
+                ingest = httpAppend(commands.as("monitor"), raw, "HTTP");
             }
             if (options.runs("live-lag")) {
                 liveLag(commands.as("monitor"), queries.as("monitor"), ingest / 2);
@@ -101,6 +98,36 @@ final class SystemAtSize {
                 mmpImport(commands.as("analyst"));
             }
         }
+    }
+
+    /**
+     * HTTP ingest as it was before verified passwords were kept: the same system with BCrypt on every request, for
+     * the before/after figure of the same run.
+     */
+    void runWithBCryptOnEveryRequest() throws Exception {
+        LocalLauncher.Settings settings = settings(Map.of("TRAVESIA_SECURITY_LOCAL_USERS_VERIFIED_PASSWORD_LIFETIME",
+                "0s"));
+        try (LocalLauncher launcher = LocalLauncher.start(settings);
+             MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + settings.mongoPort())) {
+            awaitCaughtUp(new Api(settings.queryPort()).as("operator"));
+            httpAppend(new Api(settings.commandPort()).as("monitor"), new RawLimit(client.getDatabase(
+                    StoreAtSize.DATABASE)), "HTTP, BCrypt on every request");
+        }
+    }
+
+    private LocalLauncher.Settings settings(Map<String, String> more) throws IOException {
+        Map<String, String> environment = new HashMap<>(more);
+        environment.put("TRAVESIA_MASTER_KEY_FILE", TestMasterKey.file().toString());
+        environment.put("TRAVESIA_SECURITY_RATE_LIMIT_WRITES_PER_MINUTE", "100000000");
+        environment.put("TRAVESIA_SECURITY_RATE_LIMIT_BURST", "100000000");
+        List<String> javaOptions = new ArrayList<>(List.of(SERVICE_HEAP));
+        // For profiles: BENCH_SERVICE_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile'
+        String profiling = System.getenv("BENCH_SERVICE_JAVA_OPTS");
+        if (profiling != null && !profiling.isBlank()) {
+            javaOptions.addAll(List.of(profiling.trim().split("\\s+")));
+        }
+        return new LocalLauncher.Settings(home(), data, null, port("TRAVESIA_MONGO_PORT"),
+                port("COMMAND_SERVICE_PORT"), port("QUERY_SERVICE_PORT"), javaOptions, environment);
     }
 
     /** Waits until every processor of query-service has read up to the head: reads are measured on a quiet system. */
@@ -159,7 +186,7 @@ final class SystemAtSize {
     }
 
     /** Reports per second with 1, 4 and 8 clients over HTTP; answers the best rate, the maximum ingest. */
-    private double httpAppend(Api monitor, RawLimit raw) throws Exception {
+    private double httpAppend(Api monitor, RawLimit raw, String path) throws Exception {
         Throughput.Operation post = (thread, index) -> {
             Api.Response answer = monitor.post("/api/v1/incidents", Reports.kidnapping().build());
             if (answer.status() != 201) {
@@ -172,11 +199,9 @@ final class SystemAtSize {
             double reports = Throughput.forDuration(clients, options.measuring(), post);
             double rawRate = raw.insertManyRate(clients, options.measuring(), commitBytes);
             best = Math.max(best, reports);
-            if (options.runs("append")) {
-                report.row("append", "path", "HTTP", "incidents in store", incidents, "threads", clients,
-                        "reports/s", reports, "raw insertMany docs/s", rawRate, "ratio to raw", reports / rawRate,
-                        "document bytes", commitBytes);
-            }
+            report.row("append", "path", path, "incidents in store", incidents, "threads", clients,
+                    "reports/s", reports, "raw insertMany docs/s", rawRate, "ratio to raw", reports / rawRate,
+                    "document bytes", commitBytes);
         }
         return best;
     }

@@ -28,8 +28,6 @@ final class LocalUserAuthentication {
     private static final Logger log = LoggerFactory.getLogger(LocalUserAuthentication.class);
     static final String METRICS_USER = "prometheus";
     private static final String OPERATOR_USER = "operator";
-    /** Long enough that a client posting a burst pays BCrypt once, short enough that nothing outlives a session. */
-    static final Duration VERIFIED_PASSWORD_LIFETIME = Duration.ofSeconds(60);
     private static final int VERIFIED_PASSWORDS_KEPT = 1_000;
 
     private LocalUserAuthentication() {
@@ -89,8 +87,10 @@ final class LocalUserAuthentication {
             return new TravesiaUser(user.getUsername(), user.getPassword(), user.organisation(), user.getAuthorities());
         };
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(lookup);
-        provider.setPasswordEncoder(new VerifiedPasswordCache(encoder, VERIFIED_PASSWORD_LIFETIME,
-                VERIFIED_PASSWORDS_KEPT, System::nanoTime));
+        // Long enough that a client posting a burst pays BCrypt once, short enough that nothing outlives a session.
+        Duration lifetime = properties.localUsers().verifiedPasswordLifetime();
+        provider.setPasswordEncoder(lifetime.isZero() ? encoder
+                : new VerifiedPasswordCache(encoder, lifetime, VERIFIED_PASSWORDS_KEPT, System::nanoTime));
         return provider;
     }
 }

@@ -44,10 +44,12 @@ public final class BenchmarkHarness {
             }
         } finally {
             BenchFiles.deleteRecursively(work);
+            // What was measured before a scenario failed is still worth keeping, beside the failure.
+            report.note("encryption", "Not in this harness yet: ops/bench/encryption measures appends and reads "
+                    + "with and without sealing, side by side (README, Cost of encryption).");
+            report.finish();
+            report.write(options.out());
         }
-        report.note("encryption", "Not in this harness yet: ops/bench/encryption measures appends and reads with and "
-                + "without sealing, side by side (README, Cost of encryption).");
-        report.finish();
-        return report.write(options.out());
+        return options.out().resolve(BenchReport.JSON_FILE);
     }
 }

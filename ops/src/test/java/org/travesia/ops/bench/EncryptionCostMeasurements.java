@@ -1,11 +1,9 @@
 package org.travesia.ops.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -104,7 +101,7 @@ public final class EncryptionCostMeasurements {
         int readRounds = args.length > 3 ? Integer.parseInt(args[3]) : 9;
         int port = Integer.parseInt(System.getenv().getOrDefault("TRAVESIA_MONGO_PORT", "0"));
         System.out.printf(Locale.ROOT, "machine: %d cores, load average %s, max heap %d MiB, java %s%n",
-                Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors(), MachineFacts.loadAverage(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"));
         Path data = Files.createTempDirectory("travesia-encryption-bench");
         try (EmbeddedStore store = EmbeddedStore.start(data.resolve("data"), "127.0.0.1", port);
@@ -116,9 +113,9 @@ public final class EncryptionCostMeasurements {
                     new BlindIndex(new SystemKeys(vault).get(SystemKeys.BLIND_INDEX)));
             bench.run(events, documents, rounds, readRounds);
         } finally {
-            deleteRecursively(data);
+            BenchFiles.deleteRecursively(data);
         }
-        System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
+        System.out.printf(Locale.ROOT, "load average at the end: %s%n", MachineFacts.loadAverage());
     }
 
     private void run(int events, int documents, int rounds, int readRounds) throws Exception {
@@ -387,23 +384,5 @@ public final class EncryptionCostMeasurements {
         double[] values = rounds.stream().mapToDouble(round -> round[column]).sorted().toArray();
         return values.length % 2 == 1 ? values[values.length / 2]
                 : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
-    }
-
-    private static String loadAverage() throws IOException {
-        Path loadavg = Path.of("/proc/loadavg");
-        if (!Files.isReadable(loadavg)) {
-            return "unknown";
-        }
-        String[] fields = Files.readString(loadavg).trim().split(" ");
-        return fields[0] + " " + fields[1] + " " + fields[2];
-    }
-
-    /** The store file holds tens of thousands of events; none is worth keeping. */
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }

@@ -96,7 +96,7 @@ public final class EventStoreBenchmark {
         for (String backend : List.of("h2-stock", "h2")) {
             try (Store store = Store.start(backend)) {
                 MongoEventStorageEngine engine = store.engine();
-                timed(WRITERS, APPEND_COMMITS, (writer, i) -> engine.appendEvents(List.of(event("warm" + writer + "-" + i, 0))));
+                Throughput.ofCount(WRITERS, APPEND_COMMITS, (writer, i) -> engine.appendEvents(List.of(event("warm" + writer + "-" + i, 0))));
             }
         }
         for (int writers : DURABILITY_WRITERS) {
@@ -121,9 +121,9 @@ public final class EventStoreBenchmark {
         MongoCollection<Document> raw = store.database.getCollection("raw_inserts").withWriteConcern(WriteConcern.ACKNOWLEDGED);
         MongoCollection<Document> rawMany = store.database.getCollection("raw_insert_many").withWriteConcern(WriteConcern.ACKNOWLEDGED);
         String payload = "x".repeat(600);
-        double rawRate = timed(writers, APPEND_COMMITS, (writer, i) ->
+        double rawRate = Throughput.ofCount(writers, APPEND_COMMITS, (writer, i) ->
                 raw.insertOne(new Document("_id", writer + "-" + i).append("payload", payload)));
-        double rawManyRate = INSERT_MANY_BATCH * timed(writers, APPEND_COMMITS / INSERT_MANY_BATCH, (writer, i) -> {
+        double rawManyRate = INSERT_MANY_BATCH * Throughput.ofCount(writers, APPEND_COMMITS / INSERT_MANY_BATCH, (writer, i) -> {
             List<Document> batch = new ArrayList<>(INSERT_MANY_BATCH);
             for (int d = 0; d < INSERT_MANY_BATCH; d++) {
                 batch.add(new Document("_id", writer + "-" + i + "-" + d).append("payload", payload));
@@ -131,9 +131,9 @@ public final class EventStoreBenchmark {
             rawMany.insertMany(batch);
         });
         MongoEventStorageEngine engine = store.engine();
-        double engineRate = timed(writers, APPEND_COMMITS, (writer, i) ->
+        double engineRate = Throughput.ofCount(writers, APPEND_COMMITS, (writer, i) ->
                 engine.appendEvents(List.of(event("w" + writer + "-" + i, 0))));
-        double engineRate3 = timed(writers, APPEND_COMMITS, (writer, i) -> engine.appendEvents(List.of(
+        double engineRate3 = Throughput.ofCount(writers, APPEND_COMMITS, (writer, i) -> engine.appendEvents(List.of(
                 event("t" + writer + "-" + i, 0), event("t" + writer + "-" + i, 1), event("t" + writer + "-" + i, 2))));
         System.out.printf(Locale.ROOT, "append, %d writers, %d commits each run:%n", writers, APPEND_COMMITS);
         System.out.printf(Locale.ROOT, "  raw insertOne (600-byte doc):  %8.0f docs/s%n", rawRate);
@@ -184,32 +184,6 @@ public final class EventStoreBenchmark {
                 new Observed(aggregate, sequence, "An observation of typical size for a protection report field note."));
     }
 
-    @FunctionalInterface
-    private interface Operation {
-        void run(int writer, int index) throws Exception;
-    }
-
-    private static double timed(int writers, int total, Operation operation) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        int each = total / writers;
-        long start = System.nanoTime();
-        List<Future<?>> running = new ArrayList<>();
-        for (int w = 0; w < writers; w++) {
-            int writer = w;
-            running.add(pool.submit(() -> {
-                for (int i = 0; i < each; i++) {
-                    operation.run(writer, i);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> r : running) {
-            r.get();
-        }
-        pool.shutdown();
-        return each * writers / ((System.nanoTime() - start) / 1e9);
-    }
-
     /** A fresh embedded store, in memory or on disk (the local default), with a client and an engine. */
     private record Store(AutoCloseable server, MongoClient client, MongoDatabase database, Serializer serializer)
             implements AutoCloseable {
@@ -223,7 +197,7 @@ public final class EventStoreBenchmark {
                 uri = store.uri("bench");
                 server = () -> {
                     store.close();
-                    deleteRecursively(data);
+                    BenchFiles.deleteRecursively(data);
                 };
             } else if ("h2-stock".equals(backend)) {
                 Path data = Files.createTempDirectory("travesia-bench");
@@ -234,7 +208,7 @@ public final class EventStoreBenchmark {
                 uri = "mongodb://127.0.0.1:" + stock.getLocalAddress().getPort() + "/bench";
                 server = () -> {
                     stock.shutdown();
-                    deleteRecursively(data);
+                    BenchFiles.deleteRecursively(data);
                 };
             } else {
                 MongoServer memory = new MongoServer(new MemoryBackend());
@@ -258,15 +232,6 @@ public final class EventStoreBenchmark {
         public void close() throws Exception {
             client.close();
             server.close();
-        }
-
-        /** A store file can reach gigabytes in a run; none is worth keeping. */
-        private static void deleteRecursively(Path directory) throws java.io.IOException {
-            try (java.util.stream.Stream<Path> files = Files.walk(directory)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
         }
     }
 }

@@ -9,27 +9,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.travesia.command.CommandServiceApplication;
-import org.travesia.kernel.common.MetadataKeys;
-import org.travesia.kernel.incident.IncidentFacts;
-import org.travesia.kernel.incident.IncidentReported;
-import org.travesia.kernel.incident.IncidentVerified;
-import org.travesia.kernel.route.Area;
-import org.travesia.kernel.route.RouteDefined;
-import org.travesia.kernel.route.RouteName;
-import org.travesia.kernel.route.SegmentAdded;
 import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.ops.EmbeddedStore;
 import org.travesia.ops.system.SseClient;
@@ -51,11 +36,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Tag("bench")
 class RouteBenchmark {
 
-    private static final String[] TYPES = {"KIDNAPPING", "DEATH", "ROBBERY", "EXTORTION", "DISAPPEARANCE",
-            "PHYSICAL_VIOLENCE"};
-    private static final String[] ORGANISATIONS = {"local", "org-b", "org-c"};
-    private static final String[] SHARING = {"ORGANISATION", "NETWORK", "PUBLIC"};
-
     @TempDir
     Path data;
 
@@ -68,12 +48,15 @@ class RouteBenchmark {
     @Test
     void riskViewAtOneHundredThousandIncidents() throws Exception {
         int incidents = Integer.getInteger("bench.incidents", 100_000);
-        LocalDate end = LocalDate.of(2026, 11, 26);
+        LocalDate end = IncidentSeed.END;
         String path = "/api/v1/routes/bench/risk?from=" + end.minusYears(1).plusDays(1) + "&to=" + end + "&bucket=week";
         try (EmbeddedMongo memory = EmbeddedMongo.inMemory();
              RunningService filler = RunningService.start(QueryServiceApplication.builder(), memory.uri())) {
-            fill(filler.bean(EventStore.class), incidents, end);
             long started = System.nanoTime();
+            IncidentSeed.fill(filler.bean(EventStore.class), incidents);
+            System.out.printf("[bench] appended %d incidents in %d s%n", incidents,
+                    Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            started = System.nanoTime();
             try (var client = MongoClients.create(memory.uri())) {
                 var projected = client.getDatabase("travesia").getCollection("risk_incidents");
                 await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofSeconds(5))
@@ -100,60 +83,15 @@ class RouteBenchmark {
         }
     }
 
-    private static void fill(EventStore events, int incidents, LocalDate end) throws Exception {
-        MetaData metaData = MetaData.with(MetadataKeys.USER, "bench").and(MetadataKeys.ORGANISATION, "local");
-        Area square = Area.of(List.of(List.of(List.of(List.of(0.0, 0.0), List.of(1.0, 0.0), List.of(1.0, 1.0),
-                List.of(0.0, 1.0), List.of(0.0, 0.0)))));
-        List<GenericDomainEventMessage<?>> route = new ArrayList<>();
-        route.add(new GenericDomainEventMessage<>("MonitoringRoute", "bench", 0,
-                new RouteDefined("bench", new RouteName("Bench", "Bench"), List.of("PA")), metaData));
-        for (int s = 0; s < 5; s++) {
-            route.add(new GenericDomainEventMessage<>("MonitoringRoute", "bench", s + 1L, new SegmentAdded("bench",
-                    "s" + s, new RouteName("S" + s, "S" + s), square, List.of(), true), metaData));
-        }
-        events.publish(route);
-        Random random = new Random(42);
-        long started = System.nanoTime();
-        // One commit per incident, as reports arrive; four writers, as concurrent monitors would be.
-        ExecutorService writers = Executors.newFixedThreadPool(4);
-        List<Future<?>> written = new ArrayList<>();
-        for (int i = 0; i < incidents; i++) {
-            List<GenericDomainEventMessage<?>> batch = new ArrayList<>();
-            String id = UUID.randomUUID().toString();
-            IncidentFacts facts = new IncidentFacts(TYPES[random.nextInt(TYPES.length)], null,
-                    end.minusDays(random.nextInt(730)).toString(), "DAY", null,
-                    new IncidentFacts.Place("PA", null, null, null, null, null), "bench", "s" + random.nextInt(5),
-                    new IncidentFacts.Affected(random.nextInt(3), random.nextBoolean() ? null : random.nextInt(2),
-                            null, null, null, null, null, null), null, null, null,
-                    new IncidentFacts.Source("MEDIA", 1 + random.nextInt(5), null), null, null);
-            batch.add(new GenericDomainEventMessage<>("Incident", id, 0, new IncidentReported(id,
-                    ORGANISATIONS[random.nextInt(ORGANISATIONS.length)], "bench", id, "fp", facts,
-                    SHARING[random.nextInt(SHARING.length)]), metaData));
-            if (random.nextInt(4) == 0) {
-                batch.add(new GenericDomainEventMessage<>("Incident", id, 1, new IncidentVerified(id, null), metaData));
-            }
-            written.add(writers.submit(() -> events.publish(batch)));
-        }
-        for (Future<?> write : written) {
-            write.get();
-        }
-        writers.shutdown();
-        System.out.printf("[bench] appended %d incidents in %d s%n", incidents,
-                Duration.ofNanos(System.nanoTime() - started).toSeconds());
-    }
-
     private static String timedReads(Api analyst, String path) {
         for (int i = 0; i < 50; i++) {
             assertThat(analyst.get(path).status()).isEqualTo(200);
         }
-        List<Long> micros = new ArrayList<>();
+        Latencies latencies = new Latencies();
         for (int i = 0; i < 300; i++) {
-            long t = System.nanoTime();
-            var answer = analyst.get(path);
-            micros.add((System.nanoTime() - t) / 1000);
-            assertThat(answer.status()).isEqualTo(200);
+            assertThat(latencies.time(() -> analyst.get(path)).status()).isEqualTo(200);
         }
-        return percentiles(micros);
+        return latencies.toString();
     }
 
     /** From the third report's 201 to the alert on the stream, both services on the embedded store. */
@@ -169,7 +107,7 @@ class RouteBenchmark {
                     "countries", List.of("PA")));
             analyst.post("/api/v1/routes/latency/alert-rules", Map.of("ruleId", "k3", "kind", "THRESHOLD",
                     "incidentTypes", List.of("KIDNAPPING"), "minCount", 3, "windowDays", 7));
-            List<Long> micros = new ArrayList<>();
+            Latencies latencies = new Latencies();
             for (int run = 0; run < runs; run++) {
                 double lat = -40 + run;
                 double lon = 10;
@@ -191,18 +129,10 @@ class RouteBenchmark {
                     }
                     long thirdAnswered = System.nanoTime();
                     assertThat(stream.next(Duration.ofSeconds(30)).name()).isEqualTo("route.alert-raised");
-                    micros.add((System.nanoTime() - thirdAnswered) / 1000);
+                    latencies.add(System.nanoTime() - thirdAnswered);
                 }
             }
-            System.out.printf("[bench] third report's 201 to the SSE event, %d runs: %s%n", runs, percentiles(micros));
+            System.out.printf("[bench] third report's 201 to the SSE event, %d runs: %s%n", runs, latencies);
         }
-    }
-
-    /** p50, p99 and max of durations in microseconds, in milliseconds. */
-    private static String percentiles(List<Long> micros) {
-        List<Long> sorted = micros.stream().sorted().toList();
-        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms, n %d", sorted.get(sorted.size() / 2) / 1000.0,
-                sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0,
-                sorted.size());
     }
 }

@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -102,25 +98,7 @@ public final class ScalingMeasurements {
         for (int i = 0; i < 200; i++) {
             operation.run();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        AtomicLong done = new AtomicLong();
-        List<Future<?>> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        long end = start + RUN.toNanos();
-        for (int i = 0; i < writers; i++) {
-            threads.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    operation.run();
-                    done.incrementAndGet();
-                }
-            }));
-        }
-        for (Future<?> thread : threads) {
-            thread.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        return done.get() / seconds;
+        return Throughput.forDuration(writers, RUN, (thread, index) -> operation.run());
     }
 
     private static void projectionAndSizes(EmbeddedStore store, MongoClient client) throws Exception {

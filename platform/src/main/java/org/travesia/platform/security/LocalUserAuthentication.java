@@ -1,5 +1,6 @@
 package org.travesia.platform.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +28,7 @@ final class LocalUserAuthentication {
     private static final Logger log = LoggerFactory.getLogger(LocalUserAuthentication.class);
     static final String METRICS_USER = "prometheus";
     private static final String OPERATOR_USER = "operator";
+    private static final int VERIFIED_PASSWORDS_KEPT = 1_000;
 
     private LocalUserAuthentication() {
     }
@@ -85,7 +87,10 @@ final class LocalUserAuthentication {
             return new TravesiaUser(user.getUsername(), user.getPassword(), user.organisation(), user.getAuthorities());
         };
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(lookup);
-        provider.setPasswordEncoder(encoder);
+        // Long enough that a client posting a burst pays BCrypt once, short enough that nothing outlives a session.
+        Duration lifetime = properties.localUsers().verifiedPasswordLifetime();
+        provider.setPasswordEncoder(lifetime.isZero() ? encoder
+                : new VerifiedPasswordCache(encoder, lifetime, VERIFIED_PASSWORDS_KEPT, System::nanoTime));
         return provider;
     }
 }

@@ -1,5 +1,6 @@
 package org.travesia.platform.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,7 +15,7 @@ public record SecurityProperties(Oidc oidc, LocalUsers localUsers, Metrics metri
 
     public SecurityProperties {
         oidc = oidc == null ? new Oidc(null, null, null, null, null, null, null) : oidc;
-        localUsers = localUsers == null ? new LocalUsers(null, null) : localUsers;
+        localUsers = localUsers == null ? new LocalUsers(null, null, null) : localUsers;
         metrics = metrics == null ? new Metrics(null) : metrics;
         rateLimit = rateLimit == null ? new RateLimit(null, null) : rateLimit;
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
@@ -53,13 +54,16 @@ public record SecurityProperties(Oidc oidc, LocalUsers localUsers, Metrics metri
     }
 
     /**
-     * @param enabled      null means: on exactly when no OIDC is configured
-     * @param organisation the organisation the local users belong to
+     * @param enabled                  null means: on exactly when no OIDC is configured
+     * @param organisation             the organisation the local users belong to
+     * @param verifiedPasswordLifetime how long a password BCrypt verified is taken as verified without BCrypt (60 s;
+     *                                 zero checks every request with BCrypt)
      */
-    public record LocalUsers(Boolean enabled, String organisation) {
+    public record LocalUsers(Boolean enabled, String organisation, Duration verifiedPasswordLifetime) {
 
         public LocalUsers {
             organisation = hasText(organisation) ? organisation : "local";
+            verifiedPasswordLifetime = verifiedPasswordLifetime == null ? Duration.ofSeconds(60) : verifiedPasswordLifetime;
         }
     }
 

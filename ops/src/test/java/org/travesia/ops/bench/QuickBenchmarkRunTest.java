@@ -1,0 +1,52 @@
+package org.travesia.ops.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The harness in quick mode, as {@code ops/bench/run --quick} runs it, so that it cannot rot: every scenario ran and
+ * wrote well-formed results. Speed is not asserted; the machine is shared. Tagged {@code bench-quick}: CI runs it
+ * (the profile active with {@code CI=true}), a local build does not.
+ */
+@Tag("bench-quick")
+class QuickBenchmarkRunTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void aQuickRunMeasuresEveryScenarioAndWritesItsResults() throws Exception {
+        Path results = BenchmarkHarness.run(BenchOptions.parse("--quick", "--out", out.toString()));
+
+        JsonNode run = new ObjectMapper().readTree(results.toFile());
+        assertThat(run.path("machine").path("cores").asInt()).isPositive();
+        assertThat(run.path("command").asText()).isEqualTo("ops/bench/run --quick --out " + out);
+        List<String> scenarios = new ArrayList<>();
+        for (JsonNode scenario : run.get("scenarios")) {
+            scenarios.add(scenario.get("scenario").asText());
+            for (JsonNode row : scenario.get("rows")) {
+                row.fields().forEachRemaining(field -> assertThat(!field.getValue().isNumber()
+                        || Double.isFinite(field.getValue().asDouble()) && field.getValue().asDouble() >= 0)
+                        .as("%s: %s", scenario.get("scenario").asText(), row).isTrue());
+            }
+        }
+        assertThat(scenarios).containsAll(BenchOptions.SCENARIOS);
+        for (JsonNode scenario : run.get("scenarios")) {
+            if (BenchOptions.SCENARIOS.contains(scenario.get("scenario").asText())) {
+                assertThat(scenario.get("rows")).as(scenario.get("scenario").asText()).isNotEmpty();
+            }
+        }
+        assertThat(Files.readString(out.resolve(BenchReport.MARKDOWN_FILE))).contains("### append", "ratio to raw");
+    }
+}

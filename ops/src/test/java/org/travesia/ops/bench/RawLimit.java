@@ -1,0 +1,96 @@
+package org.travesia.ops.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.conversions.Bson;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * The limit every figure is a ratio of: the official driver doing the equivalent raw work on the same store, in the
+ * same run. Raw collections are named {@code raw_*}, apart from everything Travesía reads.
+ */
+final class RawLimit {
+
+    static final int INSERT_MANY_BATCH = 100;
+    /** The BSON an {@code _id} string of a UUID and a string field cost around the payload. */
+    private static final int DOCUMENT_OVERHEAD = 70;
+
+    private final MongoDatabase database;
+
+    RawLimit(MongoDatabase database) {
+        this.database = database;
+    }
+
+    /** A document of about {@code bytes} bytes of BSON, under a fresh id. */
+    static Document documentOf(int bytes) {
+        return new Document("_id", UUID.randomUUID().toString())
+                .append("payload", "x".repeat(Math.max(1, bytes - DOCUMENT_OVERHEAD)));
+    }
+
+    /** Documents per second that {@code threads} writers insert with {@code insertMany}, in batches of 100. */
+    double insertManyRate(int threads, Duration run, int documentBytes) throws Exception {
+        MongoCollection<Document> raw = database.getCollection("raw_insert_many");
+        return INSERT_MANY_BATCH * Throughput.forDuration(threads, run, (thread, index) -> raw.insertMany(batch(documentBytes)));
+    }
+
+    /**
+     * What projecting {@code events} events costs at the driver's limit: one cursor over every commit in the event
+     * store, then one history document per event and one view document per incident written with {@code
+     * insertMany} by four writers, each the size of the read model's own documents. Answers the seconds it took.
+     */
+    double readAndWriteSeconds(long events, long incidents, int historyBytes, int incidentBytes) throws Exception {
+        long start = System.nanoTime();
+        long read = 0;
+        for (RawBsonDocument commit : database.getCollection("events", RawBsonDocument.class).find().batchSize(1_000)) {
+            read += commit.isEmpty() ? 0 : 1;
+        }
+        if (read == 0) {
+            throw new IllegalStateException("the event store is empty");
+        }
+        MongoCollection<Document> history = database.getCollection("raw_history");
+        MongoCollection<Document> views = database.getCollection("raw_incidents");
+        int writers = 4;
+        long historyBatches = (events + INSERT_MANY_BATCH - 1) / INSERT_MANY_BATCH;
+        long viewBatches = (incidents + INSERT_MANY_BATCH - 1) / INSERT_MANY_BATCH;
+        Throughput.ofCount(writers, (int) ((historyBatches + writers - 1) / writers * writers), (thread, index) ->
+                history.insertMany(batch(historyBytes)));
+        Throughput.ofCount(writers, (int) ((viewBatches + writers - 1) / writers * writers), (thread, index) ->
+                views.insertMany(batch(incidentBytes)));
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The mean BSON size of up to 1,000 documents of a collection matching {@code filter}. */
+    int meanDocumentBytes(String collection, Bson filter) {
+        long count = 0;
+        long bytes = 0;
+        for (RawBsonDocument document : database.getCollection(collection, RawBsonDocument.class).find(filter)
+                .limit(1_000)) {
+            count++;
+            bytes += document.getByteBuffer().remaining();
+        }
+        if (count == 0) {
+            throw new IllegalStateException("no document in " + collection + " matches " + filter);
+        }
+        return (int) (bytes / count);
+    }
+
+    int meanDocumentBytes(String collection) {
+        return meanDocumentBytes(collection, new BsonDocument());
+    }
+
+    private static List<Document> batch(int documentBytes) {
+        List<Document> batch = new ArrayList<>(INSERT_MANY_BATCH);
+        for (int d = 0; d < INSERT_MANY_BATCH; d++) {
+            batch.add(documentOf(documentBytes));
+        }
+        return batch;
+    }
+}

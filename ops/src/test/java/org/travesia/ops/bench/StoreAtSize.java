@@ -1,0 +1,163 @@
+package org.travesia.ops.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.travesia.command.CommandServiceApplication;
+import org.travesia.kernel.common.Actor;
+import org.travesia.kernel.common.OccurredAt;
+import org.travesia.kernel.common.Place;
+import org.travesia.kernel.common.Role;
+import org.travesia.kernel.common.SharingLevel;
+import org.travesia.kernel.incident.IncidentDetails;
+import org.travesia.kernel.incident.ReportIncident;
+import org.travesia.kernel.taxonomy.IncidentType;
+import org.travesia.ops.EmbeddedStore;
+import org.travesia.platform.axon.CommandMetadata;
+import org.travesia.platform.privacy.KeyedDigests;
+import org.travesia.platform.processing.EventProcessorsEndpoint;
+import org.travesia.platform.processing.admin.ProcessorAdministration;
+import org.travesia.platform.testing.RunningService;
+import org.travesia.query.QueryServiceApplication;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+
+/**
+ * The scenarios that run inside the harness's JVM on one durable embedded store ({@code ./ops/run}'s) of one size:
+ * seeding it, the projections catching up from zero, and appending through the command gateway. The store is kept
+ * for {@link SystemAtSize}, which starts the services on it as separate processes.
+ */
+final class StoreAtSize {
+
+    static final String DATABASE = "travesia";
+
+    private final BenchOptions options;
+    private final BenchReport report;
+    private final Path data;
+    private final int incidents;
+
+    StoreAtSize(BenchOptions options, BenchReport report, Path data, int incidents) {
+        this.options = options;
+        this.report = report;
+        this.data = data;
+        this.incidents = incidents;
+    }
+
+    /** Answers the mean size of a report's commit in the event store, for the raw inserts that HTTP ingest is held to. */
+    int run() throws Exception {
+        try (EmbeddedStore store = EmbeddedStore.start(data, "127.0.0.1", 0);
+             MongoClient client = MongoClients.create(store.uri(DATABASE))) {
+            RawLimit raw = new RawLimit(client.getDatabase(DATABASE));
+            seedAndCatchUp(store.uri(DATABASE), raw);
+            return gatewayAppend(store.uri(DATABASE), client.getDatabase(DATABASE), raw);
+        }
+    }
+
+    /**
+     * Every processor of query-service is paused on an empty store while the store is filled, then resumed: the time
+     * until the last of them reaches the head is the catch-up from zero, start-up excluded.
+     */
+    private void seedAndCatchUp(String uri, RawLimit raw) throws Exception {
+        try (RunningService queries = RunningService.start(QueryServiceApplication.builder(), uri)) {
+            ProcessorAdministration processors = queries.bean(ProcessorAdministration.class);
+            List<String> names = new ArrayList<>(queries.bean(EventProcessingConfiguration.class).eventProcessors()
+                    .keySet());
+            names.forEach(processors::pause);
+            long seedStart = System.nanoTime();
+            long events = IncidentSeed.fill(queries.bean(EventStore.class), incidents);
+            double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+
+            EventProcessorsEndpoint status = queries.bean(EventProcessorsEndpoint.class);
+            long start = System.nanoTime();
+            names.forEach(processors::resume);
+            await().atMost(Duration.ofHours(6)).pollInterval(Duration.ofMillis(100)).until(() -> caughtUp(status));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (!options.runs("catch-up")) {
+                return;
+            }
+            int historyBytes = raw.meanDocumentBytes("incident_history");
+            int incidentBytes = raw.meanDocumentBytes("incidents");
+            double rawSeconds = raw.readAndWriteSeconds(events, incidents, historyBytes, incidentBytes);
+            report.title("catch-up", "every query-service processor from zero to the head, against a raw read of the "
+                    + "events plus a raw write of the view documents");
+            report.row("catch-up", "incidents", incidents, "events", events, "seconds", seconds,
+                    "events/s", events / seconds, "µs/event", seconds * 1e6 / events,
+                    "raw read+write s", rawSeconds, "raw events/s", events / rawSeconds,
+                    "ratio to raw", rawSeconds / seconds, "processors", names.size(),
+                    "seeded events/s", events / seedSeconds);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean caughtUp(EventProcessorsEndpoint status) {
+        Map<String, Object> answer = status.processors();
+        for (Map<String, Object> processor : (List<Map<String, Object>>) answer.get("processors")) {
+            Object lag = processor.get("lag");
+            Object gaps = processor.get("openGaps");
+            if (lag == null || ((Number) lag).longValue() > 0 || ((Number) gaps).intValue() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reports sent through command-service's gateway, in its JVM, with no HTTP, against raw {@code insertMany}. */
+    private int gatewayAppend(String uri, MongoDatabase database, RawLimit raw) throws Exception {
+        try (RunningService commands = RunningService.start(CommandServiceApplication.builder(), uri)) {
+            CommandGateway gateway = commands.bean(CommandGateway.class);
+            KeyedDigests digests = commands.bean(KeyedDigests.class);
+            Actor monitor = new Actor("monitor", "local", Set.of(Role.MONITOR));
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            List<String> sample = new CopyOnWriteArrayList<>();
+            Throughput.Operation send = (thread, index) -> {
+                ReportIncident command = reportCommand(digests, run + "-" + thread + "-" + index, index);
+                gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .withMetaData(CommandMetadata.of(monitor)));
+                if (sample.size() < 100) {
+                    sample.add(command.incidentId() + "#0");
+                }
+            };
+            Throughput.forDuration(4, options.warmUp(), (thread, index) -> send.run(thread + 100, index));
+            int commitBytes = raw.meanDocumentBytes("events", Filters.in("aggregateKeys", sample));
+            if (!options.runs("append")) {
+                return commitBytes;
+            }
+            report.title("append", "reports appended, through the gateway (in-process) and over HTTP (separate "
+                    + "processes, as ./ops/run starts them), against raw insertMany of documents of a report's commit "
+                    + "size into the same store");
+            for (int threads : options.gatewayThreads()) {
+                double reports = Throughput.forDuration(threads, options.measuring(), send);
+                double rawRate = raw.insertManyRate(threads, options.measuring(), commitBytes);
+                report.row("append", "path", "gateway", "incidents in store", incidents, "threads", threads,
+                        "reports/s", reports, "raw insertMany docs/s", rawRate, "ratio to raw", reports / rawRate,
+                        "document bytes", commitBytes);
+            }
+            return commitBytes;
+        }
+    }
+
+    private static ReportIncident reportCommand(KeyedDigests digests, String reportId, int index) {
+        IncidentDetails details = new IncidentDetails(IncidentType.KIDNAPPING, null,
+                OccurredAt.onDay(LocalDate.of(2026, 1, 1).plusDays(index % 300)), null, Place.inCountry("PA"),
+                IncidentSeed.ROUTE, null, null, List.of("VE", "HT"), null, null, null,
+                "Group of 14 stopped at the river crossing; two men taken.", null);
+        return new ReportIncident(UUID.randomUUID().toString(), "local", "monitor", reportId,
+                digests.fingerprintOf("incident-report", details, SharingLevel.NETWORK), details, SharingLevel.NETWORK);
+    }
+}

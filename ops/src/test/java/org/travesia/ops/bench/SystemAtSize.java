@@ -1,0 +1,373 @@
+package org.travesia.ops.bench;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.bson.Document;
+import org.travesia.ops.LocalLauncher;
+import org.travesia.ops.metrics.PrometheusScrape;
+import org.travesia.platform.testing.Api;
+import org.travesia.platform.testing.Reports;
+import org.travesia.platform.testing.TestMasterKey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+
+/**
+ * The scenarios that go through HTTP, with the embedded store and both services as separate processes started as
+ * {@code ./ops/run} starts them ({@link LocalLauncher}), on the store {@link StoreAtSize} filled: reads, HTTP ingest
+ * with concurrent clients, the live lag at half the ingest measured, exports and the MMP import. Each service gets
+ * {@value #SERVICE_HEAP}, the heap exports are held to; the write rate limit is lifted, as the issue's measurements
+ * did.
+ */
+final class SystemAtSize {
+
+    static final String SERVICE_HEAP = "-Xmx256m";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The MMP samples the tests use: 1,390 rows of the HDX layout; 237 of the web export for a quick run. */
+    private static final String MMP_SAMPLE = "/mmp/mmp-hdx-layout-2014-2015.csv";
+    private static final String QUICK_MMP_SAMPLE = "/mmp/mmp-web-export-2026-01-to-05.csv";
+
+    private final BenchOptions options;
+    private final BenchReport report;
+    private final Path data;
+    private final int incidents;
+    private final int commitBytes;
+
+    SystemAtSize(BenchOptions options, BenchReport report, Path data, int incidents, int commitBytes) {
+        this.options = options;
+        this.report = report;
+        this.data = data;
+        this.incidents = incidents;
+        this.commitBytes = commitBytes;
+    }
+
+    void run() throws Exception {
+        LocalLauncher.Settings settings = settings(Map.of());
+        try (LocalLauncher launcher = LocalLauncher.start(settings);
+             MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + settings.mongoPort())) {
+            RawLimit raw = new RawLimit(client.getDatabase(StoreAtSize.DATABASE));
+            Api commands = new Api(settings.commandPort());
+            Api queries = new Api(settings.queryPort());
+            awaitCaughtUp(queries.as("operator"));
+            if (options.runs("reads")) {
+                reads(queries.as("analyst"), client.getDatabase(StoreAtSize.DATABASE).getCollection("incidents"));
+            }
+            double ingest = 0;
+            if (options.runs("append") || options.runs("live-lag")) {
+                ingest = httpAppend(commands.as("monitor"), raw, "HTTP");
+            }
+            if (options.runs("live-lag")) {
+                liveLag(commands.as("monitor"), queries.as("monitor"), ingest / 2);
+            }
+            if (options.runs("exports")) {
+                for (String format : List.of("csv", "geojson")) {
+                    export(settings.queryPort(), queries.as("operator"), format);
+                }
+            }
+            if (options.runs("import")) {
+                mmpImport(commands.as("analyst"));
+            }
+        }
+    }
+
+    /**
+     * HTTP ingest as it was before verified passwords were kept: the same system with BCrypt on every request, for
+     * the before/after figure of the same run.
+     */
+    void runWithBCryptOnEveryRequest() throws Exception {
+        LocalLauncher.Settings settings = settings(Map.of("TRAVESIA_SECURITY_LOCAL_USERS_VERIFIED_PASSWORD_LIFETIME",
+                "0s"));
+        try (LocalLauncher launcher = LocalLauncher.start(settings);
+             MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + settings.mongoPort())) {
+            awaitCaughtUp(new Api(settings.queryPort()).as("operator"));
+            httpAppend(new Api(settings.commandPort()).as("monitor"), new RawLimit(client.getDatabase(
+                    StoreAtSize.DATABASE)), "HTTP, BCrypt on every request");
+        }
+    }
+
+    private LocalLauncher.Settings settings(Map<String, String> more) throws IOException {
+        Map<String, String> environment = new HashMap<>(more);
+        environment.put("TRAVESIA_MASTER_KEY_FILE", TestMasterKey.file().toString());
+        environment.put("TRAVESIA_SECURITY_RATE_LIMIT_WRITES_PER_MINUTE", "100000000");
+        environment.put("TRAVESIA_SECURITY_RATE_LIMIT_BURST", "100000000");
+        List<String> javaOptions = new ArrayList<>(List.of(SERVICE_HEAP));
+        // For profiles: BENCH_SERVICE_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile'
+        String profiling = System.getenv("BENCH_SERVICE_JAVA_OPTS");
+        if (profiling != null && !profiling.isBlank()) {
+            javaOptions.addAll(List.of(profiling.trim().split("\\s+")));
+        }
+        return new LocalLauncher.Settings(home(), data, null, port("TRAVESIA_MONGO_PORT"),
+                port("COMMAND_SERVICE_PORT"), port("QUERY_SERVICE_PORT"), javaOptions, environment);
+    }
+
+    /** Waits until every processor of query-service has read up to the head: reads are measured on a quiet system. */
+    private static void awaitCaughtUp(Api operator) {
+        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            for (JsonNode processor : operator.get("/actuator/eventprocessors").json().get("processors")) {
+                if (processor.path("lag").asLong(1) > 0 || processor.path("openGaps").asInt(1) > 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** Search, counts and the risk view over HTTP, against a driver {@code find} and count of the same shape. */
+    private void reads(Api analyst, MongoCollection<Document> incidentsView) {
+        LocalDate end = IncidentSeed.END;
+        Map<String, String> paths = Map.of(
+                "search", "/api/v1/incidents?route=" + IncidentSeed.ROUTE + "&limit=50",
+                "counts", "/api/v1/incidents/counts?route=" + IncidentSeed.ROUTE,
+                "risk view", "/api/v1/routes/" + IncidentSeed.ROUTE + "/risk?from=" + end.minusYears(1).plusDays(1)
+                        + "&to=" + end + "&bucket=week");
+        Latencies rawFind = timed(() -> incidentsView.find(Filters.eq("routeAssignment.routeId", IncidentSeed.ROUTE))
+                .sort(Sorts.descending("occurredFrom")).limit(50).into(new ArrayList<>()).size());
+        Latencies rawCount = timed(() -> (int) incidentsView.countDocuments(
+                Filters.eq("routeAssignment.routeId", IncidentSeed.ROUTE)));
+        report.title("reads", "p50 and p99 over HTTP (one client, analyst), against a driver find (limit 50, sorted) "
+                + "and count on the same filter of the same view");
+        for (String read : List.of("search", "counts", "risk view")) {
+            String path = paths.get(read);
+            Latencies http = timed(() -> {
+                Api.Response answer = analyst.get(path);
+                if (answer.status() != 200) {
+                    throw new IllegalStateException(read + " answered " + answer);
+                }
+                return answer.status();
+            });
+            Latencies limit = read.equals("counts") ? rawCount : rawFind;
+            report.row("reads", "read", read, "incidents", incidents, "p50 ms", http.p50(), "p99 ms", http.p99(),
+                    "raw p50 ms", limit.p50(), "raw p99 ms", limit.p99(), "p50 / raw p50", http.p50() / limit.p50(),
+                    "n", http.count());
+        }
+        report.note("reads", "The raw limit of the risk view is the find on the incident view: the view itself reads "
+                + "pre-aggregated buckets, so it has no raw query of the same shape.");
+    }
+
+    private Latencies timed(Supplier<Integer> read) {
+        for (int i = 0; i < Math.max(5, options.timedReads() / 5); i++) {
+            read.get();
+        }
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < options.timedReads(); i++) {
+            latencies.time(read);
+        }
+        return latencies;
+    }
+
+    /** Reports per second with 1, 4 and 8 clients over HTTP; answers the best rate, the maximum ingest. */
+    private double httpAppend(Api monitor, RawLimit raw, String path) throws Exception {
+        Throughput.Operation post = (thread, index) -> {
+            Api.Response answer = monitor.post("/api/v1/incidents", Reports.kidnapping().build());
+            if (answer.status() != 201) {
+                throw new IllegalStateException("a report was answered " + answer.status());
+            }
+        };
+        Throughput.forDuration(8, options.warmUp(), post);
+        double best = 0;
+        for (int clients : options.httpClients()) {
+            double reports = Throughput.forDuration(clients, options.measuring(), post);
+            double rawRate = raw.insertManyRate(clients, options.measuring(), commitBytes);
+            best = Math.max(best, reports);
+            report.row("append", "path", path, "incidents in store", incidents, "threads", clients,
+                    "reports/s", reports, "raw insertMany docs/s", rawRate, "ratio to raw", reports / rawRate,
+                    "document bytes", commitBytes);
+        }
+        return best;
+    }
+
+    /**
+     * A steady load at {@code rate} reports per second; for every report, the time from its 201 to the moment a
+     * read that waits for it ({@code minVersion=0}) answers 200. A read that gives up after its five seconds is
+     * asked again, and the wait counts in full. Reports still queued a minute after the load ends are not sent:
+     * the system did not sustain the load, and the row says how many.
+     */
+    private void liveLag(Api monitor, Api reader, double rate) throws Exception {
+        Latencies lag = new Latencies();
+        AtomicLong failures = new AtomicLong();
+        AtomicLong planned = new AtomicLong();
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
+        long periodMicros = (long) (1e6 / Math.max(1, rate));
+        try {
+            pace.scheduleAtFixedRate(() -> {
+                planned.incrementAndGet();
+                clients.execute(() -> reportAndAwaitVisibility(monitor, reader, lag, failures));
+            }, 0, periodMicros, TimeUnit.MICROSECONDS);
+            pace.awaitTermination(options.liveLagLoad().toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            pace.shutdownNow();
+        }
+        clients.shutdown();
+        long notSent = 0;
+        if (!clients.awaitTermination(1, TimeUnit.MINUTES)) {
+            notSent = clients.shutdownNow().size();
+            clients.awaitTermination(2, TimeUnit.MINUTES);
+        }
+        report.title("live-lag", "from a report's 201 to its visibility in the incident view (a read with "
+                + "minVersion=0), under a steady load at half the best HTTP ingest measured just before");
+        report.row("live-lag", "incidents in store", incidents, "load reports/s", rate, "seconds",
+                options.liveLagLoad().toSeconds(), "p50 ms", lag.count() == 0 ? null : lag.p50(),
+                "p99 ms", lag.count() == 0 ? null : lag.p99(), "max ms", lag.count() == 0 ? null : lag.maxMillis(),
+                "n", lag.count(), "planned", planned.get(), "not sent (load not sustained)", notSent,
+                "failed", failures.get());
+    }
+
+    private static void reportAndAwaitVisibility(Api monitor, Api reader, Latencies lag, AtomicLong failures) {
+        Api.Response created = monitor.post("/api/v1/incidents", Reports.kidnapping().build());
+        long answered = System.nanoTime();
+        if (created.status() != 201) {
+            failures.incrementAndGet();
+            return;
+        }
+        String path = "/api/v1/incidents/" + created.json().get("incidentId").asText() + "?minVersion=0";
+        while (reader.get(path).status() != 200) {
+            if (System.nanoTime() - answered > Duration.ofMinutes(1).toNanos()) {
+                failures.incrementAndGet();
+                return;
+            }
+        }
+        lag.add(System.nanoTime() - answered);
+    }
+
+    /**
+     * The whole store as the internal audience sees it, as an analyst: MB/s, time to the first byte of the body, and
+     * query-service's heap sampled every 100 ms while it writes (its maximum is {@value #SERVICE_HEAP}).
+     */
+    private void export(int queryPort, Api operator, String format) throws Exception {
+        HeapSampler heap = new HeapSampler(operator);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + queryPort
+                        + "/api/v1/exports/incidents?format=" + format + "&audience=internal"))
+                .header("Authorization", basic("analyst")).timeout(Duration.ofHours(1)).GET().build();
+        heap.start();
+        long start = System.nanoTime();
+        long firstByte = 0;
+        long bytes = 0;
+        long lines = 0;
+        HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            int read;
+            while ((read = body.read(buffer)) > 0) {
+                if (bytes == 0) {
+                    firstByte = System.nanoTime();
+                }
+                bytes += read;
+                for (int i = 0; i < read; i++) {
+                    lines += buffer[i] == '\n' ? 1 : 0;
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double peakMiB = heap.stop();
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the " + format + " export answered " + response.statusCode());
+        }
+        report.title("exports", "the whole store as the internal audience sees it (analyst), query-service under "
+                + SERVICE_HEAP);
+        report.row("exports", "format", format, "incidents in store", incidents, "MB", bytes / 1e6, "seconds", seconds,
+                "MB/s", bytes / 1e6 / seconds, "first byte ms", (firstByte - start) / 1e6, "lines", lines,
+                "peak heap MiB (sampled)", peakMiB, "withheld", response.headers().firstValue("Travesia-Withheld")
+                        .orElse(""));
+    }
+
+    /** query-service's used heap, summed over its heap pools from its Prometheus scrape as the operator, every 100 ms. */
+    private static final class HeapSampler {
+
+        private final Api operator;
+        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        private volatile double peakMiB;
+
+        HeapSampler(Api operator) {
+            this.operator = operator;
+        }
+
+        void start() {
+            sampler.scheduleAtFixedRate(() -> {
+                double used = PrometheusScrape.parse(operator.get("/actuator/prometheus").body())
+                        .samples("jvm_memory_used_bytes").stream()
+                        .filter(sample -> "heap".equals(sample.labels().get("area")))
+                        .mapToDouble(PrometheusScrape.Sample::value).sum();
+                peakMiB = Math.max(peakMiB, used / (1 << 20));
+            }, 0, 100, TimeUnit.MILLISECONDS);
+        }
+
+        double stop() throws InterruptedException {
+            sampler.shutdown();
+            sampler.awaitTermination(5, TimeUnit.SECONDS);
+            return peakMiB;
+        }
+    }
+
+    /** An MMP sample, uploaded and followed until it is done. */
+    private void mmpImport(Api analyst) throws IOException {
+        byte[] csv;
+        try (InputStream in = SystemAtSize.class.getResourceAsStream(options.quick() ? QUICK_MMP_SAMPLE : MMP_SAMPLE)) {
+            csv = in.readAllBytes();
+        }
+        long start = System.nanoTime();
+        Api.Response accepted = analyst.send("POST", "/api/v1/imports/mmp", "text/csv", csv);
+        if (accepted.status() != 202) {
+            throw new IllegalStateException("the import answered " + accepted);
+        }
+        String path = "/api/v1/imports/" + accepted.json().get("importId").asText();
+        JsonNode state = await().atMost(Duration.ofMinutes(30))
+                .pollInterval(Duration.ofMillis(50)).until(() -> analyst.get(path).json(),
+                        answer -> !"RUNNING".equals(answer.path("state").asText("RUNNING")));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long rows = state.path("rowsRead").asLong();
+        report.title("import", "the MMP sample of the tests, from the upload to the state DONE");
+        report.row("import", "incidents in store", incidents, "state", state.path("state").asText(), "rows", rows,
+                "seconds", seconds, "rows/s", rows / seconds, "created", state.path("created").asLong(),
+                "rejected", state.path("rejected").asLong());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The checkout: where the harness runs from ({@code ops/bench/run}), or its parent (the ops module's tests). */
+    static Path home() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isDirectory(here.resolve("command-service")) ? here : here.getParent();
+    }
+
+    /** The port the environment gives (the engineer's own range), else any free one. */
+    private static int port(String variable) throws IOException {
+        String configured = System.getenv(variable);
+        if (configured != null && !configured.isBlank()) {
+            return Integer.parseInt(configured.trim());
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

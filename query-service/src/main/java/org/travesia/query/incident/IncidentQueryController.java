@@ -121,10 +121,9 @@ class IncidentQueryController {
         if (asOf != null && minVersion != null) {
             throw new InvalidValueException("asOf", "parameter.invalid", "asOf");
         }
-        Bson scope = IncidentReadScope.of(actor);
-        Optional<Document> found = readModel.find(incidentId, scope);
+        Optional<Document> found = readModel.find(incidentId, actor);
         if (minVersion != null) {
-            found = awaitVersion(incidentId, scope, minVersion, found);
+            found = awaitVersion(incidentId, actor, minVersion, found);
         }
         Document incident = found.orElseThrow(() -> new NotFoundException("incident.not-found"));
         if (asOf != null) {
@@ -147,7 +146,7 @@ class IncidentQueryController {
     @GetMapping("/{incidentId}/history")
     Map<String, Object> history(@PathVariable String incidentId) {
         Actor actor = currentActor.get();
-        Document incident = readModel.find(incidentId, IncidentReadScope.of(actor))
+        Document incident = readModel.find(incidentId, actor)
                 .orElseThrow(() -> new NotFoundException("incident.not-found"));
         auditRestricted(actor, AuditLog.Action.READ, "incident.history", List.of(incident));
         boolean ownOrganisation = actor.organisation().equals(incident.getString(IncidentDocument.ORGANISATION));
@@ -163,14 +162,14 @@ class IncidentQueryController {
         return Map.of("items", items);
     }
 
-    private Optional<Document> awaitVersion(String incidentId, Bson scope, long minVersion, Optional<Document> found)
+    private Optional<Document> awaitVersion(String incidentId, Actor actor, long minVersion, Optional<Document> found)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(MAX_WAIT);
         while (found.map(d -> d.getLong(IncidentDocument.VERSION) < minVersion).orElse(true)
                 && Instant.now().isBefore(deadline)) {
             Duration left = Duration.between(Instant.now(), deadline);
             progress.awaitChange(left.compareTo(RECHECK) < 0 ? left : RECHECK);
-            found = readModel.find(incidentId, scope);
+            found = readModel.find(incidentId, actor);
         }
         return found.filter(d -> d.getLong(IncidentDocument.VERSION) >= minVersion);
     }

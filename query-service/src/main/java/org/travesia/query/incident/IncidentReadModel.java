@@ -15,6 +15,8 @@ import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
+import org.travesia.kernel.common.Actor;
+import org.travesia.query.incident.api.Reach;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -107,9 +109,16 @@ class IncidentReadModel {
         }
     }
 
-    Optional<Document> find(String incidentId, Bson scope) {
-        return Optional.ofNullable(incidents.find(Filters.and(Filters.eq(IncidentDocument.ID, incidentId), scope))
-                .first());
+    /**
+     * The incident, if {@code reader} may see it ({@link IncidentReadScope#of(Actor)}). Fetched by {@code _id} alone,
+     * the scope decided in memory by the same rule ({@link IncidentReadScope#allows}): the embedded server serves a
+     * query from its unique index only when the query names that index's keys and nothing else, and scanned the
+     * collection for {@code _id} plus scope (a second per read at 10,000 incidents, holding the collection's lock
+     * against the projections' writes meanwhile; docs/benchmarks.md).
+     */
+    Optional<Document> find(String incidentId, Actor reader) {
+        return Optional.ofNullable(incidents.find(Filters.eq(IncidentDocument.ID, incidentId)).first())
+                .filter(incident -> IncidentReadScope.allows(reader, Reach.NETWORK, incident));
     }
 
     FindIterable<Document> search(Bson filter, Bson sort, int limit) {

@@ -44,7 +44,7 @@ class MongoIncidentReads implements IncidentReads {
 
     @Override
     public Optional<IncidentState> find(Actor reader, String incidentId) {
-        return readModel.find(incidentId, IncidentReadScope.of(reader))
+        return readModel.find(incidentId, reader)
                 .map(incident -> opened(List.of(incident)).get(0));
     }
 

@@ -20,7 +20,7 @@ class ExportMetrics {
         this.registry = registry;
     }
 
-    void exported(ExportAudience audience, ExportFormat format, int rows) {
+    void exported(ExportAudience audience, ExportFormat format, long rows) {
         String audienceTag = audience.name().toLowerCase(Locale.ROOT);
         String formatTag = format.name().toLowerCase(Locale.ROOT);
         Counter.builder("travesia.exports").description("Exports sent, by audience and format")

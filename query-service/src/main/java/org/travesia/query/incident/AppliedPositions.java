@@ -1,0 +1,11 @@
+package org.travesia.query.incident;
+
+/** Where the incident projection and the store stand, in global positions: what a snapshot is pinned by. */
+interface AppliedPositions {
+
+    /** The highest position up to which every event has been applied to the incident read model. */
+    long appliedUpTo();
+
+    /** The highest position the store has handed out: no event is at a position above it. */
+    long allocatedUpTo();
+}

@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Exports for each audience: the public never gets personal data, free text or small counts; the network gets what
- * is shared with it; nobody gets another organisation's organisation-only reports; every export is audited.
+ * is shared with it; nobody gets another organisation's organisation-only reports; every export is audited, each
+ * record findable in it however many chunks its ids took. Values are typed in the JSON formats.
  */
 class ExportTest {
 
@@ -35,11 +36,13 @@ class ExportTest {
     @BeforeAll
     static void start() {
         tokens = TestTokens.generate();
-        system = TravesiaSystem.start(tokens.property());
+        // One record id per audit chunk and two incidents per read: every export here spans several of each.
+        system = TravesiaSystem.start(tokens.property(), "travesia.audit.chunk-size=1", "travesia.snapshot.batch-size=2");
         published = report("PUBLIC", Reports.kidnapping().onRoute(ROUTE, null).affected(Map.of("dead", 2, "missing", 12))
                 .with("description", "=HYPERLINK(\"http://x\") Maria Lopez, 17, taken at the river")
                 .withPlace("locality", "Bajo Chiquito shelter").withPlace("coordinates", Map.of("lat", 8.0412, "lon", -77.6541)));
-        shared = report("NETWORK", Reports.kidnapping().onRoute(ROUTE, null).with("description", "network detail"));
+        shared = report("NETWORK", Reports.kidnapping().onRoute(ROUTE, null).with("description", "network detail")
+                .withPlace("coordinates", null).withPlace("precision", "ADMIN"));
         organisationOnly = report("ORGANISATION", Reports.kidnapping().onRoute(ROUTE, null)
                 .with("description", "internal detail"));
         for (String admin1 : List.of("darien", "PA-8", "Finca de Juan Pérez, 3 km past the bridge")) {

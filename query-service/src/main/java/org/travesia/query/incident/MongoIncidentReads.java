@@ -98,7 +98,7 @@ class MongoIncidentReads implements IncidentReads {
                 && !ConsentFilter.carries(selection.required(), reader, state);
         long count = 0;
         try (PinnedIncidents withheld = new PinnedIncidents(readModel, appliedPositions, position, query, lacking,
-                Projections.include(IncidentDocument.ID, IncidentDocument.OCCURRED_FROM), batchSize, maxChanged)) {
+                Projections.include(IncidentDocument.ID, IncidentDocument.OCCURRED_FROM, IncidentDocument.POSITION), batchSize, maxChanged)) {
             while (withheld.hasNext()) {
                 withheld.next();
                 count++;

@@ -27,8 +27,8 @@ import com.mongodb.client.MongoCursor;
  * {@code incident_history}: the entry at the position before the first one above the pin holds the state then, which
  * {@code thenMatches} (the same rule as the filter, in memory) decides on.
  * <p>
- * Incidents keep changing while the cursor runs, and on MongoDB a cursor sees each document as it is when its batch
- * is read. So after reading each batch, and before handing it out, this asks the history which incidents changed
+ * Incidents keep changing while the cursor runs, and a cursor hands out each document as it is when its batch is
+ * read (a row above the pin by then is dropped: MongoDB's cursor would not have matched it). So after reading each batch, and before handing it out, this asks the history which incidents changed
  * above the pin (every entry at positions the projection has applied since the last look, up to the store's
  * counter: an {@code $in} on the unique positions index). An incident first seen changed then was unchanged when the
  * earlier batches were read, so they dealt with it already if its state then sorts at or before their last row; if
@@ -104,7 +104,13 @@ final class PinnedIncidents implements Iterator<Document>, AutoCloseable {
                 batch.add(cursor.next());
             }
         }
-        Document last = batch.isEmpty() ? null : batch.get(batch.size() - 1);
+        boolean exhausted = batch.isEmpty();
+        // MongoDB matches each document when its batch is read, so none is above the pin. The embedded server matches
+        // them all when the cursor opens and hands out each as it is when its batch is read: one changed since is
+        // left to the look below, as MongoDB would have left it out.
+        batch.removeIf(row -> row.get(IncidentDocument.POSITION) instanceof Number position
+                && position.longValue() > pin);
+        Document last = batch.isEmpty() ? passed : batch.get(batch.size() - 1);
         Set<String> inBatch = new HashSet<>();
         batch.forEach(row -> inBatch.add(row.getString(IncidentDocument.ID)));
         for (Document state : changedSinceLastLook()) {
@@ -116,7 +122,7 @@ final class PinnedIncidents implements Iterator<Document>, AutoCloseable {
             }
             pending.put(state, state);
         }
-        if (batch.isEmpty()) {
+        if (exhausted) {
             ready.addAll(pending.values());
             pending.clear();
             finished = true;

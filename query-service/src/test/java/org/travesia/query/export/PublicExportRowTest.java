@@ -47,10 +47,41 @@ class PublicExportRowTest {
     }
 
     @Test
+    void smallCountsAreShownAsARangeBelowTheConfiguredThresholdAndOnlyToThePublic() {
+        IncidentState sevenDead = withDead(7);
+
+        assertThat(ExportRow.of(sevenDead, ExportAudience.PUBLIC, ADVOCATE, 5).get("dead")).isEqualTo(7);
+        assertThat(ExportRow.of(sevenDead, ExportAudience.PUBLIC, ADVOCATE, 10).get("dead")).isEqualTo("<10");
+        assertThat(ExportRow.of(sevenDead, ExportAudience.NETWORK, ADVOCATE, 10).get("dead")).isEqualTo(7);
+        assertThat(ExportRow.of(withDead(0), ExportAudience.PUBLIC, ADVOCATE, 10).get("dead")).as("none is not small")
+                .isEqualTo(0);
+    }
+
+    @Test
+    void aMissingMigrantsProjectRowCarriesItsAttribution() {
+        IncidentState imported = new IncidentState("i-1", 2, "REPORTED", null, "org-a", "PUBLIC", "maria", null,
+                RECORDED, UPDATED, null, "CC BY-IGO", incident("Darién", null).details(), List.of(),
+                "IOM Missing Migrants Project");
+
+        assertThat(ExportRow.of(imported, ExportAudience.PUBLIC, ADVOCATE, 5).get("attribution"))
+                .isEqualTo("IOM Missing Migrants Project");
+    }
+
+    @Test
     void aPublicDatasetsRowCarriesItsLicence() {
         assertThat(ExportRow.of(incident("Darién", "CC BY-IGO"), ExportAudience.PUBLIC, ADVOCATE, 5).get("licence"))
                 .isEqualTo("CC BY-IGO");
         assertThat(ExportRow.of(incident("Darién", null), ExportAudience.PUBLIC, ADVOCATE, 5).get("licence")).isNull();
+    }
+
+    private static IncidentState withDead(int dead) {
+        IncidentState incident = incident("Darién", null);
+        IncidentFacts details = incident.details();
+        IncidentFacts facts = new IncidentFacts(details.type(), null, details.occurredAt(), details.occurredAtPrecision(),
+                null, details.place(), null, null, new IncidentFacts.Affected(dead, null, null, null, null, null, null,
+                null), null, null, null, null, null, null);
+        return new IncidentState("i-1", 2, "REPORTED", null, "org-a", "PUBLIC", "maria", null, RECORDED, UPDATED, null,
+                null, facts, List.of(), null);
     }
 
     private static IncidentState incident(String admin1, String licence) {

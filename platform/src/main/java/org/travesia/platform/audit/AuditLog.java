@@ -22,6 +22,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -121,8 +122,7 @@ public class AuditLog {
      */
     public Bson containing(String recordId) {
         List<String> entryIds = new ArrayList<>();
-        for (Document chunk : chunks.find(Filters.eq("recordIds", recordId)).projection(
-                com.mongodb.client.model.Projections.include("entry"))) {
+        for (Document chunk : chunks.find(Filters.eq("recordIds", recordId)).projection(Projections.include("entry"))) {
             entryIds.add(chunk.getString("entry"));
         }
         return entryIds.isEmpty() ? Filters.eq("recordIds", recordId)

@@ -8,4 +8,7 @@ interface AppliedPositions {
 
     /** The highest position the store has handed out: no event is at a position above it. */
     long allocatedUpTo();
+
+    /** The highest position that holds an event: what a projection that has caught up has applied. */
+    long eventHead();
 }

@@ -43,6 +43,12 @@ class IncidentReadModel {
     static final String INCIDENTS = "incidents";
     static final String HISTORY = "incident_history";
 
+    /**
+     * The order of snapshots: when it occurred, earliest first (unknown first), then by id. MongoDB serves it from
+     * {@code occurred_sort}, read backwards.
+     */
+    static final Bson SNAPSHOT_ORDER = Sorts.ascending(IncidentDocument.OCCURRED_FROM, IncidentDocument.ID);
+
     private final MongoCollection<Document> incidents;
     private final MongoCollection<Document> history;
 
@@ -137,12 +143,6 @@ class IncidentReadModel {
                 .batchSize(batchSize);
         return (projection == null ? found : found.projection(projection)).cursor();
     }
-
-    /**
-     * The order of snapshots: when it occurred, earliest first (unknown first), then by id. MongoDB serves it from
-     * {@code occurred_sort}, read backwards.
-     */
-    static final Bson SNAPSHOT_ORDER = Sorts.ascending(IncidentDocument.OCCURRED_FROM, IncidentDocument.ID);
 
     /**
      * The history entries at these positions ({@code $in} on the unique index, so cheap on both servers), without

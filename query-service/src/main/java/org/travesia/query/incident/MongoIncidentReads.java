@@ -1,5 +1,6 @@
 package org.travesia.query.incident;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,21 +39,28 @@ class MongoIncidentReads implements IncidentReads {
 
     private static final String NOW = "";
     private static final String THEN = IncidentHistoryDocument.STATE_PREFIX;
+    private static final Duration CATCH_UP_LOOK = Duration.ofMillis(50);
 
     private final IncidentReadModel readModel;
     private final PersonalDataCipher cipher;
     private final AppliedPositions appliedPositions;
+    private final ProjectionProgress progress;
     private final int batchSize;
     private final int maxChanged;
+    private final Duration catchUpWait;
 
     MongoIncidentReads(IncidentReadModel readModel, PersonalDataCipher cipher, AppliedPositions appliedPositions,
+                       ProjectionProgress progress,
                        @Value("${travesia.snapshot.batch-size:1000}") int batchSize,
-                       @Value("${travesia.snapshot.max-changed:100000}") int maxChanged) {
+                       @Value("${travesia.snapshot.max-changed:100000}") int maxChanged,
+                       @Value("${travesia.snapshot.catch-up-wait:2s}") Duration catchUpWait) {
         this.readModel = readModel;
         this.cipher = cipher;
         this.appliedPositions = appliedPositions;
+        this.progress = progress;
         this.batchSize = batchSize;
         this.maxChanged = maxChanged;
+        this.catchUpWait = catchUpWait;
     }
 
     @Override
@@ -61,9 +69,26 @@ class MongoIncidentReads implements IncidentReads {
                 .map(incident -> opened(List.of(incident)).get(0));
     }
 
+    /**
+     * Waits up to {@code catchUpWait} for the projection to reach the store's last event, so that an export started
+     * right after a write (and its projection) holds it; a projection further behind is pinned where it is.
+     */
     @Override
     public long appliedPosition() {
-        return appliedPositions.appliedUpTo();
+        long head = appliedPositions.eventHead();
+        long deadline = System.nanoTime() + catchUpWait.toNanos();
+        long applied = appliedPositions.appliedUpTo();
+        try {
+            while (applied < head && System.nanoTime() < deadline) {
+                // A token moves once its batch is handled, just after the event that woke us: look again soon.
+                progress.awaitChange(Duration.ofMillis(Math.min(CATCH_UP_LOOK.toMillis(),
+                        Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
+                applied = appliedPositions.appliedUpTo();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return applied;
     }
 
     @Override

@@ -35,7 +35,9 @@ import com.mongodb.client.MongoCursor;
  * it sorts within this batch, the batch has it unless it had changed before the batch was read; if later, later
  * batches will not have it (its position is above the pin by then). Its state then is merged in its place in the
  * order in every case that needs it. So no incident is left out or given twice, and each is as it was at the pin.
- * Memory holds one batch and the incidents changed since the pin, up to {@code maxChanged}.
+ * Memory holds one batch and the incidents changed since the pin, up to {@code maxChanged}. Each look asks for the
+ * positions from where the projection has got on every segment up to the store's counter, so its cost grows with the
+ * projection's lag.
  */
 final class PinnedIncidents implements Iterator<Document>, AutoCloseable {
 
@@ -165,28 +167,44 @@ final class PinnedIncidents implements Iterator<Document>, AutoCloseable {
         return statesAtPin(firstAbovePin.values());
     }
 
+    /**
+     * The states kept just before each of these entries. One that cannot be found stops the snapshot: leaving its
+     * incident out would lose a row without a word.
+     */
     private List<Document> statesAtPin(Iterable<Document> firstAbovePin) {
-        List<Long> previous = new ArrayList<>();
+        Map<Long, String> previous = new HashMap<>();
         List<Document> states = new ArrayList<>();
         for (Document entry : firstAbovePin) {
             if (sequence(entry) == 0) {
                 continue;
             }
+            String incidentId = entry.getString(IncidentHistoryDocument.INCIDENT_ID);
             Number previousPosition = entry.get(IncidentHistoryDocument.PREVIOUS_POSITION, Number.class);
             if (previousPosition != null) {
-                previous.add(previousPosition.longValue());
+                previous.put(previousPosition.longValue(), incidentId);
             } else {
-                readModel.entry(entry.getString(IncidentHistoryDocument.INCIDENT_ID), sequence(entry) - 1)
-                        .ifPresent(before -> states.add(before.get(IncidentHistoryDocument.STATE, Document.class)));
+                states.add(readModel.entry(incidentId, sequence(entry) - 1)
+                        .orElseThrow(() -> missing(incidentId, "sequence " + (sequence(entry) - 1)))
+                        .get(IncidentHistoryDocument.STATE, Document.class));
             }
         }
-        for (int from = 0; from < previous.size(); from += WINDOW) {
-            for (Document entry : readModel.entriesAt(previous.subList(from, Math.min(previous.size(), from + WINDOW)),
+        List<Long> positions = new ArrayList<>(previous.keySet());
+        for (int from = 0; from < positions.size(); from += WINDOW) {
+            for (Document entry : readModel.entriesAt(positions.subList(from, Math.min(positions.size(), from + WINDOW)),
                     true)) {
+                previous.remove(entry.get(IncidentHistoryDocument.POSITION, Number.class).longValue());
                 states.add(entry.get(IncidentHistoryDocument.STATE, Document.class));
             }
         }
+        previous.forEach((position, incidentId) -> {
+            throw missing(incidentId, "position " + position);
+        });
         return states.stream().filter(thenMatches).toList();
+    }
+
+    private static IllegalStateException missing(String incidentId, String where) {
+        return new IllegalStateException("The history of incident " + incidentId + " holds no state at " + where
+                + ", where a snapshot needs it");
     }
 
     private static long sequence(Document entry) {

@@ -91,4 +91,9 @@ class ProjectionTokenPositions implements AppliedPositions {
     public long allocatedUpTo() {
         return store.headPosition();
     }
+
+    @Override
+    public long eventHead() {
+        return store.eventHeadPosition();
+    }
 }

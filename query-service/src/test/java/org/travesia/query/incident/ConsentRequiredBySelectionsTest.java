@@ -3,6 +3,7 @@ package org.travesia.query.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.travesia.query.incident.StoredIncident.incident;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -55,7 +56,12 @@ class ConsentRequiredBySelectionsTest {
             public long allocatedUpTo() {
                 return 0;
             }
-        }, 2, 100);
+
+            @Override
+            public long eventHead() {
+                return 0;
+            }
+        }, new ProjectionProgress(), 2, 100, Duration.ZERO);
     }
 
     @AfterEach

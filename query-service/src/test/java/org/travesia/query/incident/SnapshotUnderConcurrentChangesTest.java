@@ -2,6 +2,7 @@ package org.travesia.query.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +61,14 @@ class SnapshotUnderConcurrentChangesTest {
             public long allocatedUpTo() {
                 return head;
             }
+
+            @Override
+            public long eventHead() {
+                return head;
+            }
         };
-        reads = new MongoIncidentReads(readModel, privacy.cipher(), everythingApplied, 3, 100);
+        reads = new MongoIncidentReads(readModel, privacy.cipher(), everythingApplied, new ProjectionProgress(), 3, 100,
+                Duration.ZERO);
     }
 
     @AfterEach

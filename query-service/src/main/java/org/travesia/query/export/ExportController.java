@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -119,19 +120,50 @@ class ExportController {
         }
         String resource = "incidents.export." + exportFormat.name().toLowerCase(Locale.ROOT) + "."
                 + exportAudience.name().toLowerCase(Locale.ROOT);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("definition", definition(exportFormat, exportAudience, declaredPurpose, parameters, instant,
-                position));
-        details.putAll(withheld.audit());
-        AuditLog.Trail trail = auditLog.begin(actor, AuditLog.Action.EXPORT, resource, details);
-
         String filename = "travesia-incidents-" + exportAudience.name().toLowerCase(Locale.ROOT) + "-"
                 + Instant.now().toString().replace(":", "") + "." + exportFormat.extension();
-        ExportStream stream = new ExportStream(exportFormat, exportAudience, actor, instant, position, smallCountBelow,
-                json, trail, auditLog.chunkSize(), metrics);
+        return stream(actor, resource, definition(exportFormat.name(), exportAudience, declaredPurpose, parameters,
+                        instant, position), withheld, rows,
+                new TimelineLayout(exportFormat, exportAudience, actor, instant, position, smallCountBelow, json,
+                        metrics), filename, exportFormat.mediaType(), position);
+    }
+
+    /**
+     * {@code GET /api/v1/exports/mmp}: the incidents imported from the Missing Migrants Project, in MMP's HDX layout
+     * ({@link MmpHdxLayout}), so that MMP's record as Travesía holds it can be given back, and imported again. Of
+     * what the public may receive only (published, not retracted or duplicated), filtered by the search; a snapshot,
+     * audited like every export.
+     */
+    @GetMapping("/api/v1/exports/mmp")
+    @PreAuthorize("hasAnyRole('ADVOCATE', 'ANALYST', 'ADMIN')")
+    ResponseEntity<StreamingResponseBody> exportMmp(IncidentSearchParameters parameters) {
+        Actor actor = currentActor.get();
+        IncidentSelection selection = ExportAudience.PUBLIC.selection(parameters.find(), null).onlyFromMmp();
+        long position = incidents.appliedPosition();
+        WithheldRows withheld = new WithheldRows(incidents.countWithoutConsent(actor, selection, position),
+                selection.required().all());
+        String filename = "travesia-mmp-" + Instant.now().toString().replace(":", "") + ".csv";
+        return stream(actor, "incidents.export.mmp.public", definition(MmpHdxLayout.FORMAT, ExportAudience.PUBLIC,
+                        null, parameters, null, position), withheld, () -> incidents.snapshot(actor, selection, position),
+                new MmpHdxLayout(metrics), filename, MediaType.parseMediaType("text/csv;charset=UTF-8"), position);
+    }
+
+    /**
+     * Answers with an export: its definition and what was withheld in the audit log before the first byte, then its
+     * rows streamed from {@code rows} in {@code layout} ({@link ExportStream}).
+     */
+    private ResponseEntity<StreamingResponseBody> stream(Actor actor, String resource, Map<String, Object> definition,
+                                                         WithheldRows withheld, Supplier<IncidentSnapshot> rows,
+                                                         ExportStream.Layout layout, String filename,
+                                                         MediaType mediaType, long position) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("definition", definition);
+        details.putAll(withheld.audit());
+        AuditLog.Trail trail = auditLog.begin(actor, AuditLog.Action.EXPORT, resource, details);
+        ExportStream stream = new ExportStream(layout, trail, auditLog.chunkSize());
         StreamingResponseBody body = out -> stream.writeTo(out, rows);
         return ResponseEntity.ok()
-                .contentType(exportFormat.mediaType())
+                .contentType(mediaType)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .header(WithheldRows.HEADER, withheld.header())
                 .header(POSITION_HEADER, Long.toString(position))
@@ -140,7 +172,7 @@ class ExportController {
     }
 
     /** What the export is: enough to say what it should hold, and to recompute it from the immutable store. */
-    private static Map<String, Object> definition(ExportFormat format, ExportAudience audience, ConsentUse purpose,
+    private static Map<String, Object> definition(String format, ExportAudience audience, ConsentUse purpose,
                                                   IncidentSearchParameters parameters, Instant asOf, long position) {
         Map<String, Object> filters = new LinkedHashMap<>();
         for (var component : IncidentSearchParameters.class.getRecordComponents()) {
@@ -154,7 +186,7 @@ class ExportController {
             }
         }
         Map<String, Object> definition = new LinkedHashMap<>();
-        definition.put("format", format.name());
+        definition.put("format", format);
         definition.put("audience", audience.name());
         definition.put("purpose", purpose == null ? null : purpose.name());
         definition.put("filters", filters);

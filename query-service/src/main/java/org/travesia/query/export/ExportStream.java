@@ -6,18 +6,16 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.travesia.kernel.common.Actor;
 import org.travesia.platform.audit.AuditLog;
 import org.travesia.query.incident.api.IncidentSnapshot;
+import org.travesia.query.incident.api.IncidentState;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Writes one export to its answer as its rows are read, and audits what was sent: the prelude at once, then each
@@ -31,29 +29,26 @@ final class ExportStream {
     static final String CONNECTION_CLOSED = "connection-closed";
     static final String FAILED = "failed";
 
-    private final ExportFormat format;
-    private final ExportAudience audience;
-    private final Actor reader;
-    private final Instant asOf;
-    private final long position;
-    private final int smallCountBelow;
-    private final ObjectMapper json;
+    /** What an export writes: its format's writer, and each incident as a row of it. */
+    interface Layout {
+
+        ExportWriter writer(Writer out) throws IOException;
+
+        /** The incident's row, already redacted for its audience; it holds the incident's id as {@code incidentId}. */
+        Map<String, Object> row(IncidentState incident);
+
+        /** Called once the last byte is sent, with the rows sent. */
+        void finished(long rows);
+    }
+
+    private final Layout layout;
     private final AuditLog.Trail trail;
     private final int chunkSize;
-    private final ExportMetrics metrics;
 
-    ExportStream(ExportFormat format, ExportAudience audience, Actor reader, Instant asOf, long position,
-                 int smallCountBelow, ObjectMapper json, AuditLog.Trail trail, int chunkSize, ExportMetrics metrics) {
-        this.format = format;
-        this.audience = audience;
-        this.reader = reader;
-        this.asOf = asOf;
-        this.position = position;
-        this.smallCountBelow = smallCountBelow;
-        this.json = json;
+    ExportStream(Layout layout, AuditLog.Trail trail, int chunkSize) {
+        this.layout = layout;
         this.trail = trail;
         this.chunkSize = chunkSize;
-        this.metrics = metrics;
     }
 
     /** Opens the states from {@code source} once the answer is being written, and closes them at the end. */
@@ -62,12 +57,12 @@ final class ExportStream {
         Writer writer = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 1 << 16);
         long sent = 0;
         try (IncidentSnapshot states = source.get()) {
-            ExportWriter rows = writer(writer);
+            ExportWriter rows = layout.writer(writer);
             rows.begin();
             writer.flush();
             List<Map<String, Object>> chunk = new ArrayList<>(chunkSize);
             while (states.hasNext()) {
-                chunk.add(ExportRow.of(states.next(), audience, reader, smallCountBelow));
+                chunk.add(layout.row(states.next()));
                 if (chunk.size() == chunkSize || !states.hasNext()) {
                     trail.records(chunk.stream().map(row -> (String) row.get("incidentId")).toList());
                     for (Map<String, Object> row : chunk) {
@@ -86,23 +81,7 @@ final class ExportStream {
             throw e;
         }
         trail.finish(AuditLog.Action.EXPORT_FINISHED, ending(true, sent, bytes.count(), bytes.sha256(), null));
-        metrics.exported(audience, format, sent);
-    }
-
-    private ExportWriter writer(Writer out) throws IOException {
-        return switch (format) {
-            case CSV -> new TimelineCsvWriter(out, false);
-            case HXL -> new TimelineCsvWriter(out, true);
-            case NDJSON -> JsonExportWriters.ndjson(json, out);
-            case JSON -> {
-                Map<String, Object> header = new LinkedHashMap<>();
-                header.put("audience", audience.name());
-                header.put("asOf", asOf == null ? null : asOf.toString());
-                header.put("position", position);
-                yield JsonExportWriters.json(json, out, header);
-            }
-            case GEOJSON -> JsonExportWriters.geoJson(json, out);
-        };
+        layout.finished(sent);
     }
 
     /** How an export ended: counts, a digest and a code only. */

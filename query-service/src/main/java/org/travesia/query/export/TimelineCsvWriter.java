@@ -74,10 +74,15 @@ final class TimelineCsvWriter implements ExportWriter {
         String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !isNumber(value)
                 ? "'" + value
                 : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
+        return quoted(safe);
+    }
+
+    /** A value quoted as RFC 4180 asks, without formula protection: for text made here of numbers only. */
+    static String quoted(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return '"' + value.replace("\"", "\"\"") + '"';
         }
-        return safe;
+        return value;
     }
 
     /** Negative coordinates and counts are data, not formulas. */

@@ -132,7 +132,14 @@ final class IncidentDocument {
                 incident.getString(DUPLICATE_OF), incident.getString(ORGANISATION), incident.getString(SHARING),
                 incident.getString(REPORTED_BY), instant(incident.getDate(OCCURRED_FROM)),
                 instant(incident.getDate(RECORDED_AT)), instant(incident.getDate(UPDATED_AT)),
-                effectiveQuality(incident), licence(incident), facts.value(), facts.shredded(), attribution(incident));
+                effectiveQuality(incident), licence(incident), facts.value(), facts.shredded(), attribution(incident),
+                mmpRecord(incident));
+    }
+
+    /** The MMP record an imported incident carries, as imported; null for any other incident. */
+    static org.travesia.kernel.incident.MmpRecord mmpRecord(Document incident) {
+        Document record = incident.get(MMP, Document.class);
+        return record == null ? null : JSON.convertValue(record, org.travesia.kernel.incident.MmpRecord.class);
     }
 
     /** The licence on the incident's source, when it is a non-empty text; else null. */

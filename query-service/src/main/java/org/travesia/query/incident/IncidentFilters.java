@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import org.bson.BsonType;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.travesia.kernel.common.BoundingBox;
@@ -38,6 +39,9 @@ final class IncidentFilters {
         if (!selection.statuses().isEmpty()) {
             all.add(Filters.in(prefix + IncidentDocument.STATUS,
                     selection.statuses().stream().map(IncidentStatus::name).toList()));
+        }
+        if (selection.mmpOnly()) {
+            all.add(Filters.type(prefix + IncidentDocument.MMP, BsonType.DOCUMENT));
         }
         return Filters.and(all);
     }
@@ -100,7 +104,8 @@ final class IncidentFilters {
                 && (selection.sharing().isEmpty() || selection.sharing().stream().map(SharingLevel::name)
                         .anyMatch(level -> level.equals(incident.getString(IncidentDocument.SHARING))))
                 && (selection.statuses().isEmpty() || selection.statuses().stream().map(IncidentStatus::name)
-                        .anyMatch(status -> status.equals(incident.getString(IncidentDocument.STATUS))));
+                        .anyMatch(status -> status.equals(incident.getString(IncidentDocument.STATUS))))
+                && (!selection.mmpOnly() || incident.get(IncidentDocument.MMP) instanceof Document);
     }
 
     private static boolean equal(String wanted, Document incident, String path) {

@@ -100,8 +100,8 @@ class ExportCutOffTest {
 
     private ExportStream stream(ExportFormat format) {
         AuditLog.Trail trail = audit.begin(ANALYST, AuditLog.Action.EXPORT, "incidents.export.test", Map.of());
-        return new ExportStream(format, ExportAudience.INTERNAL, ANALYST, null, 7, 5, new ObjectMapper(), trail,
-                audit.chunkSize(), new ExportMetrics(new SimpleMeterRegistry()));
+        return new ExportStream(new TimelineLayout(format, ExportAudience.INTERNAL, ANALYST, null, 7, 5,
+                new ObjectMapper(), new ExportMetrics(new SimpleMeterRegistry())), trail, audit.chunkSize());
     }
 
     private Document ending() {
@@ -135,6 +135,6 @@ class ExportCutOffTest {
                 null, null, null);
         Instant recorded = Instant.parse("2026-11-21T00:00:00Z");
         return new IncidentState("i-" + i, 0, "REPORTED", null, "org-a", "NETWORK", "maria", null, recorded, recorded,
-                null, null, facts, List.of(), null);
+                null, null, facts, List.of(), null, null);
     }
 }

@@ -61,7 +61,7 @@ class PublicExportRowTest {
     void aMissingMigrantsProjectRowCarriesItsAttribution() {
         IncidentState imported = new IncidentState("i-1", 2, "REPORTED", null, "org-a", "PUBLIC", "maria", null,
                 RECORDED, UPDATED, null, "CC BY-IGO", incident("Darién", null).details(), List.of(),
-                "IOM Missing Migrants Project");
+                "IOM Missing Migrants Project", null);
 
         assertThat(ExportRow.of(imported, ExportAudience.PUBLIC, ADVOCATE, 5).get("attribution"))
                 .isEqualTo("IOM Missing Migrants Project");
@@ -81,7 +81,7 @@ class PublicExportRowTest {
                 null, details.place(), null, null, new IncidentFacts.Affected(dead, null, null, null, null, null, null,
                 null), null, null, null, null, null, null);
         return new IncidentState("i-1", 2, "REPORTED", null, "org-a", "PUBLIC", "maria", null, RECORDED, UPDATED, null,
-                null, facts, List.of(), null);
+                null, facts, List.of(), null, null);
     }
 
     private static IncidentState incident(String admin1, String licence) {
@@ -89,6 +89,6 @@ class PublicExportRowTest {
                 new IncidentFacts.Place("PA", admin1, null, null, null, "ADMIN"), null, null, null, null, null, null,
                 null, null, null);
         return new IncidentState("i-1", 2, "REPORTED", null, "org-a", "PUBLIC", "maria", null, RECORDED, UPDATED, null,
-                licence, facts, List.of(), null);
+                licence, facts, List.of(), null, null);
     }
 }

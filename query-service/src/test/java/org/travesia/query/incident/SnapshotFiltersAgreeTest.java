@@ -67,6 +67,7 @@ class SnapshotFiltersAgreeTest {
                 select(find(null, null, null, null, null, null, null, new BoundingBox(170, -20, -170, 30), null, null)),
                 select(find(null, null, null, null, null, null, null, null, 3, null)),
                 select(find(null, null, null, null, null, null, null, null, null, "Darien")),
+                select(find(null, null, null, null, null, null, null, null, null, null)).onlyFromMmp(),
                 new IncidentSelection(find(null, null, null, null, null, null, null, null, null, null),
                         Set.of(SharingLevel.PUBLIC, SharingLevel.NETWORK), Set.of(IncidentStatus.REPORTED,
                         IncidentStatus.VERIFIED), RequiredConsent.none()));

@@ -18,10 +18,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Exports for each audience: the public never gets personal data, free text or small counts; the network gets what
- * is shared with it; nobody gets another organisation's organisation-only reports; every export is audited.
+ * is shared with it; nobody gets another organisation's organisation-only reports; every export is audited, each
+ * record findable in it however many chunks its ids took. Values are typed in the JSON formats.
  */
 class ExportTest {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String ROUTE = "export-route";
     private static final String COARSENING_ROUTE = "coarsening-route";
     private static TestTokens tokens;
@@ -34,11 +36,13 @@ class ExportTest {
     @BeforeAll
     static void start() {
         tokens = TestTokens.generate();
-        system = TravesiaSystem.start(tokens.property());
+        // One record id per audit chunk and two incidents per read: every export here spans several of each.
+        system = TravesiaSystem.start(tokens.property(), "travesia.audit.chunk-size=1", "travesia.snapshot.batch-size=2");
         published = report("PUBLIC", Reports.kidnapping().onRoute(ROUTE, null).affected(Map.of("dead", 2, "missing", 12))
                 .with("description", "=HYPERLINK(\"http://x\") Maria Lopez, 17, taken at the river")
                 .withPlace("locality", "Bajo Chiquito shelter").withPlace("coordinates", Map.of("lat", 8.0412, "lon", -77.6541)));
-        shared = report("NETWORK", Reports.kidnapping().onRoute(ROUTE, null).with("description", "network detail"));
+        shared = report("NETWORK", Reports.kidnapping().onRoute(ROUTE, null).with("description", "network detail")
+                .withPlace("coordinates", null).withPlace("precision", "ADMIN"));
         organisationOnly = report("ORGANISATION", Reports.kidnapping().onRoute(ROUTE, null)
                 .with("description", "internal detail"));
         for (String admin1 : List.of("darien", "PA-8", "Finca de Juan Pérez, 3 km past the bridge")) {
@@ -149,6 +153,47 @@ class ExportTest {
     }
 
     @Test
+    void ndjsonGivesOneIncidentPerLineWithNumbersAsNumbers() throws Exception {
+        Api.Response network = advocate("org-b").get("/api/v1/exports/incidents?format=ndjson&audience=network&route="
+                + ROUTE);
+
+        assertThat(network.header("Content-Type")).startsWith("application/x-ndjson");
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : network.body().split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).extracting(line -> line.get("incidentId").asText()).containsExactlyInAnyOrder(published, shared);
+        JsonNode row = lines.stream().filter(line -> line.get("incidentId").asText().equals(published)).findFirst()
+                .orElseThrow();
+        assertThat(row.get("dead").isInt()).as(row.toString()).isTrue();
+        assertThat(row.get("dead").asInt()).isEqualTo(7);
+        assertThat(row.get("missing").asInt()).isEqualTo(12);
+        assertThat(row.get("lat").isNumber()).isTrue();
+        assertThat(row.get("lat").asDouble()).isEqualTo(8.0412);
+        assertThat(row.get("description").isTextual()).isTrue();
+
+        JsonNode asReported = JSON.readTree(advocate("org-b").get("/api/v1/exports/incidents?format=ndjson&audience=public"
+                + "&route=" + ROUTE + "&asOf=" + beforeCorrection).body());
+        assertThat(asReported.get("dead").asText()).as("the one string a count may be, for the public").isEqualTo("<5");
+        assertThat(asReported.get("missing").isInt()).isTrue();
+        assertThat(asReported.get("lat").isNumber()).isTrue();
+        assertThat(asReported.get("lat").asDouble()).isEqualTo(8.0);
+    }
+
+    @Test
+    void geoJsonGivesANullGeometryWhereTheLocationIsUnknown() {
+        JsonNode geo = advocate("org-b").get("/api/v1/exports/incidents?format=geojson&audience=network&route=" + ROUTE).json();
+
+        for (JsonNode feature : geo.get("features")) {
+            if (feature.get("id").asText().equals(shared)) {
+                assertThat(feature.get("geometry").isNull()).as(feature.toString()).isTrue();
+            } else {
+                assertThat(feature.get("geometry").get("coordinates").get(1).asDouble()).isEqualTo(8.0412);
+            }
+        }
+    }
+
+    @Test
     void noAudienceEverGetsAnotherOrganisationsOrganisationOnlyReports() {
         String networkExport = advocate("org-b").get("/api/v1/exports/incidents?format=json&audience=network&route=" + ROUTE).body();
         String otherInternal = analyst("org-b").get("/api/v1/exports/incidents?format=json&audience=internal&route=" + ROUTE).body();
@@ -164,15 +209,33 @@ class ExportTest {
     }
 
     @Test
-    void everyExportIsAuditedWithItsRecords() {
-        advocate("org-b").get("/api/v1/exports/incidents?format=csv&audience=network&route=" + ROUTE);
+    void everyExportIsAuditedWithItsDefinitionItsRecordsAndTheDigestOfWhatWasSent() throws Exception {
+        Api.Response export = advocate("org-b").get("/api/v1/exports/incidents?format=csv&audience=network&route=" + ROUTE);
+        String entryId = export.header("Travesia-Export-Audit-Entry");
 
-        JsonNode entry = system.queries().bearer(tokens.token("root", "org-b", "ADMIN"))
-                .get("/api/v1/audit?action=EXPORT&user=advocate-org-b").json().get("items").get(0);
+        Api admin = system.queries().bearer(tokens.token("root", "org-b", "ADMIN"));
+        JsonNode entry = admin.get("/api/v1/audit?action=EXPORT&user=advocate-org-b").json().get("items").get(0);
+        assertThat(entry.get("id").asText()).isEqualTo(entryId);
         assertThat(entry.get("resource").asText()).isEqualTo("incidents.export.csv.network");
-        assertThat(entry.get("records").asInt()).isEqualTo(2);
         assertThat(entry.get("query").asText()).contains("audience=network");
-        assertThat(entry.get("recordIds").toString()).contains(published, shared);
+        JsonNode definition = entry.get("details").get("definition");
+        assertThat(definition.get("audience").asText()).isEqualTo("NETWORK");
+        assertThat(definition.get("filters").get("route").asText()).isEqualTo(ROUTE);
+        assertThat(definition.get("position").asLong()).isEqualTo(Long.parseLong(export.header("Travesia-Export-Position")))
+                .isPositive();
+        JsonNode ending = admin.get("/api/v1/audit?action=EXPORT_FINISHED&user=advocate-org-b").json().get("items").get(0);
+        assertThat(ending.get("details").get("entry").asText()).isEqualTo(entryId);
+        assertThat(ending.get("details").get("completed").asBoolean()).isTrue();
+        assertThat(ending.get("details").get("rows").asInt()).isEqualTo(2);
+        assertThat(ending.get("details").get("sha256").asText()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(export.body().getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8))));
+        for (String record : List.of(published, shared)) {
+            assertThat(admin.get("/api/v1/audit?action=EXPORT&recordId=" + record).json().get("items").toString())
+                    .contains(entryId);
+        }
+        assertThat(admin.get("/api/v1/audit?action=EXPORT&recordId=" + organisationOnly).json().get("items")
+                .toString()).doesNotContain(entryId);
     }
 
     private static Api advocate(String organisation) {

@@ -2,6 +2,7 @@ package org.travesia.platform.audit;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,7 +19,8 @@ import com.mongodb.client.MongoDatabase;
 public class AuditConfiguration {
 
     @Bean
-    public AuditLog auditLog(MongoDatabase travesiaDatabase, EventStoreProperties eventStore) {
-        return new AuditLog(travesiaDatabase, eventStore.mongoWriteConcern(), Clock.systemUTC());
+    public AuditLog auditLog(MongoDatabase travesiaDatabase, EventStoreProperties eventStore,
+                             @Value("${travesia.audit.chunk-size:1000}") int chunkSize) {
+        return new AuditLog(travesiaDatabase, eventStore.mongoWriteConcern(), Clock.systemUTC(), chunkSize);
     }
 }

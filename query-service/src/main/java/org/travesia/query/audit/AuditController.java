@@ -23,7 +23,9 @@ import com.mongodb.client.model.Filters;
 
 /**
  * {@code GET /api/v1/audit}: the audit log of restricted reads and exports, newest first. An admin reads its own
- * organisation's entries; an audit operator reads every organisation's ({@link AuditScope}).
+ * organisation's entries; an audit operator reads every organisation's ({@link AuditScope}). {@code recordId} finds
+ * every entry that gave that record out, exports of any size included ({@link AuditLog#containing}); an export's
+ * entry lists its ids there rather than inline, and its ending is an {@code EXPORT_FINISHED} entry.
  */
 @RestController
 class AuditController {
@@ -59,7 +61,7 @@ class AuditController {
             }
         }
         if (recordId != null) {
-            filters.add(Filters.eq("recordIds", recordId));
+            filters.add(auditLog.containing(recordId));
         }
         if (from != null) {
             filters.add(Filters.gte("at", Date.from(from)));

@@ -16,8 +16,9 @@ import org.travesia.query.incident.api.RequiredConsent;
  * Who an export is for, which decides what it may contain, and which consent each report in it must carry.
  * <ul>
  * <li>{@code PUBLIC}: published reports only, not retracted or duplicated; no free text, no names, no organisation,
- * places no finer than about 15 km and only recognised subdivisions, dates and times no finer than a day, and counts
- * from 1 to {@value #SMALL_COUNT_BELOW} - 1 shown as {@code "<5"}, so that no one can be picked out. Consent to
+ * places no finer than about 15 km and only recognised subdivisions, dates and times no finer than a day, and small
+ * counts (from 1 to {@code travesia.export.small-count-below} - 1, default 4) shown as a range ({@code "<5"}), so
+ * that no one can be picked out. Consent to
  * {@code ADVOCACY_AGGREGATED}: publishing anonymised, aggregated figures is that use.</li>
  * <li>{@code NETWORK}: what is shared with the network or published, with its details; no people's names. Consent
  * to {@code PROTECTION}: the file is meant to travel among the network's organisations, for their protection work.</li>
@@ -34,8 +35,6 @@ enum ExportAudience {
     PUBLIC,
     NETWORK,
     INTERNAL;
-
-    static final int SMALL_COUNT_BELOW = 5;
 
     /** The incidents this audience may receive of a search, for a purpose (null: none declared). */
     IncidentSelection selection(FindIncidents find, ConsentUse purpose) {

@@ -1,17 +1,18 @@
 package org.travesia.query.export;
 
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,36 +28,60 @@ import org.travesia.platform.security.CurrentActor;
 import org.travesia.query.incident.api.IncidentReads;
 import org.travesia.query.incident.api.IncidentSearchParameters;
 import org.travesia.query.incident.api.IncidentSelection;
+import org.travesia.query.incident.api.IncidentSnapshot;
 import org.travesia.query.incident.api.IncidentState;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * {@code GET /api/v1/exports/incidents}: incident timelines as CSV, HXL-tagged CSV, JSON or GeoJSON, for an
+ * {@code GET /api/v1/exports/incidents}: incident timelines as CSV, HXL-tagged CSV, NDJSON, JSON or GeoJSON, for an
  * audience ({@link ExportAudience}). Takes the search filters, {@code asOf} for the timeline as it was known at an
  * instant, and {@code purpose}, a consent use every row must carry. Rows without the consent their audience needs
- * are withheld, and counted ({@link WithheldRows}). Every export is written to the audit log, with every record in
- * it and the count withheld, before a byte is sent. It reads incidents through the incident feature's published API
- * only ({@link IncidentReads}).
+ * are withheld, and counted ({@link WithheldRows}).
+ * <p>
+ * An export is a snapshot: it is pinned at the global position up to which the incident projection has applied
+ * every event when it starts, and incidents changed while it runs are given as they were there
+ * ({@link IncidentReads#snapshot}). Rows are streamed from a cursor to the response as they are read, a chunk at a
+ * time, so an export of any size holds one chunk.
+ * <p>
+ * It is provable: before the first byte the audit log holds its definition (caller, audience, format, purpose,
+ * filters, {@code asOf}, the pinned position) and what was withheld; each chunk's record ids are kept before its rows
+ * are sent; after the last byte an {@code EXPORT_FINISHED} entry records the rows, the bytes and their SHA-256, or,
+ * for an export cut off (the client gone, a failure), that it did not complete and how many rows had been sent.
+ * It reads incidents through the incident feature's published API only ({@link IncidentReads}).
  */
 @RestController
 class ExportController {
 
-    static final int MAX_ROWS = 100_000;
+    /** The position the export is pinned at, and the audit entry that defines it: what a recipient can cite. */
+    static final String POSITION_HEADER = "Travesia-Export-Position";
+    static final String AUDIT_HEADER = "Travesia-Export-Audit-Entry";
+
+    private static final Comparator<IncidentState> SNAPSHOT_ORDER = Comparator
+            .comparing(IncidentState::occurredFrom, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(IncidentState::incidentId);
 
     private final IncidentReads incidents;
     private final CurrentActor currentActor;
     private final AuditLog auditLog;
     private final ObjectMapper json;
     private final ExportMetrics metrics;
+    private final int smallCountBelow;
+    private final int asOfMaxIncidents;
 
     ExportController(IncidentReads incidents, CurrentActor currentActor, AuditLog auditLog, ObjectMapper json,
-                     ExportMetrics metrics) {
+                     ExportMetrics metrics, @Value("${travesia.export.small-count-below:5}") int smallCountBelow,
+                     @Value("${travesia.export.as-of-max-incidents:100000}") int asOfMaxIncidents) {
+        if (smallCountBelow < 1) {
+            throw new IllegalArgumentException("travesia.export.small-count-below must be at least 1");
+        }
         this.incidents = incidents;
         this.currentActor = currentActor;
         this.auditLog = auditLog;
         this.json = json;
         this.metrics = metrics;
+        this.smallCountBelow = smallCountBelow;
+        this.asOfMaxIncidents = asOfMaxIncidents;
     }
 
     @GetMapping("/api/v1/exports/incidents")
@@ -75,66 +100,118 @@ class ExportController {
         }
         IncidentSelection selection = exportAudience.selection(parameters.find(), declaredPurpose);
         Instant instant = asOf == null ? null : IncidentSearchParameters.instant("asOf", asOf, false);
-        List<IncidentState> selected = new ArrayList<>(instant == null
-                ? incidents.current(actor, selection)
-                : incidents.asOf(actor, selection, instant));
-        if (selected.size() > MAX_ROWS) {
-            throw new InvalidValueException("", "export.too-large", MAX_ROWS);
+        long position = incidents.appliedPosition();
+        WithheldRows withheld;
+        Supplier<IncidentSnapshot> rows;
+        if (instant == null) {
+            withheld = new WithheldRows(incidents.countWithoutConsent(actor, selection, position),
+                    selection.required().all());
+            rows = () -> incidents.snapshot(actor, selection, position);
+        } else {
+            // As-of reads are not streamed yet: they hold their states, so they are bounded (README, Exports).
+            if (incidents.countAsOfCandidates(actor, selection) > asOfMaxIncidents) {
+                throw new InvalidValueException("asOf", "export.as-of-too-large", asOfMaxIncidents);
+            }
+            withheld = new WithheldRows(incidents.countWithoutConsentAsOf(actor, selection, instant),
+                    selection.required().all());
+            List<IncidentState> states = new ArrayList<>(incidents.asOf(actor, selection, instant));
+            states.sort(SNAPSHOT_ORDER);
+            rows = () -> closeable(states.iterator());
         }
-        WithheldRows withheld = new WithheldRows(instant == null
-                ? incidents.countWithoutConsent(actor, selection)
-                : incidents.countWithoutConsentAsOf(actor, selection, instant), selection.required().all());
-        selected.sort(Comparator.comparing(IncidentState::occurredFrom, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(IncidentState::incidentId));
-        List<Map<String, Object>> rows = selected.stream().map(d -> ExportRow.of(d, exportAudience, actor)).toList();
-        auditLog.record(actor, AuditLog.Action.EXPORT, "incidents.export." + exportFormat.name().toLowerCase()
-                + "." + exportAudience.name().toLowerCase(), rows.stream().map(r -> (String) r.get("incidentId")).toList(),
-                withheld.audit());
-        metrics.exported(exportAudience, exportFormat, rows.size());
-
-        String filename = "travesia-incidents-" + exportAudience.name().toLowerCase() + "-"
+        String resource = "incidents.export." + exportFormat.name().toLowerCase(Locale.ROOT) + "."
+                + exportAudience.name().toLowerCase(Locale.ROOT);
+        String filename = "travesia-incidents-" + exportAudience.name().toLowerCase(Locale.ROOT) + "-"
                 + Instant.now().toString().replace(":", "") + "." + exportFormat.extension();
-        StreamingResponseBody body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            write(exportFormat, exportAudience, asOf, rows, writer);
-        };
+        return stream(actor, resource, definition(exportFormat.name(), exportAudience, declaredPurpose, parameters,
+                        instant, position), withheld, rows,
+                new TimelineLayout(exportFormat, exportAudience, actor, instant, position, smallCountBelow, json,
+                        metrics), filename, exportFormat.mediaType(), position);
+    }
+
+    /**
+     * {@code GET /api/v1/exports/mmp}: the incidents imported from the Missing Migrants Project, in MMP's HDX layout
+     * ({@link MmpHdxLayout}), so that MMP's record as Travesía holds it can be given back, and imported again. Of
+     * what the public may receive only (published, not retracted or duplicated), filtered by the search; a snapshot,
+     * audited like every export.
+     */
+    @GetMapping("/api/v1/exports/mmp")
+    @PreAuthorize("hasAnyRole('ADVOCATE', 'ANALYST', 'ADMIN')")
+    ResponseEntity<StreamingResponseBody> exportMmp(IncidentSearchParameters parameters) {
+        Actor actor = currentActor.get();
+        IncidentSelection selection = ExportAudience.PUBLIC.selection(parameters.find(), null).onlyFromMmp();
+        long position = incidents.appliedPosition();
+        WithheldRows withheld = new WithheldRows(incidents.countWithoutConsent(actor, selection, position),
+                selection.required().all());
+        String filename = "travesia-mmp-" + Instant.now().toString().replace(":", "") + ".csv";
+        return stream(actor, "incidents.export.mmp.public", definition(MmpHdxLayout.FORMAT, ExportAudience.PUBLIC,
+                        null, parameters, null, position), withheld, () -> incidents.snapshot(actor, selection, position),
+                new MmpHdxLayout(metrics), filename, MediaType.parseMediaType("text/csv;charset=UTF-8"), position);
+    }
+
+    /**
+     * Answers with an export: its definition and what was withheld in the audit log before the first byte, then its
+     * rows streamed from {@code rows} in {@code layout} ({@link ExportStream}).
+     */
+    private ResponseEntity<StreamingResponseBody> stream(Actor actor, String resource, Map<String, Object> definition,
+                                                         WithheldRows withheld, Supplier<IncidentSnapshot> rows,
+                                                         ExportStream.Layout layout, String filename,
+                                                         MediaType mediaType, long position) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("definition", definition);
+        details.putAll(withheld.audit());
+        AuditLog.Trail trail = auditLog.begin(actor, AuditLog.Action.EXPORT, resource, details);
+        ExportStream stream = new ExportStream(layout, trail, auditLog.chunkSize());
+        StreamingResponseBody body = out -> stream.writeTo(out, rows);
         return ResponseEntity.ok()
-                .contentType(exportFormat.mediaType())
+                .contentType(mediaType)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
                 .header(WithheldRows.HEADER, withheld.header())
+                .header(POSITION_HEADER, Long.toString(position))
+                .header(AUDIT_HEADER, trail.entryId())
                 .body(body);
     }
 
-    private void write(ExportFormat format, ExportAudience audience, String asOf, List<Map<String, Object>> rows,
-                       Writer out) throws IOException {
-        switch (format) {
-            case CSV -> TimelineCsvWriter.write(rows, false, out);
-            case HXL -> TimelineCsvWriter.write(rows, true, out);
-            case JSON -> {
-                Map<String, Object> document = new LinkedHashMap<>();
-                document.put("audience", audience.name());
-                document.put("asOf", asOf);
-                document.put("items", rows);
-                json.writeValue(out, document);
+    /** What the export is: enough to say what it should hold, and to recompute it from the immutable store. */
+    private static Map<String, Object> definition(String format, ExportAudience audience, ConsentUse purpose,
+                                                  IncidentSearchParameters parameters, Instant asOf, long position) {
+        Map<String, Object> filters = new LinkedHashMap<>();
+        for (var component : IncidentSearchParameters.class.getRecordComponents()) {
+            try {
+                Object value = component.getAccessor().invoke(parameters);
+                if (value != null) {
+                    filters.put(component.getName(), value);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("A record's accessor is public", e);
             }
-            case GEOJSON -> json.writeValue(out, geoJson(rows));
         }
+        Map<String, Object> definition = new LinkedHashMap<>();
+        definition.put("format", format);
+        definition.put("audience", audience.name());
+        definition.put("purpose", purpose == null ? null : purpose.name());
+        definition.put("filters", filters);
+        definition.put("asOf", asOf == null ? null : asOf.toString());
+        definition.put("position", position);
+        return definition;
     }
 
-    private static Map<String, Object> geoJson(List<Map<String, Object>> rows) {
-        List<Map<String, Object>> features = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            Map<String, Object> feature = new LinkedHashMap<>();
-            feature.put("type", "Feature");
-            feature.put("id", row.get("incidentId"));
-            Object lat = row.get("lat");
-            Object lon = row.get("lon");
-            feature.put("geometry", lat == null || lon == null ? null : Map.of("type", "Point",
-                    "coordinates", List.of(Double.parseDouble((String) lon), Double.parseDouble((String) lat))));
-            feature.put("properties", row);
-            features.add(feature);
-        }
-        return Map.of("type", "FeatureCollection", "features", features);
+    private static IncidentSnapshot closeable(Iterator<IncidentState> states) {
+        return new IncidentSnapshot() {
+            @Override
+            public boolean hasNext() {
+                return states.hasNext();
+            }
+
+            @Override
+            public IncidentState next() {
+                return states.next();
+            }
+
+            @Override
+            public void close() {
+                // Held in memory: nothing to release.
+            }
+        };
     }
 
     /** A declared purpose is a consent use, as the taxonomy names it ({@code LITIGATION}); none by default. */
@@ -151,7 +228,7 @@ class ExportController {
 
     private static ExportAudience parseAudience(String audience) {
         try {
-            return ExportAudience.valueOf(audience.toUpperCase(java.util.Locale.ROOT));
+            return ExportAudience.valueOf(audience.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("audience", "parameter.invalid", "audience");
         }

@@ -9,6 +9,7 @@ import org.travesia.kernel.common.InvalidValueException;
 enum ExportFormat {
     CSV("text/csv;charset=UTF-8", "csv"),
     HXL("text/csv;charset=UTF-8", "hxl.csv"),
+    NDJSON("application/x-ndjson", "ndjson"),
     JSON("application/json", "json"),
     GEOJSON("application/geo+json", "geojson");
 

@@ -20,9 +20,13 @@ class ExportMetrics {
         this.registry = registry;
     }
 
-    void exported(ExportAudience audience, ExportFormat format, int rows) {
+    void exported(ExportAudience audience, ExportFormat format, long rows) {
+        exported(audience, format.name(), rows);
+    }
+
+    void exported(ExportAudience audience, String format, long rows) {
         String audienceTag = audience.name().toLowerCase(Locale.ROOT);
-        String formatTag = format.name().toLowerCase(Locale.ROOT);
+        String formatTag = format.toLowerCase(Locale.ROOT);
         Counter.builder("travesia.exports").description("Exports sent, by audience and format")
                 .tag("audience", audienceTag).tag("format", formatTag).register(registry).increment();
         Counter.builder("travesia.export.rows").description("Incidents in the exports sent, by audience and format")

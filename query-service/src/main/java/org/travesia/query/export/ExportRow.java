@@ -15,7 +15,8 @@ import org.travesia.query.incident.api.IncidentState;
 
 /**
  * One incident as a flat export row, already redacted for its audience. Every format writes these same columns, so
- * what an audience may see is decided once, here.
+ * what an audience may see is decided once, here. Values are typed: text as strings, counts as integers, coordinates
+ * as numbers, lists as lists; the one exception is a small count shown to the public as a range ({@code "<5"}).
  */
 final class ExportRow {
 
@@ -50,6 +51,7 @@ final class ExportRow {
             new String[] {"causesOfDeath", "#cause+death"},
             new String[] {"sourceQuality", "#meta+source+quality"},
             new String[] {"licence", "#meta+licence"},
+            new String[] {"attribution", "#meta+attribution"},
             new String[] {"description", "#description"},
             new String[] {"sharing", "#meta+sharing"},
             new String[] {"organisation", "#org+name"},
@@ -64,8 +66,11 @@ final class ExportRow {
     private ExportRow() {
     }
 
-    /** The row of {@code incident} for {@code audience}, as {@code reader} may see it. Values are strings or null. */
-    static Map<String, Object> of(IncidentState incident, ExportAudience audience, Actor reader) {
+    /**
+     * The row of {@code incident} for {@code audience}, as {@code reader} may see it; for the public, counts from 1 to
+     * {@code smallCountBelow} - 1 are shown as the range {@code "<smallCountBelow"}.
+     */
+    static Map<String, Object> of(IncidentState incident, ExportAudience audience, Actor reader, int smallCountBelow) {
         IncidentFacts details = incident.details();
         IncidentFacts.Place place = details.place() == null
                 ? new IncidentFacts.Place(null, null, null, null, null, null) : details.place();
@@ -94,26 +99,26 @@ final class ExportRow {
         row.put("locationPrecision", publicAudience && finerThan15Km(place.precision()) ? "KM_15" : place.precision());
         row.put("routeId", details.routeId());
         row.put("segmentId", details.segmentId());
-        row.put("dead", count(affected.dead(), publicAudience));
-        row.put("missing", count(affected.missing(), publicAudience));
-        row.put("injured", count(affected.injured(), publicAudience));
-        row.put("survivors", count(affected.survivors(), publicAudience));
-        row.put("female", count(affected.female(), publicAudience));
-        row.put("male", count(affected.male(), publicAudience));
-        row.put("children", count(affected.children(), publicAudience));
-        row.put("unaccompaniedChildren", count(affected.unaccompaniedChildren(), publicAudience));
-        row.put("nationalities", joined(details.nationalities()));
+        row.put("dead", count(affected.dead(), publicAudience, smallCountBelow));
+        row.put("missing", count(affected.missing(), publicAudience, smallCountBelow));
+        row.put("injured", count(affected.injured(), publicAudience, smallCountBelow));
+        row.put("survivors", count(affected.survivors(), publicAudience, smallCountBelow));
+        row.put("female", count(affected.female(), publicAudience, smallCountBelow));
+        row.put("male", count(affected.male(), publicAudience, smallCountBelow));
+        row.put("children", count(affected.children(), publicAudience, smallCountBelow));
+        row.put("unaccompaniedChildren", count(affected.unaccompaniedChildren(), publicAudience, smallCountBelow));
+        row.put("nationalities", details.nationalities());
         row.put("perpetrator", details.perpetrator());
-        row.put("causesOfDeath", joined(details.causesOfDeath()));
+        row.put("causesOfDeath", details.causesOfDeath());
         row.put("sourceQuality", incident.effectiveSourceQuality());
         row.put("licence", incident.licence());
+        row.put("attribution", incident.attribution());
         row.put("description", publicAudience ? null : freeText(incident, "description", details.description()));
         row.put("sharing", incident.sharing());
         row.put("organisation", publicAudience ? null : incident.organisation());
         row.put("reportedBy", audience == ExportAudience.INTERNAL && ownOrganisation ? incident.reportedBy() : null);
         row.put("recordedAt", publicAudience ? day(incident.recordedAt()) : instant(incident.recordedAt()));
         row.put("updatedAt", publicAudience ? day(incident.updatedAt()) : instant(incident.updatedAt()));
-        row.replaceAll((column, value) -> value == null ? null : value.toString());
         return row;
     }
 
@@ -134,14 +139,10 @@ final class ExportRow {
         return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
     }
 
-    private static String joined(List<String> values) {
-        return values == null ? "" : String.join(";", values.stream().map(String::valueOf).toList());
-    }
-
     /** Counts a person could be recognised by are shown as a range. */
-    private static Object count(Integer value, boolean publicAudience) {
-        if (value != null && publicAudience && value > 0 && value < ExportAudience.SMALL_COUNT_BELOW) {
-            return "<" + ExportAudience.SMALL_COUNT_BELOW;
+    private static Object count(Integer value, boolean publicAudience, int smallCountBelow) {
+        if (value != null && publicAudience && value > 0 && value < smallCountBelow) {
+            return "<" + smallCountBelow;
         }
         return value;
     }
@@ -151,7 +152,7 @@ final class ExportRow {
         if (value == null || !publicAudience) {
             return value;
         }
-        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP);
     }
 
     private static boolean finerThan15Km(String precision) {

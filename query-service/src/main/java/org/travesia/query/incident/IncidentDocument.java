@@ -41,6 +41,12 @@ final class IncidentDocument {
     static final String OCCURRED_FROM = "occurredFrom";
     static final String RECORDED_AT = "recordedAt";
     static final String UPDATED_AT = "updatedAt";
+    /**
+     * The global position of the last event applied to the incident: a snapshot pinned at a position takes the
+     * document as it stands when this is at or below the pin, and the state kept in history otherwise. Documents
+     * written by a build from before it lack it; they are taken as they stand (see {@link PinnedIncidents}).
+     */
+    static final String POSITION = "position";
 
     /** Curation entries, each with who, when and a note or reason. */
     static final String VERIFICATION = "verification";
@@ -126,7 +132,14 @@ final class IncidentDocument {
                 incident.getString(DUPLICATE_OF), incident.getString(ORGANISATION), incident.getString(SHARING),
                 incident.getString(REPORTED_BY), instant(incident.getDate(OCCURRED_FROM)),
                 instant(incident.getDate(RECORDED_AT)), instant(incident.getDate(UPDATED_AT)),
-                effectiveQuality(incident), licence(incident), facts.value(), facts.shredded());
+                effectiveQuality(incident), licence(incident), facts.value(), facts.shredded(), attribution(incident),
+                mmpRecord(incident));
+    }
+
+    /** The MMP record an imported incident carries, as imported; null for any other incident. */
+    static org.travesia.kernel.incident.MmpRecord mmpRecord(Document incident) {
+        Document record = incident.get(MMP, Document.class);
+        return record == null ? null : JSON.convertValue(record, org.travesia.kernel.incident.MmpRecord.class);
     }
 
     /** The licence on the incident's source, when it is a non-empty text; else null. */
@@ -134,6 +147,12 @@ final class IncidentDocument {
         Document source = incident.get(DETAILS, Document.class).get("source", Document.class);
         return source != null && source.get(LICENCE_IN_SOURCE) instanceof String licence && !licence.isEmpty()
                 ? licence : null;
+    }
+
+    /** Whom the public dataset the incident was taken from asks to be credited, as its imported record says. */
+    static String attribution(Document incident) {
+        return IncidentFilters.value(incident, MMP + ".attribution") instanceof String attribution
+                && !attribution.isEmpty() ? attribution : null;
     }
 
     static Integer effectiveQuality(Document incident) {

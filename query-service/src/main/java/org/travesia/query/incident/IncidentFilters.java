@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import org.bson.BsonType;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.travesia.kernel.common.BoundingBox;
 import org.travesia.kernel.common.SharingLevel;
@@ -37,6 +39,9 @@ final class IncidentFilters {
         if (!selection.statuses().isEmpty()) {
             all.add(Filters.in(prefix + IncidentDocument.STATUS,
                     selection.statuses().stream().map(IncidentStatus::name).toList()));
+        }
+        if (selection.mmpOnly()) {
+            all.add(Filters.type(prefix + IncidentDocument.MMP, BsonType.DOCUMENT));
         }
         return Filters.and(all);
     }
@@ -75,6 +80,67 @@ final class IncidentFilters {
             all.add(within(find.bbox(), prefix));
         }
         return Filters.and(all);
+    }
+
+    /**
+     * Whether an incident document (or a kept state) matches the selection, in memory: the same rule as
+     * {@link #of(IncidentSelection, String)}, with MongoDB's semantics (a missing or null field matches no condition
+     * on it). A snapshot decides with it on states read from history; a test holds the two together.
+     */
+    static boolean matches(IncidentSelection selection, Document incident) {
+        FindIncidents find = selection.find();
+        return incident.get(IncidentDocument.ID) != null
+                && equal(find.routeId(), incident, IncidentDocument.ROUTE)
+                && equal(find.segmentId(), incident, IncidentDocument.SEGMENT)
+                && equal(find.country(), incident, IncidentDocument.COUNTRY)
+                && equal(find.type() == null ? null : find.type().name(), incident, IncidentDocument.TYPE)
+                && equal(find.status() == null ? null : find.status().name(), incident, IncidentDocument.STATUS)
+                && equal(find.mmpRoute(), incident, IncidentDocument.MMP_ROUTE)
+                && occurredWithin(find, incident.getDate(IncidentDocument.OCCURRED_FROM))
+                && (find.minQuality() == null || value(incident, IncidentDocument.EFFECTIVE_QUALITY) instanceof Number q
+                        && q.doubleValue() >= find.minQuality())
+                && (find.bbox() == null || within(find.bbox(), value(incident, IncidentDocument.LATITUDE),
+                        value(incident, IncidentDocument.LONGITUDE)))
+                && (selection.sharing().isEmpty() || selection.sharing().stream().map(SharingLevel::name)
+                        .anyMatch(level -> level.equals(incident.getString(IncidentDocument.SHARING))))
+                && (selection.statuses().isEmpty() || selection.statuses().stream().map(IncidentStatus::name)
+                        .anyMatch(status -> status.equals(incident.getString(IncidentDocument.STATUS))))
+                && (!selection.mmpOnly() || incident.get(IncidentDocument.MMP) instanceof Document);
+    }
+
+    private static boolean equal(String wanted, Document incident, String path) {
+        return wanted == null || wanted.equals(value(incident, path));
+    }
+
+    private static boolean occurredWithin(FindIncidents find, Date occurredFrom) {
+        if (find.from() == null && find.to() == null) {
+            return true;
+        }
+        return occurredFrom != null && (find.from() == null || !occurredFrom.toInstant().isBefore(find.from()))
+                && (find.to() == null || occurredFrom.toInstant().isBefore(find.to()));
+    }
+
+    private static boolean within(BoundingBox box, Object lat, Object lon) {
+        if (!(lat instanceof Number latitude) || !(lon instanceof Number longitude)) {
+            return false;
+        }
+        double y = latitude.doubleValue();
+        double x = longitude.doubleValue();
+        boolean inLongitude = box.crossesAntimeridian() ? x >= box.minLon() || x <= box.maxLon()
+                : x >= box.minLon() && x <= box.maxLon();
+        return y >= box.minLat() && y <= box.maxLat() && inLongitude;
+    }
+
+    /** The value at a dotted path of nested documents; null where any step is missing. */
+    static Object value(Document document, String path) {
+        Object value = document;
+        for (String key : path.split("\\.")) {
+            if (!(value instanceof Document nested)) {
+                return null;
+            }
+            value = nested.get(key);
+        }
+        return value;
     }
 
     private static Bson within(BoundingBox box, String prefix) {

@@ -11,6 +11,11 @@ final class IncidentHistoryDocument {
     static final String INCIDENT_ID = "incidentId";
     static final String SEQUENCE = "sequence";
     static final String POSITION = "position";
+    /**
+     * The global position of the incident's event before this one (null for the first): where the state before it
+     * is kept, so a snapshot finds an incident's state at a pinned position by the unique index on positions.
+     */
+    static final String PREVIOUS_POSITION = "previousPosition";
     static final String EVENT = "event";
     static final String RECORDED_AT = "recordedAt";
     static final String ACTOR = "actor";

@@ -204,12 +204,12 @@ class IncidentProjection {
         Document applied = readModel.apply(incidentId, sequence, incident -> {
             Document next = withLicence(change.apply(incident));
             return next.append(STATUS, status(next).name()).append(IncidentDocument.ROUTE_ASSIGNMENT, assignment(next))
-                    .append(UPDATED_AT, date(message));
+                    .append(UPDATED_AT, date(message))
+                    .append(IncidentDocument.POSITION, position(message));
         }, (before, state) -> {
             Document entry = new Document(IncidentHistoryDocument.ID, message.getIdentifier())
                     .append(IncidentHistoryDocument.INCIDENT_ID, incidentId)
                     .append(IncidentHistoryDocument.SEQUENCE, sequence)
-                    .append(IncidentHistoryDocument.POSITION, message.getMetaData().get(MetadataKeys.GLOBAL_POSITION))
                     .append(IncidentHistoryDocument.EVENT, message.getPayloadType().getSimpleName())
                     .append(IncidentHistoryDocument.RECORDED_AT, date(message))
                     .append(IncidentHistoryDocument.ACTOR, new Document(IncidentHistoryDocument.USER, user(message))
@@ -218,6 +218,13 @@ class IncidentProjection {
                     .append(IncidentHistoryDocument.CLIENT, message.getMetaData().get(MetadataKeys.CLIENT))
                     .append(IncidentHistoryDocument.CORRELATION_ID,
                             message.getMetaData().get(MetadataKeys.CORRELATION_ID));
+            // Left out rather than null when unknown: the unique index on positions skips entries without one.
+            if (position(message) != null) {
+                entry.append(IncidentHistoryDocument.POSITION, position(message));
+            }
+            if (before != null && before.get(IncidentDocument.POSITION) != null) {
+                entry.append(IncidentHistoryDocument.PREVIOUS_POSITION, before.get(IncidentDocument.POSITION));
+            }
             describe.accept(entry);
             Object assignmentBefore = before == null ? null : before.get(IncidentDocument.ROUTE_ASSIGNMENT);
             if (before != null && !Objects.equals(assignmentBefore,
@@ -292,6 +299,12 @@ class IncidentProjection {
 
     private static Document change(Object from, Object to) {
         return new Document(IncidentHistoryDocument.FROM, from).append(IncidentHistoryDocument.TO, to);
+    }
+
+    /** The event's global position, as the event store stamps it on every event it reads. */
+    private static Long position(EventMessage<?> message) {
+        return message.getMetaData().get(MetadataKeys.GLOBAL_POSITION) instanceof Number position
+                ? position.longValue() : null;
     }
 
     private static String user(EventMessage<?> message) {

@@ -22,6 +22,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -43,6 +44,12 @@ class IncidentReadModel {
 
     static final String INCIDENTS = "incidents";
     static final String HISTORY = "incident_history";
+
+    /**
+     * The order of snapshots: when it occurred, earliest first (unknown first), then by id. MongoDB serves it from
+     * {@code occurred_sort}, read backwards.
+     */
+    static final Bson SNAPSHOT_ORDER = Sorts.ascending(IncidentDocument.OCCURRED_FROM, IncidentDocument.ID);
 
     private final MongoCollection<Document> incidents;
     private final MongoCollection<Document> history;
@@ -73,6 +80,10 @@ class IncidentReadModel {
                 new IndexOptions().name("recorded_sort"));
         history.createIndex(Indexes.ascending(IncidentHistoryDocument.INCIDENT_ID, IncidentHistoryDocument.SEQUENCE),
                 new IndexOptions().name("incident_sequence"));
+        // Unique (one event, one entry), so that both servers answer an $in of positions from the index: how a
+        // snapshot finds what changed above its pinned position, and the states kept at a position.
+        history.createIndex(Indexes.ascending(IncidentHistoryDocument.POSITION),
+                new IndexOptions().name("position").unique(true).sparse(true));
     }
 
     /**
@@ -127,6 +138,38 @@ class IncidentReadModel {
 
     FindIterable<Document> matching(Bson filter) {
         return incidents.find(filter);
+    }
+
+    /**
+     * The incidents matching {@code filter} whose last applied event is at or below {@code position} (or unknown: a
+     * document from a build before positions were kept), oldest first ({@link #SNAPSHOT_ORDER}), read with a cursor a
+     * batch at a time.
+     */
+    MongoCursor<Document> atOrBelow(long position, Bson filter, Bson projection, int batchSize) {
+        Bson pinned = Filters.or(Filters.lte(IncidentDocument.POSITION, position),
+                Filters.eq(IncidentDocument.POSITION, null));
+        FindIterable<Document> found = incidents.find(Filters.and(filter, pinned)).sort(SNAPSHOT_ORDER)
+                .batchSize(batchSize);
+        return (projection == null ? found : found.projection(projection)).cursor();
+    }
+
+    /**
+     * The history entries at these positions ({@code $in} on the unique index, so cheap on both servers), without
+     * their states unless {@code withState}.
+     */
+    List<Document> entriesAt(Collection<Long> positions, boolean withState) {
+        FindIterable<Document> found = history.find(Filters.in(IncidentHistoryDocument.POSITION, positions));
+        if (!withState) {
+            found = found.projection(Projections.exclude(IncidentHistoryDocument.STATE,
+                    IncidentHistoryDocument.CHANGES));
+        }
+        return found.into(new ArrayList<>());
+    }
+
+    /** An incident's history entry by its sequence number: for entries written before previous positions were kept. */
+    Optional<Document> entry(String incidentId, long sequence) {
+        return Optional.ofNullable(history.find(Filters.and(Filters.eq(IncidentHistoryDocument.INCIDENT_ID, incidentId),
+                Filters.eq(IncidentHistoryDocument.SEQUENCE, sequence))).first());
     }
 
     long count(Bson filter) {

@@ -53,6 +53,12 @@ final class IncidentReadScope {
         return Filters.and(ReadScope.of(reader, prefix), Filters.in(prefix + IncidentDocument.SHARING, levels));
     }
 
+    /** {@link #withholdable(Actor, Reach, String)} in memory, for a state already fetched. */
+    static boolean withholdable(Actor reader, Reach reach, Document incident) {
+        return allows(reader, Reach.NETWORK, incident) && (reach.sharing().isEmpty()
+                || reach.sharing().contains(SharingLevel.recorded(incident.getString(IncidentDocument.SHARING))));
+    }
+
     /** Whether {@code reader} may see this incident document (or kept state), reached this way, in memory. */
     static boolean allows(Actor reader, Reach reach, Document incident) {
         SharingLevel sharing = SharingLevel.recorded(incident.getString(IncidentDocument.SHARING));

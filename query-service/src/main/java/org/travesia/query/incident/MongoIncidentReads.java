@@ -1,16 +1,21 @@
 package org.travesia.query.incident;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.SharingLevel;
@@ -19,6 +24,7 @@ import org.travesia.platform.privacy.PersonalDataCipher;
 import org.travesia.platform.privacy.SubjectOpener;
 import org.travesia.query.incident.api.IncidentReads;
 import org.travesia.query.incident.api.IncidentSelection;
+import org.travesia.query.incident.api.IncidentSnapshot;
 import org.travesia.query.incident.api.IncidentState;
 
 import com.mongodb.client.model.Filters;
@@ -33,13 +39,28 @@ class MongoIncidentReads implements IncidentReads {
 
     private static final String NOW = "";
     private static final String THEN = IncidentHistoryDocument.STATE_PREFIX;
+    private static final Duration CATCH_UP_LOOK = Duration.ofMillis(50);
 
     private final IncidentReadModel readModel;
     private final PersonalDataCipher cipher;
+    private final AppliedPositions appliedPositions;
+    private final ProjectionProgress progress;
+    private final int batchSize;
+    private final int maxChanged;
+    private final Duration catchUpWait;
 
-    MongoIncidentReads(IncidentReadModel readModel, PersonalDataCipher cipher) {
+    MongoIncidentReads(IncidentReadModel readModel, PersonalDataCipher cipher, AppliedPositions appliedPositions,
+                       ProjectionProgress progress,
+                       @Value("${travesia.snapshot.batch-size:1000}") int batchSize,
+                       @Value("${travesia.snapshot.max-changed:100000}") int maxChanged,
+                       @Value("${travesia.snapshot.catch-up-wait:2s}") Duration catchUpWait) {
         this.readModel = readModel;
         this.cipher = cipher;
+        this.appliedPositions = appliedPositions;
+        this.progress = progress;
+        this.batchSize = batchSize;
+        this.maxChanged = maxChanged;
+        this.catchUpWait = catchUpWait;
     }
 
     @Override
@@ -48,12 +69,38 @@ class MongoIncidentReads implements IncidentReads {
                 .map(incident -> opened(List.of(incident)).get(0));
     }
 
+    /**
+     * Waits up to {@code catchUpWait} for the projection to reach the store's last event, so that an export started
+     * right after a write (and its projection) holds it; a projection further behind is pinned where it is.
+     */
     @Override
-    public List<IncidentState> current(Actor reader, IncidentSelection selection) {
+    public long appliedPosition() {
+        long head = appliedPositions.eventHead();
+        long deadline = System.nanoTime() + catchUpWait.toNanos();
+        long applied = appliedPositions.appliedUpTo();
+        try {
+            while (applied < head && System.nanoTime() < deadline) {
+                // A token moves once its batch is handled, just after the event that woke us: look again soon.
+                progress.awaitChange(Duration.ofMillis(Math.min(CATCH_UP_LOOK.toMillis(),
+                        Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
+                applied = appliedPositions.appliedUpTo();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return applied;
+    }
+
+    @Override
+    public IncidentSnapshot snapshot(Actor reader, IncidentSelection selection, long position) {
         Bson query = Filters.and(IncidentReadScope.of(reader, selection.reach(), NOW),
                 IncidentFilters.of(selection, NOW),
                 ConsentFilter.of(selection.consent(), reader, NOW));
-        return opened(readModel.matching(query).into(new ArrayList<>()));
+        Predicate<Document> matches = state -> IncidentReadScope.allows(reader, selection.reach(), state)
+                && IncidentFilters.matches(selection, state)
+                && ConsentFilter.carries(selection.consent(), reader, state);
+        return new OpenedSnapshot(new PinnedIncidents(readModel, appliedPositions, position, query, matches, null,
+                batchSize, maxChanged));
     }
 
     @Override
@@ -63,11 +110,31 @@ class MongoIncidentReads implements IncidentReads {
         return opened(readModel.states(entries.values(), instant, then(reader, selection, true)));
     }
 
-    /** Of what the reader may see ({@link IncidentReadScope#withholdable}), those lacking what is required. */
+    /**
+     * Of what the reader may see ({@link IncidentReadScope#withholdable}), those lacking what is required, at the
+     * position: counted through the same snapshot, so that it agrees with what the snapshot gives.
+     */
     @Override
-    public long countWithoutConsent(Actor reader, IncidentSelection selection) {
-        return readModel.count(Filters.and(IncidentReadScope.withholdable(reader, selection.reach(), NOW),
-                IncidentFilters.of(selection, NOW), ConsentFilter.lacking(selection.required(), reader, NOW)));
+    public long countWithoutConsent(Actor reader, IncidentSelection selection, long position) {
+        Bson query = Filters.and(IncidentReadScope.withholdable(reader, selection.reach(), NOW),
+                IncidentFilters.of(selection, NOW), ConsentFilter.lacking(selection.required(), reader, NOW));
+        Predicate<Document> lacking = state -> IncidentReadScope.withholdable(reader, selection.reach(), state)
+                && IncidentFilters.matches(selection, state)
+                && !ConsentFilter.carries(selection.required(), reader, state);
+        long count = 0;
+        try (PinnedIncidents withheld = new PinnedIncidents(readModel, appliedPositions, position, query, lacking,
+                Projections.include(IncidentDocument.ID, IncidentDocument.OCCURRED_FROM, IncidentDocument.POSITION), batchSize, maxChanged)) {
+            while (withheld.hasNext()) {
+                withheld.next();
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public long countAsOfCandidates(Actor reader, IncidentSelection selection) {
+        return readModel.count(now(reader, selection, false));
     }
 
     /** Of the states {@link #asOf} would give without the consent, those lacking it now or then. */
@@ -120,6 +187,42 @@ class MongoIncidentReads implements IncidentReads {
     private static Bson sharedWithAudience(IncidentSelection selection, String prefix) {
         return selection.sharing().isEmpty() ? Filters.empty()
                 : Filters.in(prefix + IncidentDocument.SHARING, selection.sharing().stream().map(SharingLevel::name).toList());
+    }
+
+    /** A snapshot's states with their free text opened, a batch at a time (one key lookup per batch). */
+    private final class OpenedSnapshot implements IncidentSnapshot {
+
+        private final PinnedIncidents pinned;
+        private final ArrayDeque<IncidentState> batch = new ArrayDeque<>();
+
+        OpenedSnapshot(PinnedIncidents pinned) {
+            this.pinned = pinned;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (batch.isEmpty() && pinned.hasNext()) {
+                List<Document> documents = new ArrayList<>();
+                for (int left = pinned.readyInBatch(); left > 0; left--) {
+                    documents.add(pinned.next());
+                }
+                batch.addAll(opened(documents));
+            }
+            return !batch.isEmpty();
+        }
+
+        @Override
+        public IncidentState next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return batch.poll();
+        }
+
+        @Override
+        public void close() {
+            pinned.close();
+        }
     }
 
     /** The states with their free text opened, in memory; what was shredded is listed as redacted. */

@@ -100,6 +100,62 @@ class MmpImportReconciliationTest {
         assertThat(again.get("updated").asLong()).isZero();
     }
 
+    @Test
+    void theMmpExportGivesBackTheFilesIncidentIdsAndFigures() {
+        awaitProjected();
+        Api.Response export = reader().get("/api/v1/exports/mmp?from=2014-01-01&to=2016-01-01");
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        List<List<String>> exported = MmpSamples.rows(export.body().getBytes(StandardCharsets.UTF_8));
+        List<List<String>> original = MmpSamples.rows(MmpSamples.bytes(MmpSamples.HDX));
+
+        Map<String, List<Long>> expected = figuresPerMainId(original);
+        Map<String, List<Long>> given = figuresPerMainId(exported);
+        assertThat(given).hasSameSizeAs(expected);
+        expected.forEach((mainId, figures) -> assertThat(given.get(mainId)).as(mainId).isEqualTo(figures));
+        Map<String, String> incidentIds = column(original, "Incident ID");
+        column(exported, "Incident ID").forEach((mainId, incidentId) -> {
+            if (!incidentId.equals(mainId)) {
+                assertThat(incidentId).as("the incident id of %s", mainId).isEqualTo(incidentIds.get(mainId));
+            }
+        });
+        assertThat(column(exported, "Licence").values()).containsOnly("CC BY-IGO");
+        assertThat(column(exported, "Attribution").values()).containsOnly("IOM Missing Migrants Project");
+    }
+
+    /**
+     * The figures of each MMP incident (the rows of a split one summed): dead, missing, survivors, females, males,
+     * children, each null where every row leaves it empty.
+     */
+    private static Map<String, List<Long>> figuresPerMainId(List<List<String>> rows) {
+        List<String> header = rows.get(0);
+        int mainId = indexOf(header, "Main ID");
+        List<Integer> columns = List.of(indexOf(header, "Number of Dead"),
+                indexOf(header, "Minimum Estimated Number of Missing"), indexOf(header, "Number of Survivors"),
+                indexOf(header, "Number of Females"), indexOf(header, "Number of Males"),
+                indexOf(header, "Number of Children"));
+        Map<String, List<Long>> figures = new TreeMap<>();
+        for (List<String> row : rows.subList(1, rows.size())) {
+            List<Long> sums = figures.computeIfAbsent(row.get(mainId),
+                    k -> new java.util.ArrayList<>(java.util.Collections.nCopies(columns.size(), (Long) null)));
+            for (int i = 0; i < columns.size(); i++) {
+                String cell = row.get(columns.get(i));
+                if (!cell.isBlank()) {
+                    sums.set(i, (sums.get(i) == null ? 0 : sums.get(i)) + number(cell));
+                }
+            }
+        }
+        return figures;
+    }
+
+    /** A column's cell by Main ID (the last row's, for a split incident). */
+    private static Map<String, String> column(List<List<String>> rows, String name) {
+        int mainId = indexOf(rows.get(0), "Main ID");
+        int column = indexOf(rows.get(0), name);
+        Map<String, String> cells = new TreeMap<>();
+        rows.subList(1, rows.size()).forEach(row -> cells.put(row.get(mainId), row.get(column)));
+        return cells;
+    }
+
     /** Dead and missing summed per route name and year, by header name; empty is none, "1,022" is 1022. */
     private static Map<String, long[]> sumsPerRouteAndYear(List<List<String>> rows) {
         List<String> header = rows.get(0);

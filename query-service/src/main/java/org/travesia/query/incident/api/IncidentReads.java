@@ -19,8 +19,19 @@ public interface IncidentReads {
     /** The current state of one incident, if the reader may see it. */
     Optional<IncidentState> find(Actor reader, String incidentId);
 
-    /** The current state of each incident the reader may see that the selection matches. */
-    List<IncidentState> current(Actor reader, IncidentSelection selection);
+    /**
+     * The global position up to which every incident event has been applied to the read model: the newest position
+     * a snapshot can be pinned at.
+     */
+    long appliedPosition();
+
+    /**
+     * Each incident the reader may see that the selection matches, as it was at {@code position} (at most
+     * {@link #appliedPosition}): incidents changed since are given as they were then, and those created since are
+     * not given. In the snapshot order: when it occurred, earliest first (unknown first), then by id. Streamed: the
+     * caller holds one batch at a time, however many incidents match.
+     */
+    IncidentSnapshot snapshot(Actor reader, IncidentSelection selection, long position);
 
     /**
      * Each incident as it was known at {@code asOf} (the state after the last event recorded by then), of those the
@@ -29,8 +40,17 @@ public interface IncidentReads {
      */
     List<IncidentState> asOf(Actor reader, IncidentSelection selection, Instant asOf);
 
-    /** How many incidents {@link #current} leaves out only because they lack the consent the selection requires. */
-    long countWithoutConsent(Actor reader, IncidentSelection selection);
+    /**
+     * How many incidents {@link #snapshot} at {@code position} leaves out only because they lack the consent the
+     * selection requires.
+     */
+    long countWithoutConsent(Actor reader, IncidentSelection selection, long position);
+
+    /**
+     * How many incidents an {@link #asOf} read of the selection goes through, and holds the ids of: those the reader
+     * may see now at the selection's sharing levels, whatever the search (which is matched on the states then).
+     */
+    long countAsOfCandidates(Actor reader, IncidentSelection selection);
 
     /** How many incidents {@link #asOf} leaves out only because they lack the consent, now or then. */
     long countWithoutConsentAsOf(Actor reader, IncidentSelection selection, Instant asOf);

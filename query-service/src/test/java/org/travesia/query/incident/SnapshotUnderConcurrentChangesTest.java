@@ -1,0 +1,172 @@
+package org.travesia.query.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.travesia.kernel.common.Actor;
+import org.travesia.kernel.common.MetadataKeys;
+import org.travesia.kernel.common.Role;
+import org.travesia.kernel.incident.FindIncidents;
+import org.travesia.kernel.incident.IncidentAmended;
+import org.travesia.kernel.incident.IncidentFacts;
+import org.travesia.kernel.incident.IncidentReported;
+import org.travesia.platform.testing.TestPrivacy;
+import org.travesia.query.incident.api.IncidentSelection;
+import org.travesia.query.incident.api.IncidentSnapshot;
+import org.travesia.query.incident.api.IncidentState;
+import org.travesia.query.incident.api.RequiredConsent;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * A snapshot read while incidents change gives each incident once, as it was at the pinned position: changed just
+ * before it started, changed after its row was given, changed before its row was reached (moved earlier or later in
+ * the order, or out of the search), and created since. The projection itself writes the read model, event by event
+ * with their positions, between the snapshot's batches.
+ */
+class SnapshotUnderConcurrentChangesTest {
+
+    private static final Actor READER = new Actor("ana", "org-a", Set.of(Role.ANALYST));
+    private static final String ROUTE = "darien";
+    private static final IncidentSelection ON_THE_ROUTE = new IncidentSelection(new FindIncidents(ROUTE, null, null,
+            null, null, null, null, null, null, null, null), Set.of(), Set.of(), RequiredConsent.none());
+
+    private TestPrivacy privacy;
+    private IncidentProjection projection;
+    private MongoIncidentReads reads;
+    private long head;
+
+    @BeforeEach
+    void start() {
+        privacy = TestPrivacy.inMemory();
+        IncidentReadModel readModel = new IncidentReadModel(privacy.mongo().database());
+        projection = new IncidentProjection(readModel, new ProjectionProgress(), new IncidentMetrics(new SimpleMeterRegistry()));
+        AppliedPositions everythingApplied = new AppliedPositions() {
+            @Override
+            public long appliedUpTo() {
+                return head;
+            }
+
+            @Override
+            public long allocatedUpTo() {
+                return head;
+            }
+
+            @Override
+            public long eventHead() {
+                return head;
+            }
+        };
+        reads = new MongoIncidentReads(readModel, privacy.cipher(), everythingApplied, new ProjectionProgress(), 3, 100,
+                Duration.ZERO);
+    }
+
+    @AfterEach
+    void stop() {
+        privacy.close();
+    }
+
+    @Test
+    void everyIncidentIsGivenOnceAsItWasAtThePinnedPosition() {
+        for (int day = 1; day <= 12; day++) {
+            report("i" + day, day);
+        }
+        amend("i2", 0, dead(2));
+        long pin = reads.appliedPosition();
+        amend("i3", 0, dead(3));
+
+        List<IncidentState> given = new ArrayList<>();
+        try (IncidentSnapshot snapshot = reads.snapshot(READER, ON_THE_ROUTE, pin)) {
+            for (int i = 0; i < 4; i++) {
+                given.add(snapshot.next());
+            }
+            amend("i1", 0, dead(1));
+            amend("i6", 0, occurredOn(0));
+            amend("i7", 0, occurredOn(30));
+            amend("i8", 0, new IncidentFacts(null, null, null, null, null, null, "elsewhere", null, null, null, null,
+                    null, null, null, null), "routeId");
+            amend("i9", 0, dead(9));
+            amend("i9", 1, dead(90));
+            report("i0", 5);
+            snapshot.forEachRemaining(given::add);
+        }
+
+        assertThat(given).extracting(IncidentState::incidentId)
+                .containsExactly("i1", "i2", "i3", "i4", "i5", "i6", "i7", "i8", "i9", "i10", "i11", "i12");
+        assertThat(given).filteredOn(state -> state.incidentId().equals("i2")).extracting(IncidentState::version)
+                .as("changed before the pin: as changed").containsExactly(1L);
+        assertThat(given).filteredOn(state -> !state.incidentId().equals("i2")).extracting(IncidentState::version)
+                .as("changed after the pin: as they were at it").containsOnly(0L);
+        assertThat(given).filteredOn(state -> state.incidentId().equals("i6"))
+                .extracting(state -> state.details().occurredAt()).containsExactly(LocalDate.of(2026, 1, 6).toString());
+        assertThat(given).filteredOn(state -> state.incidentId().equals("i8"))
+                .extracting(state -> state.details().routeId()).containsExactly(ROUTE);
+    }
+
+    @Test
+    void anIncidentChangedWhileItsBatchIsReadIsGivenOnce() {
+        for (int day = 1; day <= 6; day++) {
+            report("i" + day, day);
+        }
+        long pin = reads.appliedPosition();
+
+        List<String> given = new ArrayList<>();
+        try (IncidentSnapshot snapshot = reads.snapshot(READER, ON_THE_ROUTE, pin)) {
+            given.add(snapshot.next().incidentId());
+            // Its batch (i1 to i3) has been read from the store already: the change is seen by the next look.
+            amend("i2", 0, dead(2));
+            amend("i5", 0, dead(5));
+            snapshot.forEachRemaining(state -> given.add(state.incidentId()));
+        }
+
+        assertThat(given).containsExactly("i1", "i2", "i3", "i4", "i5", "i6");
+    }
+
+    private void report(String id, int day) {
+        IncidentFacts facts = new IncidentFacts("KIDNAPPING", null, LocalDate.of(2026, 1, day).toString(), "DAY", null,
+                new IncidentFacts.Place("PA", null, null, null, null, null), ROUTE, null, null, null, null, null, null,
+                null, null);
+        apply(id, 0, new IncidentReported(id, "org-a", "maria", "client-" + id, "fp-" + id, facts, "NETWORK"));
+    }
+
+    private void amend(String id, long expectedVersion, IncidentFacts changes, String... fields) {
+        apply(id, expectedVersion + 1, new IncidentAmended(id, changes,
+                fields.length == 0 ? List.of(changes.affected() != null ? "affected" : "occurredAt") : List.of(fields),
+                "corrected"));
+    }
+
+    private static IncidentFacts dead(int dead) {
+        return new IncidentFacts(null, null, null, null, null, null, null, null,
+                new IncidentFacts.Affected(dead, null, null, null, null, null, null, null), null, null, null, null, null,
+                null);
+    }
+
+    private static IncidentFacts occurredOn(int dayOfJanuary) {
+        LocalDate day = dayOfJanuary == 0 ? LocalDate.of(2025, 12, 31) : LocalDate.of(2026, 1, 1).plusDays(dayOfJanuary - 1);
+        return new IncidentFacts(null, null, day.toString(), null, null, null, null, null, null, null, null, null, null,
+                null, null);
+    }
+
+    /** Applies one event at the next position, as the processor would, and moves the projection's token past it. */
+    private void apply(String id, long sequence, Object event) {
+        head++;
+        GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>("Incident", id, sequence, event,
+                MetaData.with(MetadataKeys.GLOBAL_POSITION, head).and(MetadataKeys.USER, "maria")
+                        .and(MetadataKeys.ORGANISATION, "org-a"));
+        if (event instanceof IncidentReported reported) {
+            projection.on(reported, sequence, message);
+        } else {
+            projection.on((IncidentAmended) event, sequence, message);
+        }
+    }
+}

@@ -124,7 +124,7 @@ class MmpImportReconciliationTest {
 
     /**
      * The figures of each MMP incident (the rows of a split one summed): dead, missing, survivors, females, males,
-     * children, each null where every row leaves it empty.
+     * children, each null where every row leaves it empty; by Main ID, stripped.
      */
     private static Map<String, List<Long>> figuresPerMainId(List<List<String>> rows) {
         List<String> header = rows.get(0);
@@ -135,7 +135,7 @@ class MmpImportReconciliationTest {
                 indexOf(header, "Number of Children"));
         Map<String, List<Long>> figures = new TreeMap<>();
         for (List<String> row : rows.subList(1, rows.size())) {
-            List<Long> sums = figures.computeIfAbsent(row.get(mainId),
+            List<Long> sums = figures.computeIfAbsent(row.get(mainId).strip(),
                     k -> new java.util.ArrayList<>(java.util.Collections.nCopies(columns.size(), (Long) null)));
             for (int i = 0; i < columns.size(); i++) {
                 String cell = row.get(columns.get(i));
@@ -147,12 +147,15 @@ class MmpImportReconciliationTest {
         return figures;
     }
 
-    /** A column's cell by Main ID (the last row's, for a split incident). */
+    /**
+     * A column's cell by Main ID (the last row's, for a split incident), both stripped as the import strips them (one
+     * real row's Main ID is "it will be included ", with its space).
+     */
     private static Map<String, String> column(List<List<String>> rows, String name) {
         int mainId = indexOf(rows.get(0), "Main ID");
         int column = indexOf(rows.get(0), name);
         Map<String, String> cells = new TreeMap<>();
-        rows.subList(1, rows.size()).forEach(row -> cells.put(row.get(mainId), row.get(column)));
+        rows.subList(1, rows.size()).forEach(row -> cells.put(row.get(mainId).strip(), row.get(column).strip()));
         return cells;
     }
 

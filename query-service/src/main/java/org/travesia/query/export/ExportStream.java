@@ -18,7 +18,8 @@ import org.travesia.query.incident.api.IncidentState;
 
 
 /**
- * Writes one export to its answer as its rows are read, and audits what was sent: the prelude at once, then each
+ * Writes one export to its answer as its rows are read, and audits what was sent: the prelude at once (before the
+ * snapshot is opened), then each
  * chunk of rows once its record ids are in the audit log, flushed, then the close; last an {@code EXPORT_FINISHED}
  * entry with the rows, the bytes and their SHA-256. Cut off (the connection closed, a read failed), the entry says it
  * did not complete and how many rows had been sent: those of the chunks flushed to the connection. It never claims a
@@ -56,10 +57,13 @@ final class ExportStream {
         ExportedBytes bytes = new ExportedBytes(out);
         Writer writer = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 1 << 16);
         long sent = 0;
-        try (IncidentSnapshot states = source.get()) {
+        IncidentSnapshot states = null;
+        try {
             ExportWriter rows = layout.writer(writer);
+            // The prelude goes before the snapshot's first read, which may take a while on a large store.
             rows.begin();
             writer.flush();
+            states = source.get();
             List<Map<String, Object>> chunk = new ArrayList<>(chunkSize);
             while (states.hasNext()) {
                 chunk.add(layout.row(states.next()));
@@ -79,6 +83,10 @@ final class ExportStream {
             trail.finish(AuditLog.Action.EXPORT_FINISHED, ending(false, sent, null, null,
                     e instanceof IOException ? CONNECTION_CLOSED : FAILED));
             throw e;
+        } finally {
+            if (states != null) {
+                states.close();
+            }
         }
         trail.finish(AuditLog.Action.EXPORT_FINISHED, ending(true, sent, bytes.count(), bytes.sha256(), null));
         layout.finished(sent);

@@ -122,8 +122,10 @@ class MongoIncidentReads implements IncidentReads {
                 && IncidentFilters.matches(selection, state)
                 && !ConsentFilter.carries(selection.required(), reader, state);
         long count = 0;
+        Bson keysOnly = Projections.include(IncidentDocument.ID, IncidentDocument.OCCURRED_FROM,
+                IncidentDocument.POSITION);
         try (PinnedIncidents withheld = new PinnedIncidents(readModel, appliedPositions, position, query, lacking,
-                Projections.include(IncidentDocument.ID, IncidentDocument.OCCURRED_FROM, IncidentDocument.POSITION), batchSize, maxChanged)) {
+                keysOnly, batchSize, maxChanged)) {
             while (withheld.hasNext()) {
                 withheld.next();
                 count++;

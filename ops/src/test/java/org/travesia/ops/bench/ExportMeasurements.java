@@ -171,7 +171,9 @@ public final class ExportMeasurements {
         builder.environment().put("MONGODB_URI", mongoUri);
         builder.environment().put("QUERY_SERVICE_PORT", String.valueOf(port));
         builder.environment().put("TRAVESIA_SECURITY_LOCAL_USERS_ENABLED", "true");
-        builder.environment().put("TRAVESIA_MASTER_KEY_FILE", TestMasterKey.file().toString());
+        // A store run on again (BENCH_DATA) needs the master key its data keys were wrapped by.
+        builder.environment().put("TRAVESIA_MASTER_KEY_FILE", System.getenv().getOrDefault("TRAVESIA_MASTER_KEY_FILE",
+                TestMasterKey.file().toString()));
         return builder.start();
     }
 

@@ -98,9 +98,25 @@ class MongoIncidentReads implements IncidentReads {
                 ConsentFilter.of(selection.consent(), reader, NOW));
         Predicate<Document> matches = state -> IncidentReadScope.allows(reader, selection.reach(), state)
                 && IncidentFilters.matches(selection, state)
-                && ConsentFilter.carries(selection.consent(), reader, state);
+                && ConsentFilter.carries(selection.consent(), reader, state)
+                && stillShared(reader, selection, state.getString(IncidentDocument.ID));
         return new OpenedSnapshot(new PinnedIncidents(readModel, appliedPositions, position, query, matches, null,
                 batchSize, maxChanged));
+    }
+
+    /**
+     * Whether an incident changed since the pin is still shared with the reader and the selection's audience, with
+     * the consent it needs, now: as for an as-of read, a report withdrawn from an audience, or whose consent was
+     * withdrawn, while an export runs is not given to that audience as it was (the search and the statuses are
+     * matched on the state at the pin).
+     */
+    private boolean stillShared(Actor reader, IncidentSelection selection, String incidentId) {
+        return readModel.find(incidentId, reader)
+                .filter(now -> IncidentReadScope.allows(reader, selection.reach(), now)
+                        && (selection.sharing().isEmpty() || selection.sharing().stream().map(SharingLevel::name)
+                                .anyMatch(level -> level.equals(now.getString(IncidentDocument.SHARING))))
+                        && ConsentFilter.carries(selection.consent(), reader, now))
+                .isPresent();
     }
 
     @Override

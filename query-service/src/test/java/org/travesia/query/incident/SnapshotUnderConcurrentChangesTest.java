@@ -132,10 +132,35 @@ class SnapshotUnderConcurrentChangesTest {
         assertThat(given).containsExactly("i1", "i2", "i3", "i4", "i5", "i6");
     }
 
+    @Test
+    void aPartnerIsNotGivenAnIncidentWhoseConsentWasWithdrawnWhileTheSnapshotRuns() {
+        Actor partner = new Actor("bea", "org-b", Set.of(Role.ANALYST));
+        IncidentFacts.Consent protection = new IncidentFacts.Consent(true, List.of("PROTECTION"));
+        for (int day = 1; day <= 6; day++) {
+            report("i" + day, day, protection);
+        }
+        long pin = reads.appliedPosition();
+
+        List<String> given = new ArrayList<>();
+        try (IncidentSnapshot snapshot = reads.snapshot(partner, ON_THE_ROUTE, pin)) {
+            given.add(snapshot.next().incidentId());
+            amend("i5", 0, new IncidentFacts(null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, new IncidentFacts.Consent(false, List.of())), "consent");
+            snapshot.forEachRemaining(state -> given.add(state.incidentId()));
+        }
+
+        assertThat(given).as("i5 had consent at the pin, and has it no more").containsExactly("i1", "i2", "i3", "i4",
+                "i6");
+    }
+
     private void report(String id, int day) {
+        report(id, day, null);
+    }
+
+    private void report(String id, int day, IncidentFacts.Consent consent) {
         IncidentFacts facts = new IncidentFacts("KIDNAPPING", null, LocalDate.of(2026, 1, day).toString(), "DAY", null,
                 new IncidentFacts.Place("PA", null, null, null, null, null), ROUTE, null, null, null, null, null, null,
-                null, null);
+                null, consent);
         apply(id, 0, new IncidentReported(id, "org-a", "maria", "client-" + id, "fp-" + id, facts, "NETWORK"));
     }
 

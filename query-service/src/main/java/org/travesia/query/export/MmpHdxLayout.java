@@ -3,6 +3,7 @@ package org.travesia.query.export;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
@@ -25,7 +26,8 @@ import org.travesia.query.incident.api.IncidentState;
  * <li>Figures as held, signed (MMP's corrections) and empty where unknown; the total is their sum, empty when both
  * are unknown. They are MMP's published figures, not a count of Travesía's own reports, so they are not turned
  * into ranges.</li>
- * <li>Dates to the day; names (country, route, region, cause, source) in MMP's own words, as imported.</li>
+ * <li>Dates to the day; coordinates to one decimal, as in every public file; names (country, route, region, cause,
+ * source) in MMP's own words, as imported.</li>
  * <li>{@code Location of Incident} stays empty: Travesía keeps that free text sealed as text that may name people
  * ({@code place.locality}), and a file meant to travel carries none. Origins are not imported, so not given.</li>
  * </ul>
@@ -131,14 +133,20 @@ final class MmpHdxLayout implements ExportStream.Layout {
         return count == null ? 0 : count;
     }
 
-    /** {@code lat, lon} as MMP writes them, in plain notation. */
+    /**
+     * {@code lat, lon} as MMP writes them, to one decimal (about 11 km) as every public file: an analyst may have
+     * corrected an imported incident's place with what a monitor saw, and this file is one the public may receive.
+     */
     private static String coordinates(IncidentFacts.Place place) {
         if (place == null || place.coordinates() == null || place.coordinates().lat() == null
                 || place.coordinates().lon() == null) {
             return null;
         }
-        return BigDecimal.valueOf(place.coordinates().lat()).toPlainString() + ", "
-                + BigDecimal.valueOf(place.coordinates().lon()).toPlainString();
+        return oneDecimal(place.coordinates().lat()) + ", " + oneDecimal(place.coordinates().lon());
+    }
+
+    private static String oneDecimal(double value) {
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 
     /**

@@ -219,6 +219,11 @@ class MmpImporter {
         try {
             outcomes = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                     new ImportMmpIncidents(mapped.stream().map(Mapped::command).toList())).withMetaData(metadata));
+            if (outcomes == null || outcomes.size() != mapped.size()) {
+                // An interrupted wait answers nothing: what became of the batch is not known, so it is not counted
+                // as done; sent again one by one, each incident is counted for what it gets.
+                throw new IllegalStateException("No outcome for the batch");
+            }
         } catch (RuntimeException batchFailed) {
             log.info("MMP batch of {} incidents not recorded as one ({}); sending them one by one", mapped.size(),
                     batchFailed.getClass().getName());
@@ -247,7 +252,12 @@ class MmpImporter {
         var message = GenericCommandMessage.asCommandMessage(command).withMetaData(metadata);
         for (int attempt = 1; ; attempt++) {
             try {
-                return commands.sendAndWait(message);
+                ImportMmpIncident.Outcome outcome = commands.sendAndWait(message);
+                if (outcome == null) {
+                    // An interrupted wait: the incident is not counted as recorded when that is not known.
+                    throw new IllegalStateException("No outcome for " + command.incidentId());
+                }
+                return outcome;
             } catch (ConcurrencyException | AggregateStreamCreationException raced) {
                 if (attempt == ATTEMPTS) {
                     throw raced;

@@ -130,7 +130,7 @@ class ExportController {
 
     /**
      * {@code GET /api/v1/exports/mmp}: the incidents imported from the Missing Migrants Project, in MMP's HDX layout
-     * ({@link MmpHdxLayout}), so that MMP's record as Travesía holds it can be given back, and imported again. Of
+     * ({@link MmpHdxLayout}), so that MMP's record as Travesía holds it can be given back and read by MMP's readers. Of
      * what the public may receive only (published, not retracted or duplicated), filtered by the search; a snapshot,
      * audited like every export.
      */

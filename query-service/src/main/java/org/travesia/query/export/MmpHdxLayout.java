@@ -20,6 +20,8 @@ import org.travesia.query.incident.api.IncidentState;
  * The Missing Migrants Project's HDX layout ({@code GET /api/v1/exports/mmp}): one row per MMP incident as Travesía
  * holds it, with the columns of MMP's HDX file, so that the file can be imported again (by Travesía, which reads
  * headers by name, or by anyone who reads MMP's data), then the licence and the attribution every copy must carry.
+ * Imported back into the organisation it came from, it would replace the place's locality and exact coordinates
+ * with what this file gives (none, and one decimal): import MMP's own file instead.
  * <ul>
  * <li>Ids: MMP's {@code Main ID}; a split incident, imported as one incident, is one row of type
  * {@code Split Incident} whose {@code Incident ID} is its {@code Main ID}, with the figures of all its parts.</li>

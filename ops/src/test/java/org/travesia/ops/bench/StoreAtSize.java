@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.travesia.command.CommandServiceApplication;
 import org.travesia.kernel.common.Actor;
@@ -76,9 +77,15 @@ final class StoreAtSize {
     private void seedAndCatchUp(String uri, RawLimit raw) throws Exception {
         try (RunningService queries = RunningService.start(QueryServiceApplication.builder(), uri)) {
             ProcessorAdministration processors = queries.bean(ProcessorAdministration.class);
-            List<String> names = new ArrayList<>(queries.bean(EventProcessingConfiguration.class).eventProcessors()
-                    .keySet());
+            EventProcessingConfiguration configuration = queries.bean(EventProcessingConfiguration.class);
+            List<String> names = new ArrayList<>(configuration.eventProcessors().keySet());
+            // Paused while still starting, a processor was once left with no worker after its resume, and the
+            // catch-up never ended: each is paused only once it runs, and resumed only once it has stopped.
+            await().atMost(Duration.ofMinutes(2)).until(() -> names.stream().allMatch(name ->
+                    configuration.eventProcessor(name).map(EventProcessor::isRunning).orElse(false)));
             names.forEach(processors::pause);
+            await().atMost(Duration.ofMinutes(2)).until(() -> names.stream().noneMatch(name ->
+                    configuration.eventProcessor(name).map(EventProcessor::isRunning).orElse(true)));
             long seedStart = System.nanoTime();
             long events = IncidentSeed.fill(queries.bean(EventStore.class), incidents);
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
@@ -86,7 +93,9 @@ final class StoreAtSize {
             EventProcessorsEndpoint status = queries.bean(EventProcessorsEndpoint.class);
             long start = System.nanoTime();
             names.forEach(processors::resume);
-            await().atMost(Duration.ofHours(6)).pollInterval(Duration.ofMillis(100)).until(() -> caughtUp(status));
+            // Bounded, so that a catch-up that cannot end fails the run rather than holding CI for hours.
+            await().atMost(options.quick() ? Duration.ofMinutes(5) : Duration.ofHours(6))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> caughtUp(status));
             double seconds = (System.nanoTime() - start) / 1e9;
             if (!options.runs("catch-up")) {
                 return;

@@ -3,7 +3,6 @@ package org.travesia.query.export;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +115,7 @@ class ExportController {
                     selection.required().all());
             List<IncidentState> states = new ArrayList<>(incidents.asOf(actor, selection, instant));
             states.sort(SNAPSHOT_ORDER);
-            rows = () -> closeable(states.iterator());
+            rows = () -> IncidentSnapshot.of(states.iterator());
         }
         String resource = "incidents.export." + exportFormat.name().toLowerCase(Locale.ROOT) + "."
                 + exportAudience.name().toLowerCase(Locale.ROOT);
@@ -193,25 +192,6 @@ class ExportController {
         definition.put("asOf", asOf == null ? null : asOf.toString());
         definition.put("position", position);
         return definition;
-    }
-
-    private static IncidentSnapshot closeable(Iterator<IncidentState> states) {
-        return new IncidentSnapshot() {
-            @Override
-            public boolean hasNext() {
-                return states.hasNext();
-            }
-
-            @Override
-            public IncidentState next() {
-                return states.next();
-            }
-
-            @Override
-            public void close() {
-                // Held in memory: nothing to release.
-            }
-        };
     }
 
     /** A declared purpose is a consent use, as the taxonomy names it ({@code LITIGATION}); none by default. */

@@ -111,22 +111,7 @@ class ExportCutOffTest {
 
     private static IncidentSnapshot snapshot(int incidents) {
         Iterator<IncidentState> states = IntStream.range(0, incidents).mapToObj(ExportCutOffTest::incident).iterator();
-        return new IncidentSnapshot() {
-            @Override
-            public boolean hasNext() {
-                return states.hasNext();
-            }
-
-            @Override
-            public IncidentState next() {
-                return states.next();
-            }
-
-            @Override
-            public void close() {
-                // Nothing held.
-            }
-        };
+        return IncidentSnapshot.of(states);
     }
 
     private static IncidentState incident(int i) {

@@ -10,4 +10,24 @@ public interface IncidentSnapshot extends Iterator<IncidentState>, AutoCloseable
 
     @Override
     void close();
+
+    /** States already held in memory, in the order given: nothing to release on close. */
+    static IncidentSnapshot of(Iterator<IncidentState> states) {
+        return new IncidentSnapshot() {
+            @Override
+            public boolean hasNext() {
+                return states.hasNext();
+            }
+
+            @Override
+            public IncidentState next() {
+                return states.next();
+            }
+
+            @Override
+            public void close() {
+                // Held in memory: nothing to release.
+            }
+        };
+    }
 }

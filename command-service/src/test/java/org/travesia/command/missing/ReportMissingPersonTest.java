@@ -42,7 +42,9 @@ class ReportMissingPersonTest {
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
                         org.axonframework.test.matchers.Matchers.exactSequenceOf(
                                 org.axonframework.test.matchers.Matchers.predicate(payload -> {
-                                    String recorded = payload.toString();
+                                    // Sealed values are random text that may hold "555" or "2003" by chance:
+                                    // what must not appear in the clear is looked for outside them.
+                                    String recorded = payload.toString().replaceAll("enc:v1:[^,\\]\\s]+", "enc");
                                     return !recorded.contains("Rosa") && !recorded.contains("Flaca")
                                             && !recorded.contains("555") && !recorded.contains("Bajo Chiquito")
                                             && !recorded.contains("2003") && recorded.contains("Darién");

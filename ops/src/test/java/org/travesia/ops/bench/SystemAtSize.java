@@ -295,8 +295,7 @@ final class SystemAtSize {
                 + SERVICE_HEAP);
         report.row("exports", "format", format, "incidents in store", incidents, "MB", bytes / 1e6, "seconds", seconds,
                 "MB/s", bytes / 1e6 / seconds, "first byte ms", (firstByte - start) / 1e6, "lines", lines,
-                "peak heap MiB (sampled)", peakMiB, "withheld", response.headers().firstValue("Travesia-Withheld")
-                        .orElse(""));
+                "peak heap MiB (sampled)", peakMiB);
     }
 
     /** query-service's used heap, summed over its heap pools from its Prometheus scrape as the operator, every 100 ms. */

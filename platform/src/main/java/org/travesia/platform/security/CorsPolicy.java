@@ -19,9 +19,11 @@ final class CorsPolicy {
             cors.setAllowedMethods(List.of("GET", "POST"));
             cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "Accept-Language",
                     "X-Correlation-Id", "Last-Event-ID"));
-            // What a browser client may read of an answer beyond the basic headers: an export's file name and how
-            // many of its rows were withheld.
-            cors.setExposedHeaders(List.of("Content-Disposition", "Travesia-Withheld"));
+            // What a browser client may read of an answer beyond the basic headers: an export's file name, the
+            // position it is pinned at and its audit entry (what was withheld follows the rows, as a trailer field,
+            // which browsers do not hand to scripts: the audit entry's ending holds it too).
+            cors.setExposedHeaders(List.of("Content-Disposition", "Travesia-Export-Position",
+                    "Travesia-Export-Audit-Entry"));
             source.registerCorsConfiguration("/api/**", cors);
         }
         return source;

@@ -12,7 +12,7 @@ import org.springframework.web.cors.CorsConfiguration;
 class CorsPolicyTest {
 
     @Test
-    void anAllowedOriginMayReadAnExportsFileNameAndWithheldCount() {
+    void anAllowedOriginMayReadAnExportsFileNamePositionAndAuditEntry() {
         SecurityProperties properties = new SecurityProperties(null, null, null, null,
                 List.of("https://monitoring.example.org"));
 
@@ -20,6 +20,7 @@ class CorsPolicyTest {
                 .getCorsConfiguration(new MockHttpServletRequest("GET", "/api/v1/exports/incidents"));
 
         assertThat(cors).isNotNull();
-        assertThat(cors.getExposedHeaders()).contains("Content-Disposition", "Travesia-Withheld");
+        assertThat(cors.getExposedHeaders()).contains("Content-Disposition", "Travesia-Export-Position",
+                "Travesia-Export-Audit-Entry");
     }
 }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,7 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code GET /api/v1/exports/incidents}: incident timelines as CSV, HXL-tagged CSV, NDJSON, JSON or GeoJSON, for an
  * audience ({@link ExportAudience}). Takes the search filters, {@code asOf} for the timeline as it was known at an
  * instant, and {@code purpose}, a consent use every row must carry. Rows without the consent their audience needs
- * are withheld, and counted ({@link WithheldRows}).
+ * are withheld, and counted ({@link WithheldRows}) as the rows are read: the count follows the rows.
  * <p>
  * An export is a snapshot: it is pinned at the global position up to which the incident projection has applied
  * every event when it starts, and incidents changed while it runs are given as they were there
@@ -44,8 +46,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * time, so an export of any size holds one chunk.
  * <p>
  * It is provable: before the first byte the audit log holds its definition (caller, audience, format, purpose,
- * filters, {@code asOf}, the pinned position) and what was withheld; each chunk's record ids are kept before its rows
- * are sent; after the last byte an {@code EXPORT_FINISHED} entry records the rows, the bytes and their SHA-256, or,
+ * filters, {@code asOf}, the pinned position); each chunk's record ids are kept before its rows are sent; after the
+ * last byte an {@code EXPORT_FINISHED} entry records the rows, what was withheld, the bytes and their SHA-256, or,
  * for an export cut off (the client gone, a failure), that it did not complete and how many rows had been sent.
  * It reads incidents through the incident feature's published API only ({@link IncidentReads}).
  */
@@ -89,7 +91,8 @@ class ExportController {
                                                  @RequestParam(defaultValue = "public") String audience,
                                                  IncidentSearchParameters parameters,
                                                  @RequestParam(required = false) String asOf,
-                                                 @RequestParam(required = false) String purpose) {
+                                                 @RequestParam(required = false) String purpose,
+                                                 HttpServletResponse response) {
         Actor actor = currentActor.get();
         ExportFormat exportFormat = ExportFormat.parse(format);
         ExportAudience exportAudience = parseAudience(audience);
@@ -100,31 +103,27 @@ class ExportController {
         IncidentSelection selection = exportAudience.selection(parameters.find(), declaredPurpose);
         Instant instant = asOf == null ? null : IncidentSearchParameters.instant("asOf", asOf, false);
         long position = incidents.appliedPosition();
-        WithheldRows withheld;
         Supplier<IncidentSnapshot> rows;
         if (instant == null) {
-            withheld = new WithheldRows(incidents.countWithoutConsent(actor, selection, position),
-                    selection.required().all());
             rows = () -> incidents.snapshot(actor, selection, position);
         } else {
             // As-of reads are not streamed yet: they hold their states, so they are bounded (README, Exports).
             if (incidents.countAsOfCandidates(actor, selection) > asOfMaxIncidents) {
                 throw new InvalidValueException("asOf", "export.as-of-too-large", asOfMaxIncidents);
             }
-            withheld = new WithheldRows(incidents.countWithoutConsentAsOf(actor, selection, instant),
-                    selection.required().all());
+            long withheld = incidents.countWithoutConsentAsOf(actor, selection, instant);
             List<IncidentState> states = new ArrayList<>(incidents.asOf(actor, selection, instant));
             states.sort(SNAPSHOT_ORDER);
-            rows = () -> IncidentSnapshot.of(states.iterator());
+            rows = () -> IncidentSnapshot.of(states.iterator(), withheld);
         }
         String resource = "incidents.export." + exportFormat.name().toLowerCase(Locale.ROOT) + "."
                 + exportAudience.name().toLowerCase(Locale.ROOT);
         String filename = "travesia-incidents-" + exportAudience.name().toLowerCase(Locale.ROOT) + "-"
                 + Instant.now().toString().replace(":", "") + "." + exportFormat.extension();
         return stream(actor, resource, definition(exportFormat.name(), exportAudience, declaredPurpose, parameters,
-                        instant, position), withheld, rows,
+                        instant, position), selection, rows,
                 new TimelineLayout(exportFormat, exportAudience, actor, instant, position, smallCountBelow, json,
-                        metrics), filename, exportFormat.mediaType(), position);
+                        metrics), filename, exportFormat.mediaType(), position, response);
     }
 
     /**
@@ -135,36 +134,43 @@ class ExportController {
      */
     @GetMapping("/api/v1/exports/mmp")
     @PreAuthorize("hasAnyRole('ADVOCATE', 'ANALYST', 'ADMIN')")
-    ResponseEntity<StreamingResponseBody> exportMmp(IncidentSearchParameters parameters) {
+    ResponseEntity<StreamingResponseBody> exportMmp(IncidentSearchParameters parameters,
+                                                    HttpServletResponse response) {
         Actor actor = currentActor.get();
         IncidentSelection selection = ExportAudience.PUBLIC.selection(parameters.find(), null).onlyFromMmp();
         long position = incidents.appliedPosition();
-        WithheldRows withheld = new WithheldRows(incidents.countWithoutConsent(actor, selection, position),
-                selection.required().all());
         String filename = "travesia-mmp-" + Instant.now().toString().replace(":", "") + ".csv";
         return stream(actor, "incidents.export.mmp.public", definition(MmpHdxLayout.FORMAT, ExportAudience.PUBLIC,
-                        null, parameters, null, position), withheld, () -> incidents.snapshot(actor, selection, position),
-                new MmpHdxLayout(metrics), filename, MediaType.parseMediaType("text/csv;charset=UTF-8"), position);
+                        null, parameters, null, position), selection, () -> incidents.snapshot(actor, selection, position),
+                new MmpHdxLayout(metrics), filename, MediaType.parseMediaType("text/csv;charset=UTF-8"), position,
+                response);
     }
 
     /**
-     * Answers with an export: its definition and what was withheld in the audit log before the first byte, then its
-     * rows streamed from {@code rows} in {@code layout} ({@link ExportStream}).
+     * Answers with an export: its definition in the audit log before the first byte, then its rows streamed from
+     * {@code rows} in {@code layout} ({@link ExportStream}). What was withheld is counted as the rows are read, so it
+     * follows them: in the {@value WithheldRows#HEADER} trailer field, declared by the {@code Trailer} header, and in
+     * the audit log's {@code EXPORT_FINISHED} entry. No pass over the selection precedes the first byte.
      */
     private ResponseEntity<StreamingResponseBody> stream(Actor actor, String resource, Map<String, Object> definition,
-                                                         WithheldRows withheld, Supplier<IncidentSnapshot> rows,
+                                                         IncidentSelection selection, Supplier<IncidentSnapshot> rows,
                                                          ExportStream.Layout layout, String filename,
-                                                         MediaType mediaType, long position) {
+                                                         MediaType mediaType, long position,
+                                                         HttpServletResponse response) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("definition", definition);
-        details.putAll(withheld.audit());
         AuditLog.Trail trail = auditLog.begin(actor, AuditLog.Action.EXPORT, resource, details);
-        ExportStream stream = new ExportStream(layout, trail, auditLog.chunkSize());
+        ExportStream stream = new ExportStream(layout, trail, auditLog.chunkSize(), selection.required().all());
         StreamingResponseBody body = out -> stream.writeTo(out, rows);
+        try {
+            response.setTrailerFields(() -> Map.of(WithheldRows.HEADER, stream.withheld().header()));
+        } catch (IllegalStateException e) {
+            // An HTTP/1.0 client cannot be sent trailer fields: the audit log's ending still says what was withheld.
+        }
         return ResponseEntity.ok()
                 .contentType(mediaType)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
-                .header(WithheldRows.HEADER, withheld.header())
+                .header(HttpHeaders.TRAILER, WithheldRows.HEADER)
                 .header(POSITION_HEADER, Long.toString(position))
                 .header(AUDIT_HEADER, trail.entryId())
                 .body(body);

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
+import org.travesia.kernel.common.ConsentUse;
 import org.travesia.platform.audit.AuditLog;
 import org.travesia.query.incident.api.IncidentSnapshot;
 import org.travesia.query.incident.api.IncidentState;
@@ -21,7 +23,7 @@ import org.travesia.query.incident.api.IncidentState;
  * Writes one export to its answer as its rows are read, and audits what was sent: the prelude at once (before the
  * snapshot is opened), then each
  * chunk of rows once its record ids are in the audit log, flushed, then the close; last an {@code EXPORT_FINISHED}
- * entry with the rows, the bytes and their SHA-256. Cut off (the connection closed, a read failed), the entry says it
+ * entry with the rows, those withheld, the bytes and their SHA-256. Cut off (the connection closed, a read failed), the entry says it
  * did not complete and how many rows had been sent: those of the chunks flushed to the connection. It never claims a
  * digest of bytes it did not send.
  */
@@ -45,11 +47,21 @@ final class ExportStream {
     private final Layout layout;
     private final AuditLog.Trail trail;
     private final int chunkSize;
+    private final Set<ConsentUse> required;
+    /** The rows withheld so far, once the snapshot is open; all of them once it has been read to the end. */
+    private volatile IncidentSnapshot states;
 
-    ExportStream(Layout layout, AuditLog.Trail trail, int chunkSize) {
+    ExportStream(Layout layout, AuditLog.Trail trail, int chunkSize, Set<ConsentUse> required) {
         this.layout = layout;
         this.trail = trail;
         this.chunkSize = chunkSize;
+        this.required = required;
+    }
+
+    /** What the snapshot has withheld so far: the whole count once the last row is written. */
+    WithheldRows withheld() {
+        IncidentSnapshot read = states;
+        return new WithheldRows(read == null ? 0 : read.withheld(), required);
     }
 
     /** Opens the states from {@code source} once the answer is being written, and closes them at the end. */
@@ -57,7 +69,6 @@ final class ExportStream {
         ExportedBytes bytes = new ExportedBytes(out);
         Writer writer = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 1 << 16);
         long sent = 0;
-        IncidentSnapshot states = null;
         try {
             ExportWriter rows = layout.writer(writer);
             // The prelude goes before the snapshot's first read, which may take a while on a large store.
@@ -92,12 +103,15 @@ final class ExportStream {
         layout.finished(sent);
     }
 
-    /** How an export ended: counts, a digest and a code only. */
-    private static Map<String, Object> ending(boolean completed, long rowsSent, Long bytes, String sha256,
-                                              String reason) {
+    /**
+     * How an export ended: counts, a digest and a code only. What was withheld is counted up to where the rows were
+     * read: all of it for an export that completed.
+     */
+    private Map<String, Object> ending(boolean completed, long rowsSent, Long bytes, String sha256, String reason) {
         Map<String, Object> ending = new LinkedHashMap<>();
         ending.put("completed", completed);
         ending.put("rows", rowsSent);
+        ending.putAll(withheld().audit());
         ending.put("bytes", bytes);
         ending.put("sha256", sha256);
         ending.put("reason", reason);

@@ -30,6 +30,8 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 
 /**
  * The incident read models: {@code incidents} (one document per incident, its current state) and
@@ -44,6 +46,8 @@ class IncidentReadModel {
 
     static final String INCIDENTS = "incidents";
     static final String HISTORY = "incident_history";
+    /** One document per rebuildable read model: how many times it was emptied for a replay. */
+    static final String GENERATIONS = "read_model_generations";
 
     /**
      * The order of snapshots: when it occurred, earliest first (unknown first), then by id. MongoDB serves it from
@@ -53,10 +57,12 @@ class IncidentReadModel {
 
     private final MongoCollection<Document> incidents;
     private final MongoCollection<Document> history;
+    private final MongoCollection<Document> generations;
 
     IncidentReadModel(MongoDatabase travesiaDatabase) {
         this.incidents = travesiaDatabase.getCollection(INCIDENTS);
         this.history = travesiaDatabase.getCollection(HISTORY);
+        this.generations = travesiaDatabase.getCollection(GENERATIONS);
         ensureIndexes();
     }
 
@@ -247,9 +253,24 @@ class IncidentReadModel {
                 .sort(Sorts.descending(IncidentHistoryDocument.SEQUENCE)).limit(1).first());
     }
 
+    /**
+     * Empties both read models for a replay. The generation is moved first, so that a reader who finds it unchanged
+     * after reading knows that nothing it read had been deleted yet ({@link #generation}).
+     */
     void deleteAll() {
+        generations.updateOne(Filters.eq("_id", INCIDENTS), Updates.inc("generation", 1L),
+                new UpdateOptions().upsert(true));
         history.deleteMany(new Document());
         incidents.deleteMany(new Document());
+    }
+
+    /**
+     * How many times the read models were emptied for a replay (0 if never): a long read (a snapshot) that finds it
+     * changed has read from a read model being rebuilt, and may have missed what was deleted under it.
+     */
+    long generation() {
+        Document generation = generations.find(Filters.eq("_id", INCIDENTS)).first();
+        return generation == null ? 0 : generation.get("generation", Number.class).longValue();
     }
 
     List<Document> all() {

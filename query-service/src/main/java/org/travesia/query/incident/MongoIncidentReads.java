@@ -91,32 +91,56 @@ class MongoIncidentReads implements IncidentReads {
         return applied;
     }
 
+    /**
+     * One pass over what the reader may see that the search matches: the rows (carrying the consent of the selection
+     * and its reach) and, when the selection requires a consent, those withheld for lacking it, which are counted as
+     * the rows are read ({@link IncidentSnapshot#withheld}) rather than by a pass of their own before the first row.
+     */
     @Override
     public IncidentSnapshot snapshot(Actor reader, IncidentSelection selection, long position) {
-        Bson query = Filters.and(IncidentReadScope.of(reader, selection.reach(), NOW),
+        Bson given = Filters.and(IncidentReadScope.of(reader, selection.reach(), NOW),
                 IncidentFilters.of(selection, NOW),
                 ConsentFilter.of(selection.consent(), reader, NOW));
-        Predicate<Document> matches = state -> IncidentReadScope.allows(reader, selection.reach(), state)
+        Predicate<Document> givenThen = state -> IncidentReadScope.allows(reader, selection.reach(), state)
                 && IncidentFilters.matches(selection, state)
-                && ConsentFilter.carries(selection.consent(), reader, state)
-                && stillShared(reader, selection, state.getString(IncidentDocument.ID));
-        return new OpenedSnapshot(new PinnedIncidents(readModel, appliedPositions, position, query, matches, null,
-                batchSize, maxChanged));
+                && ConsentFilter.carries(selection.consent(), reader, state);
+        if (selection.required().isNone()) {
+            return new OpenedSnapshot(reader, selection, new PinnedIncidents(readModel, appliedPositions, position,
+                    given, givenThen, null, batchSize, maxChanged), givenThen, state -> false);
+        }
+        Bson lacking = Filters.and(IncidentReadScope.withholdable(reader, selection.reach(), NOW),
+                IncidentFilters.of(selection, NOW), ConsentFilter.lacking(selection.required(), reader, NOW));
+        Predicate<Document> lackingThen = state -> IncidentReadScope.withholdable(reader, selection.reach(), state)
+                && IncidentFilters.matches(selection, state)
+                && !ConsentFilter.carries(selection.required(), reader, state);
+        return new OpenedSnapshot(reader, selection, new PinnedIncidents(readModel, appliedPositions, position,
+                Filters.or(given, lacking), givenThen.or(lackingThen), null, batchSize, maxChanged), givenThen,
+                lackingThen);
     }
+
+    /** What becomes of an incident given as it was at the pin, changed since: given, withheld, or gone from view. */
+    private enum Now { GIVEN, WITHHELD, GONE }
 
     /**
      * Whether an incident changed since the pin is still shared with the reader and the selection's audience, with
      * the consent it needs, now: as for an as-of read, a report withdrawn from an audience, or whose consent was
      * withdrawn, while an export runs is not given to that audience as it was (the search and the statuses are
-     * matched on the state at the pin).
+     * matched on the state at the pin). One still shared but lacking the consent now is withheld.
      */
-    private boolean stillShared(Actor reader, IncidentSelection selection, String incidentId) {
-        return readModel.find(incidentId, reader)
-                .filter(now -> IncidentReadScope.allows(reader, selection.reach(), now)
+    private Now now(Actor reader, IncidentSelection selection, String incidentId) {
+        Optional<Document> shared = readModel.find(incidentId, reader)
+                .filter(now -> IncidentReadScope.withholdable(reader, selection.reach(), now)
                         && (selection.sharing().isEmpty() || selection.sharing().stream().map(SharingLevel::name)
-                                .anyMatch(level -> level.equals(now.getString(IncidentDocument.SHARING))))
-                        && ConsentFilter.carries(selection.consent(), reader, now))
-                .isPresent();
+                                .anyMatch(level -> level.equals(now.getString(IncidentDocument.SHARING)))));
+        if (shared.isEmpty()) {
+            return Now.GONE;
+        }
+        Document now = shared.get();
+        if (IncidentReadScope.allows(reader, selection.reach(), now)
+                && ConsentFilter.carries(selection.consent(), reader, now)) {
+            return Now.GIVEN;
+        }
+        return ConsentFilter.carries(selection.required(), reader, now) ? Now.GONE : Now.WITHHELD;
     }
 
     @Override
@@ -124,30 +148,6 @@ class MongoIncidentReads implements IncidentReads {
         Date instant = Date.from(asOf);
         Map<String, String> entries = readModel.entriesAsOf(ids(now(reader, selection, true)), instant);
         return opened(readModel.states(entries.values(), instant, then(reader, selection, true)));
-    }
-
-    /**
-     * Of what the reader may see ({@link IncidentReadScope#withholdable}), those lacking what is required, at the
-     * position: counted through the same snapshot, so that it agrees with what the snapshot gives.
-     */
-    @Override
-    public long countWithoutConsent(Actor reader, IncidentSelection selection, long position) {
-        Bson query = Filters.and(IncidentReadScope.withholdable(reader, selection.reach(), NOW),
-                IncidentFilters.of(selection, NOW), ConsentFilter.lacking(selection.required(), reader, NOW));
-        Predicate<Document> lacking = state -> IncidentReadScope.withholdable(reader, selection.reach(), state)
-                && IncidentFilters.matches(selection, state)
-                && !ConsentFilter.carries(selection.required(), reader, state);
-        long count = 0;
-        Bson keysOnly = Projections.include(IncidentDocument.ID, IncidentDocument.OCCURRED_FROM,
-                IncidentDocument.POSITION);
-        try (PinnedIncidents withheld = new PinnedIncidents(readModel, appliedPositions, position, query, lacking,
-                keysOnly, batchSize, maxChanged)) {
-            while (withheld.hasNext()) {
-                withheld.next();
-                count++;
-            }
-        }
-        return count;
     }
 
     @Override
@@ -207,26 +207,58 @@ class MongoIncidentReads implements IncidentReads {
                 : Filters.in(prefix + IncidentDocument.SHARING, selection.sharing().stream().map(SharingLevel::name).toList());
     }
 
-    /** A snapshot's states with their free text opened, a batch at a time (one key lookup per batch). */
+    /**
+     * A snapshot's states with their free text opened, a batch at a time (one key lookup per batch), and those
+     * withheld counted, not opened.
+     */
     private final class OpenedSnapshot implements IncidentSnapshot {
 
+        private final Actor reader;
+        private final IncidentSelection selection;
         private final PinnedIncidents pinned;
+        private final Predicate<Document> givenThen;
+        private final Predicate<Document> lackingThen;
         private final ArrayDeque<IncidentState> batch = new ArrayDeque<>();
+        private volatile long withheld;
 
-        OpenedSnapshot(PinnedIncidents pinned) {
+        OpenedSnapshot(Actor reader, IncidentSelection selection, PinnedIncidents pinned,
+                       Predicate<Document> givenThen, Predicate<Document> lackingThen) {
+            this.reader = reader;
+            this.selection = selection;
             this.pinned = pinned;
+            this.givenThen = givenThen;
+            this.lackingThen = lackingThen;
         }
 
         @Override
         public boolean hasNext() {
-            if (batch.isEmpty() && pinned.hasNext()) {
+            while (batch.isEmpty() && pinned.hasNext()) {
                 List<Document> documents = new ArrayList<>();
                 for (int left = pinned.readyInBatch(); left > 0; left--) {
-                    documents.add(pinned.next());
+                    Document state = pinned.next();
+                    if (given(state)) {
+                        documents.add(state);
+                    }
                 }
                 batch.addAll(opened(documents));
             }
             return !batch.isEmpty();
+        }
+
+        /** Whether the state is given; one left out for lacking the consent is counted. */
+        private boolean given(Document state) {
+            boolean changed = pinned.changedSincePin(state);
+            if (givenThen.test(state)) {
+                Now now = changed ? now(reader, selection, state.getString(IncidentDocument.ID)) : Now.GIVEN;
+                if (now == Now.WITHHELD) {
+                    withheld++;
+                }
+                return now == Now.GIVEN;
+            }
+            if (lackingThen.test(state)) {
+                withheld++;
+            }
+            return false;
         }
 
         @Override
@@ -235,6 +267,11 @@ class MongoIncidentReads implements IncidentReads {
                 throw new NoSuchElementException();
             }
             return batch.poll();
+        }
+
+        @Override
+        public long withheld() {
+            return withheld;
         }
 
         @Override

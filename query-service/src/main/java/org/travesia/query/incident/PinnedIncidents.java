@@ -2,9 +2,11 @@ package org.travesia.query.incident;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,8 @@ final class PinnedIncidents implements Iterator<Document>, AutoCloseable {
     private final Predicate<Document> thenMatches;
     private final int maxChanged;
     private final MongoCursor<Document> cursor;
+    /** The read model's generation when the cursor opened: a replay since has emptied what it reads. */
+    private final long generation;
 
     /** Positions up to here have been looked at: every entry above the pin at or below it has been seen. */
     private long lookedUpTo;
@@ -64,6 +68,8 @@ final class PinnedIncidents implements Iterator<Document>, AutoCloseable {
     /** The last row of the batches handed out so far. */
     private Document passed;
     private final ArrayDeque<Document> ready = new ArrayDeque<>();
+    /** The states in {@code pending} and {@code ready} that come from the history: their incident changed since. */
+    private final Set<Document> fromHistory = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean finished;
 
     PinnedIncidents(IncidentReadModel readModel, AppliedPositions applied, long pin, Bson filter,
@@ -74,6 +80,7 @@ final class PinnedIncidents implements Iterator<Document>, AutoCloseable {
         this.thenMatches = thenMatches;
         this.maxChanged = maxChanged;
         this.lookedUpTo = pin;
+        this.generation = readModel.generation();
         this.cursor = readModel.atOrBelow(pin, filter, projection, batchSize);
     }
 
@@ -91,6 +98,15 @@ final class PinnedIncidents implements Iterator<Document>, AutoCloseable {
             throw new NoSuchElementException();
         }
         return ready.poll();
+    }
+
+    /**
+     * Whether a state handed out was answered from the history, its incident having changed since the pin (asked once
+     * per state, as it is handed out): such a state matched as it was then, and whether it may still be given now is
+     * the caller's to decide.
+     */
+    boolean changedSincePin(Document state) {
+        return fromHistory.remove(state);
     }
 
     /** How many rows the current batch still holds: a caller may act once per batch (open its text, audit it). */
@@ -123,6 +139,13 @@ final class PinnedIncidents implements Iterator<Document>, AutoCloseable {
                 continue;
             }
             pending.put(state, state);
+            fromHistory.add(state);
+        }
+        if (readModel.generation() != generation) {
+            // Emptied for a replay while this batch and the changes were read: what was deleted under the cursor would
+            // be missing without a word. Stop instead (an export is then audited as failed).
+            throw new IllegalStateException("The incident read model was rebuilt (replayed) while a snapshot of it was"
+                    + " read");
         }
         if (exhausted) {
             ready.addAll(pending.values());
@@ -135,7 +158,10 @@ final class PinnedIncidents implements Iterator<Document>, AutoCloseable {
                 ready.add(pending.pollFirstEntry().getValue());
             }
             // The same incident read unchanged by this batch and seen changed before: the same state, given once.
-            pending.remove(row);
+            Document same = pending.remove(row);
+            if (same != null) {
+                fromHistory.remove(same);
+            }
             ready.add(row);
         }
         passed = last;

@@ -101,7 +101,7 @@ class ExportCutOffTest {
     private ExportStream stream(ExportFormat format) {
         AuditLog.Trail trail = audit.begin(ANALYST, AuditLog.Action.EXPORT, "incidents.export.test", Map.of());
         return new ExportStream(new TimelineLayout(format, ExportAudience.INTERNAL, ANALYST, null, 7, 5,
-                new ObjectMapper(), new ExportMetrics(new SimpleMeterRegistry())), trail, audit.chunkSize());
+                new ObjectMapper(), new ExportMetrics(new SimpleMeterRegistry())), trail, audit.chunkSize(), Set.of());
     }
 
     private Document ending() {
@@ -111,7 +111,7 @@ class ExportCutOffTest {
 
     private static IncidentSnapshot snapshot(int incidents) {
         Iterator<IncidentState> states = IntStream.range(0, incidents).mapToObj(ExportCutOffTest::incident).iterator();
-        return IncidentSnapshot.of(states);
+        return IncidentSnapshot.of(states, 0);
     }
 
     private static IncidentState incident(int i) {

@@ -1,6 +1,7 @@
 package org.travesia.query.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.travesia.kernel.common.Actor;
+import org.travesia.kernel.common.ConsentUse;
 import org.travesia.kernel.common.MetadataKeys;
 import org.travesia.kernel.common.Role;
 import org.travesia.kernel.incident.FindIncidents;
@@ -151,6 +153,65 @@ class SnapshotUnderConcurrentChangesTest {
 
         assertThat(given).as("i5 had consent at the pin, and has it no more").containsExactly("i1", "i2", "i3", "i4",
                 "i6");
+    }
+
+    @Test
+    void aReportWhoseRequiredConsentWasWithdrawnWhileTheSnapshotRunsIsLeftOutAndCountedAsWithheld() {
+        IncidentSelection aggregated = new IncidentSelection(ON_THE_ROUTE.find(), Set.of(), Set.of(),
+                new RequiredConsent(Set.of(ConsentUse.ADVOCACY_AGGREGATED), Set.of()));
+        IncidentFacts.Consent advocacy = new IncidentFacts.Consent(true, List.of("ADVOCACY_AGGREGATED"));
+        for (int day = 1; day <= 6; day++) {
+            report("i" + day, day, day == 4 ? null : advocacy);
+        }
+        long pin = reads.appliedPosition();
+
+        List<String> given = new ArrayList<>();
+        try (IncidentSnapshot snapshot = reads.snapshot(READER, aggregated, pin)) {
+            given.add(snapshot.next().incidentId());
+            amend("i5", 0, new IncidentFacts(null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, new IncidentFacts.Consent(false, List.of())), "consent");
+            snapshot.forEachRemaining(state -> given.add(state.incidentId()));
+
+            assertThat(given).containsExactly("i1", "i2", "i3", "i6");
+            assertThat(snapshot.withheld()).as("i4 lacked the consent at the pin, i5 lacks it now").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void whatIsWithheldIsCountedAsTheRowsAreRead() {
+        IncidentSelection aggregated = new IncidentSelection(ON_THE_ROUTE.find(), Set.of(), Set.of(),
+                new RequiredConsent(Set.of(ConsentUse.ADVOCACY_AGGREGATED), Set.of()));
+        IncidentFacts.Consent advocacy = new IncidentFacts.Consent(true, List.of("ADVOCACY_AGGREGATED"));
+        for (int day = 1; day <= 7; day++) {
+            report("i" + day, day, day % 2 == 0 ? null : advocacy);
+        }
+        long pin = reads.appliedPosition();
+
+        try (IncidentSnapshot snapshot = reads.snapshot(READER, aggregated, pin)) {
+            assertThat(snapshot.withheld()).as("nothing read yet").isZero();
+            List<String> given = new ArrayList<>();
+            snapshot.forEachRemaining(state -> given.add(state.incidentId()));
+
+            assertThat(given).containsExactly("i1", "i3", "i5", "i7");
+            assertThat(snapshot.withheld()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aSnapshotWhoseReadModelIsRebuiltUnderItStopsRatherThanEndAsIfComplete() {
+        for (int day = 1; day <= 9; day++) {
+            report("i" + day, day);
+        }
+        long pin = reads.appliedPosition();
+
+        try (IncidentSnapshot snapshot = reads.snapshot(READER, ON_THE_ROUTE, pin)) {
+            snapshot.next();
+            // A replay starts: the read model is emptied, to be filled again from the first event.
+            projection.reset();
+
+            assertThatThrownBy(() -> snapshot.forEachRemaining(state -> { }))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("rebuilt");
+        }
     }
 
     private void report(String id, int day) {

@@ -29,7 +29,8 @@ public interface IncidentReads {
      * Each incident the reader may see that the selection matches, as it was at {@code position} (at most
      * {@link #appliedPosition}): incidents changed since are given as they were then, and those created since are
      * not given. In the snapshot order: when it occurred, earliest first (unknown first), then by id. Streamed: the
-     * caller holds one batch at a time, however many incidents match.
+     * caller holds one batch at a time, however many incidents match. What it leaves out only for lacking the
+     * consent the selection requires is counted as it goes ({@link IncidentSnapshot#withheld}).
      */
     IncidentSnapshot snapshot(Actor reader, IncidentSelection selection, long position);
 
@@ -39,12 +40,6 @@ public interface IncidentReads {
      * incident whose state then was not is left out, as if it did not match.
      */
     List<IncidentState> asOf(Actor reader, IncidentSelection selection, Instant asOf);
-
-    /**
-     * How many incidents {@link #snapshot} at {@code position} leaves out only because they lack the consent the
-     * selection requires.
-     */
-    long countWithoutConsent(Actor reader, IncidentSelection selection, long position);
 
     /**
      * How many incidents an {@link #asOf} read of the selection goes through, and holds the ids of: those the reader

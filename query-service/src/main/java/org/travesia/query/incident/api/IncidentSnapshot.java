@@ -8,11 +8,19 @@ import java.util.Iterator;
  */
 public interface IncidentSnapshot extends Iterator<IncidentState>, AutoCloseable {
 
+    /**
+     * How many incidents the snapshot has left out so far only because they lack the consent the selection requires
+     * (at the pin, or now for one changed since): counted as the rows are read, in the same pass, so it is the whole
+     * count once the snapshot has been read to the end. Of what the reader may see only: another organisation's report
+     * without the consent its reach needs is not there for the reader at all, and not counted.
+     */
+    long withheld();
+
     @Override
     void close();
 
-    /** States already held in memory, in the order given: nothing to release on close. */
-    static IncidentSnapshot of(Iterator<IncidentState> states) {
+    /** States already held in memory, in the order given, with {@code withheld} counted already. */
+    static IncidentSnapshot of(Iterator<IncidentState> states, long withheld) {
         return new IncidentSnapshot() {
             @Override
             public boolean hasNext() {
@@ -22,6 +30,11 @@ public interface IncidentSnapshot extends Iterator<IncidentState>, AutoCloseable
             @Override
             public IncidentState next() {
                 return states.next();
+            }
+
+            @Override
+            public long withheld() {
+                return withheld;
             }
 
             @Override

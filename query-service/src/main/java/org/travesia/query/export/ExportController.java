@@ -163,7 +163,7 @@ class ExportController {
         ExportStream stream = new ExportStream(layout, trail, auditLog.chunkSize(), selection.required().all());
         StreamingResponseBody body = out -> stream.writeTo(out, rows);
         try {
-            response.setTrailerFields(() -> Map.of(WithheldRows.HEADER, stream.withheld().header()));
+            response.setTrailerFields(stream::trailer);
         } catch (IllegalStateException e) {
             // An HTTP/1.0 client cannot be sent trailer fields: the audit log's ending still says what was withheld.
         }

@@ -50,12 +50,21 @@ final class ExportStream {
     private final Set<ConsentUse> required;
     /** The rows withheld so far, once the snapshot is open; all of them once it has been read to the end. */
     private volatile IncidentSnapshot states;
+    private volatile boolean endedComplete;
 
     ExportStream(Layout layout, AuditLog.Trail trail, int chunkSize, Set<ConsentUse> required) {
         this.layout = layout;
         this.trail = trail;
         this.chunkSize = chunkSize;
         this.required = required;
+    }
+
+    /**
+     * The trailer fields of the answer, asked for once its body is done: what was withheld, for an export that
+     * completed; nothing for one cut off, so that an answer cut off never ends as a complete one does.
+     */
+    Map<String, String> trailer() {
+        return endedComplete ? Map.of(WithheldRows.HEADER, withheld().header()) : Map.of();
     }
 
     /** What the snapshot has withheld so far: the whole count once the last row is written. */
@@ -100,6 +109,8 @@ final class ExportStream {
             }
         }
         trail.finish(AuditLog.Action.EXPORT_FINISHED, ending(true, sent, bytes.count(), bytes.sha256(), null));
+        // Only once its ending is in the audit log does the answer end as complete.
+        endedComplete = true;
         layout.finished(sent);
     }
 

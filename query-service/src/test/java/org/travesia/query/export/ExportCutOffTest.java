@@ -36,7 +36,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * How an export's audit ends: completed, with the SHA-256 of exactly the bytes sent; or cut off when the connection
- * goes, saying so and how many rows had been sent, with no digest. A chunk holds 2 rows here.
+ * goes, saying so and how many rows had been sent, with no digest and no trailer field. A chunk holds 2 rows here.
  */
 class ExportCutOffTest {
 
@@ -60,8 +60,11 @@ class ExportCutOffTest {
     void aCompletedExportRecordsItsRowsAndTheDigestOfExactlyTheBytesSent() throws Exception {
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
 
-        stream(ExportFormat.NDJSON).writeTo(sent, () -> snapshot(5));
+        ExportStream stream = stream(ExportFormat.NDJSON);
+        stream.writeTo(sent, () -> snapshot(5));
 
+        assertThat(stream.trailer()).as("the last thing a complete answer says")
+                .containsEntry(WithheldRows.HEADER, "0;reason=\"consent\";uses=\"\"");
         Document ending = ending();
         assertThat(ending.getBoolean("completed")).isTrue();
         assertThat(ending.get("rows", Number.class).longValue()).isEqualTo(5);
@@ -88,8 +91,11 @@ class ExportCutOffTest {
             }
         };
 
-        assertThatThrownBy(() -> stream(ExportFormat.CSV).writeTo(closedAfterTheFirstChunk, () -> snapshot(5)))
+        ExportStream stream = stream(ExportFormat.CSV);
+        assertThatThrownBy(() -> stream.writeTo(closedAfterTheFirstChunk, () -> snapshot(5)))
                 .isInstanceOf(IOException.class);
+
+        assertThat(stream.trailer()).as("an answer cut off never ends as a complete one does").isEmpty();
 
         Document ending = ending();
         assertThat(ending.getBoolean("completed")).isFalse();

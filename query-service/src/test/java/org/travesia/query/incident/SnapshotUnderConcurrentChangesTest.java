@@ -42,6 +42,11 @@ class SnapshotUnderConcurrentChangesTest {
     private static final String ROUTE = "darien";
     private static final IncidentSelection ON_THE_ROUTE = new IncidentSelection(new FindIncidents(ROUTE, null, null,
             null, null, null, null, null, null, null, null), Set.of(), Set.of(), RequiredConsent.none());
+    /** The same, for an audience that needs each report's consent to aggregated advocacy. */
+    private static final IncidentSelection AGGREGATED = new IncidentSelection(ON_THE_ROUTE.find(), Set.of(), Set.of(),
+            new RequiredConsent(Set.of(ConsentUse.ADVOCACY_AGGREGATED), Set.of()));
+    private static final IncidentFacts.Consent ADVOCACY = new IncidentFacts.Consent(true,
+            List.of("ADVOCACY_AGGREGATED"));
 
     private TestPrivacy privacy;
     private IncidentProjection projection;
@@ -146,8 +151,7 @@ class SnapshotUnderConcurrentChangesTest {
         List<String> given = new ArrayList<>();
         try (IncidentSnapshot snapshot = reads.snapshot(partner, ON_THE_ROUTE, pin)) {
             given.add(snapshot.next().incidentId());
-            amend("i5", 0, new IncidentFacts(null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, new IncidentFacts.Consent(false, List.of())), "consent");
+            withdrawConsent("i5");
             snapshot.forEachRemaining(state -> given.add(state.incidentId()));
         }
 
@@ -157,19 +161,15 @@ class SnapshotUnderConcurrentChangesTest {
 
     @Test
     void aReportWhoseRequiredConsentWasWithdrawnWhileTheSnapshotRunsIsLeftOutAndCountedAsWithheld() {
-        IncidentSelection aggregated = new IncidentSelection(ON_THE_ROUTE.find(), Set.of(), Set.of(),
-                new RequiredConsent(Set.of(ConsentUse.ADVOCACY_AGGREGATED), Set.of()));
-        IncidentFacts.Consent advocacy = new IncidentFacts.Consent(true, List.of("ADVOCACY_AGGREGATED"));
         for (int day = 1; day <= 6; day++) {
-            report("i" + day, day, day == 4 ? null : advocacy);
+            report("i" + day, day, day == 4 ? null : ADVOCACY);
         }
         long pin = reads.appliedPosition();
 
         List<String> given = new ArrayList<>();
-        try (IncidentSnapshot snapshot = reads.snapshot(READER, aggregated, pin)) {
+        try (IncidentSnapshot snapshot = reads.snapshot(READER, AGGREGATED, pin)) {
             given.add(snapshot.next().incidentId());
-            amend("i5", 0, new IncidentFacts(null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, new IncidentFacts.Consent(false, List.of())), "consent");
+            withdrawConsent("i5");
             snapshot.forEachRemaining(state -> given.add(state.incidentId()));
 
             assertThat(given).containsExactly("i1", "i2", "i3", "i6");
@@ -179,15 +179,12 @@ class SnapshotUnderConcurrentChangesTest {
 
     @Test
     void whatIsWithheldIsCountedAsTheRowsAreRead() {
-        IncidentSelection aggregated = new IncidentSelection(ON_THE_ROUTE.find(), Set.of(), Set.of(),
-                new RequiredConsent(Set.of(ConsentUse.ADVOCACY_AGGREGATED), Set.of()));
-        IncidentFacts.Consent advocacy = new IncidentFacts.Consent(true, List.of("ADVOCACY_AGGREGATED"));
         for (int day = 1; day <= 7; day++) {
-            report("i" + day, day, day % 2 == 0 ? null : advocacy);
+            report("i" + day, day, day % 2 == 0 ? null : ADVOCACY);
         }
         long pin = reads.appliedPosition();
 
-        try (IncidentSnapshot snapshot = reads.snapshot(READER, aggregated, pin)) {
+        try (IncidentSnapshot snapshot = reads.snapshot(READER, AGGREGATED, pin)) {
             assertThat(snapshot.withheld()).as("nothing read yet").isZero();
             List<String> given = new ArrayList<>();
             snapshot.forEachRemaining(state -> given.add(state.incidentId()));
@@ -229,6 +226,11 @@ class SnapshotUnderConcurrentChangesTest {
         apply(id, expectedVersion + 1, new IncidentAmended(id, changes,
                 fields.length == 0 ? List.of(changes.affected() != null ? "affected" : "occurredAt") : List.of(fields),
                 "corrected"));
+    }
+
+    private void withdrawConsent(String id) {
+        amend(id, 0, new IncidentFacts(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                new IncidentFacts.Consent(false, List.of())), "consent");
     }
 
     private static IncidentFacts dead(int dead) {

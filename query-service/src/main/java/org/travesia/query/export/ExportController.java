@@ -31,6 +31,7 @@ import org.travesia.query.incident.api.IncidentSearchParameters;
 import org.travesia.query.incident.api.IncidentSelection;
 import org.travesia.query.incident.api.IncidentSnapshot;
 import org.travesia.query.incident.api.IncidentState;
+import org.travesia.query.incident.api.SnapshotPin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -102,10 +103,11 @@ class ExportController {
         }
         IncidentSelection selection = exportAudience.selection(parameters.find(), declaredPurpose);
         Instant instant = asOf == null ? null : IncidentSearchParameters.instant("asOf", asOf, false);
-        long position = incidents.appliedPosition();
+        SnapshotPin pin = incidents.pin();
+        long position = pin.position();
         Supplier<IncidentSnapshot> rows;
         if (instant == null) {
-            rows = () -> incidents.snapshot(actor, selection, position);
+            rows = () -> incidents.snapshot(actor, selection, pin);
         } else {
             // As-of reads are not streamed yet: they hold their states, so they are bounded (README, Exports).
             if (incidents.countAsOfCandidates(actor, selection) > asOfMaxIncidents) {
@@ -114,6 +116,7 @@ class ExportController {
             long withheld = incidents.countWithoutConsentAsOf(actor, selection, instant);
             List<IncidentState> states = new ArrayList<>(incidents.asOf(actor, selection, instant));
             states.sort(SNAPSHOT_ORDER);
+            incidents.ensureNotRebuiltSince(pin);
             rows = () -> IncidentSnapshot.of(states.iterator(), withheld);
         }
         String resource = "incidents.export." + exportFormat.name().toLowerCase(Locale.ROOT) + "."
@@ -138,10 +141,11 @@ class ExportController {
                                                     HttpServletResponse response) {
         Actor actor = currentActor.get();
         IncidentSelection selection = ExportAudience.PUBLIC.selection(parameters.find(), null).onlyFromMmp();
-        long position = incidents.appliedPosition();
+        SnapshotPin pin = incidents.pin();
+        long position = pin.position();
         String filename = "travesia-mmp-" + Instant.now().toString().replace(":", "") + ".csv";
         return stream(actor, "incidents.export.mmp.public", definition(MmpHdxLayout.FORMAT, ExportAudience.PUBLIC,
-                        null, parameters, null, position), selection, () -> incidents.snapshot(actor, selection, position),
+                        null, parameters, null, position), selection, () -> incidents.snapshot(actor, selection, pin),
                 new MmpHdxLayout(metrics), filename, MediaType.parseMediaType("text/csv;charset=UTF-8"), position,
                 response);
     }
@@ -162,15 +166,17 @@ class ExportController {
         AuditLog.Trail trail = auditLog.begin(actor, AuditLog.Action.EXPORT, resource, details);
         ExportStream stream = new ExportStream(layout, trail, auditLog.chunkSize(), selection.required().all());
         StreamingResponseBody body = out -> stream.writeTo(out, rows);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
         try {
             response.setTrailerFields(stream::trailer);
+            answer.header(HttpHeaders.TRAILER, WithheldRows.HEADER);
         } catch (IllegalStateException e) {
-            // An HTTP/1.0 client cannot be sent trailer fields: the audit log's ending still says what was withheld.
+            // An HTTP/1.0 client cannot be sent trailer fields, so none is announced: the audit log's ending says what
+            // was withheld.
         }
-        return ResponseEntity.ok()
+        return answer
                 .contentType(mediaType)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
-                .header(HttpHeaders.TRAILER, WithheldRows.HEADER)
                 .header(POSITION_HEADER, Long.toString(position))
                 .header(AUDIT_HEADER, trail.entryId())
                 .body(body);

@@ -67,6 +67,11 @@ class IncidentProjection {
     private final IncidentReadModel readModel;
     private final ProjectionProgress progress;
     private final IncidentMetrics metrics;
+    /**
+     * Whether a replay may have emptied the read model without this process having applied an event since (true at
+     * start, for a replay begun by a process that stopped before applying one): the first event applied says so.
+     */
+    private volatile boolean replayUnconfirmed = true;
 
     IncidentProjection(IncidentReadModel readModel, ProjectionProgress progress, IncidentMetrics metrics) {
         this.readModel = readModel;
@@ -193,6 +198,7 @@ class IncidentProjection {
     @ResetHandler
     void reset() {
         readModel.deleteAll();
+        replayUnconfirmed = true;
     }
 
     /**
@@ -201,6 +207,11 @@ class IncidentProjection {
      */
     private void apply(String incidentId, long sequence, EventMessage<?> message, UnaryOperator<Document> change,
                        Consumer<Document> describe) {
+        if (replayUnconfirmed) {
+            // Handling an event, so the processor runs from tokens stored after any reset: snapshots may be pinned.
+            readModel.replayStarted();
+            replayUnconfirmed = false;
+        }
         Document applied = readModel.apply(incidentId, sequence, incident -> {
             Document next = withLicence(change.apply(incident));
             return next.append(STATUS, status(next).name()).append(IncidentDocument.ROUTE_ASSIGNMENT, assignment(next))

@@ -48,6 +48,8 @@ class IncidentReadModel {
     static final String HISTORY = "incident_history";
     /** One document per rebuildable read model: how many times it was emptied for a replay. */
     static final String GENERATIONS = "read_model_generations";
+    private static final String GENERATION = "generation";
+    private static final String REBUILDING = "rebuilding";
 
     /**
      * The order of snapshots: when it occurred, earliest first (unknown first), then by id. MongoDB serves it from
@@ -254,23 +256,37 @@ class IncidentReadModel {
     }
 
     /**
-     * Empties both read models for a replay. The generation is moved first, so that a reader who finds it unchanged
-     * after reading knows that nothing it read had been deleted yet ({@link #generation}).
+     * Empties both read models for a replay. The generation is moved first, and marked as being rebuilt until the
+     * replay applies its first event ({@link #replayStarted}): a reader who finds the generation unchanged after
+     * reading knows that nothing it read had been deleted yet, and no snapshot is pinned in between, while the
+     * projection's tokens still say where it was before ({@link #generation}).
      */
     void deleteAll() {
-        generations.updateOne(Filters.eq("_id", INCIDENTS), Updates.inc("generation", 1L),
-                new UpdateOptions().upsert(true));
+        generations.updateOne(Filters.eq("_id", INCIDENTS), Updates.combine(Updates.inc(GENERATION, 1L),
+                Updates.set(REBUILDING, true)), new UpdateOptions().upsert(true));
         history.deleteMany(new Document());
         incidents.deleteMany(new Document());
     }
 
+    /** The replay has applied an event: its tokens are stored, and say how far it has got. */
+    void replayStarted() {
+        generations.updateOne(Filters.and(Filters.eq("_id", INCIDENTS), Filters.eq(REBUILDING, true)),
+                Updates.set(REBUILDING, false));
+    }
+
     /**
-     * How many times the read models were emptied for a replay (0 if never): a long read (a snapshot) that finds it
-     * changed has read from a read model being rebuilt, and may have missed what was deleted under it.
+     * How many times the read models were emptied for a replay (0 if never), and whether the last replay has yet to
+     * apply its first event: a long read (a snapshot) that finds the number changed has read from a read model being
+     * rebuilt, and may have missed what was deleted under it.
      */
-    long generation() {
+    Generation generation() {
         Document generation = generations.find(Filters.eq("_id", INCIDENTS)).first();
-        return generation == null ? 0 : generation.get("generation", Number.class).longValue();
+        return generation == null ? new Generation(0, false)
+                : new Generation(generation.get(GENERATION, Number.class).longValue(),
+                        Boolean.TRUE.equals(generation.getBoolean(REBUILDING)));
+    }
+
+    record Generation(long number, boolean rebuilding) {
     }
 
     List<Document> all() {

@@ -18,6 +18,7 @@ import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.travesia.kernel.common.Actor;
+import org.travesia.kernel.common.ConflictException;
 import org.travesia.kernel.common.SharingLevel;
 import org.travesia.platform.privacy.DataSubject;
 import org.travesia.platform.privacy.PersonalDataCipher;
@@ -26,6 +27,7 @@ import org.travesia.query.incident.api.IncidentReads;
 import org.travesia.query.incident.api.IncidentSelection;
 import org.travesia.query.incident.api.IncidentSnapshot;
 import org.travesia.query.incident.api.IncidentState;
+import org.travesia.query.incident.api.SnapshotPin;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -40,6 +42,7 @@ class MongoIncidentReads implements IncidentReads {
     private static final String NOW = "";
     private static final String THEN = IncidentHistoryDocument.STATE_PREFIX;
     private static final Duration CATCH_UP_LOOK = Duration.ofMillis(50);
+    private static final String REBUILDING = "snapshot.read-model-rebuilding";
 
     private final IncidentReadModel readModel;
     private final PersonalDataCipher cipher;
@@ -70,25 +73,47 @@ class MongoIncidentReads implements IncidentReads {
     }
 
     /**
-     * Waits up to {@code catchUpWait} for the projection to reach the store's last event, so that an export started
-     * right after a write (and its projection) holds it; a projection further behind is pinned where it is.
+     * Waits up to {@code catchUpWait} for a replay that emptied the read model to apply its first event, and then as
+     * long for the projection to reach the store's last event, so that an export started right after a write (and its
+     * projection) holds it; a projection further behind is pinned where it is. The generation is read first: a replay
+     * begun after it is noticed by the snapshot.
      */
     @Override
-    public long appliedPosition() {
-        long head = appliedPositions.eventHead();
+    public SnapshotPin pin() {
         long deadline = System.nanoTime() + catchUpWait.toNanos();
-        long applied = appliedPositions.appliedUpTo();
+        IncidentReadModel.Generation generation = readModel.generation();
         try {
+            while (generation.rebuilding() && appliedPositions.eventHead() > 0) {
+                if (System.nanoTime() >= deadline) {
+                    throw new ConflictException(REBUILDING);
+                }
+                progress.awaitChange(lookFor(deadline));
+                generation = readModel.generation();
+            }
+            long head = appliedPositions.eventHead();
+            long applied = appliedPositions.appliedUpTo();
+            deadline = System.nanoTime() + catchUpWait.toNanos();
             while (applied < head && System.nanoTime() < deadline) {
                 // A token moves once its batch is handled, just after the event that woke us: look again soon.
-                progress.awaitChange(Duration.ofMillis(Math.min(CATCH_UP_LOOK.toMillis(),
-                        Math.max(1, (deadline - System.nanoTime()) / 1_000_000))));
+                progress.awaitChange(lookFor(deadline));
                 applied = appliedPositions.appliedUpTo();
             }
+            return new SnapshotPin(applied, generation.number());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new ConflictException(REBUILDING);
         }
-        return applied;
+    }
+
+    private static Duration lookFor(long deadline) {
+        return Duration.ofMillis(Math.min(CATCH_UP_LOOK.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+    }
+
+    @Override
+    public void ensureNotRebuiltSince(SnapshotPin pin) {
+        if (readModel.generation().number() != pin.generation()) {
+            throw new ConflictException(REBUILDING);
+        }
     }
 
     /**
@@ -97,7 +122,7 @@ class MongoIncidentReads implements IncidentReads {
      * the rows are read ({@link IncidentSnapshot#withheld}) rather than by a pass of their own before the first row.
      */
     @Override
-    public IncidentSnapshot snapshot(Actor reader, IncidentSelection selection, long position) {
+    public IncidentSnapshot snapshot(Actor reader, IncidentSelection selection, SnapshotPin pin) {
         Bson given = Filters.and(IncidentReadScope.of(reader, selection.reach(), NOW),
                 IncidentFilters.of(selection, NOW),
                 ConsentFilter.of(selection.consent(), reader, NOW));
@@ -105,7 +130,7 @@ class MongoIncidentReads implements IncidentReads {
                 && IncidentFilters.matches(selection, state)
                 && ConsentFilter.carries(selection.consent(), reader, state);
         if (selection.required().isNone()) {
-            return new OpenedSnapshot(reader, selection, new PinnedIncidents(readModel, appliedPositions, position,
+            return new OpenedSnapshot(reader, selection, new PinnedIncidents(readModel, appliedPositions, pin,
                     given, givenThen, null, batchSize, maxChanged), givenThen, state -> false);
         }
         Bson lacking = Filters.and(IncidentReadScope.withholdable(reader, selection.reach(), NOW),
@@ -113,7 +138,7 @@ class MongoIncidentReads implements IncidentReads {
         Predicate<Document> lackingThen = state -> IncidentReadScope.withholdable(reader, selection.reach(), state)
                 && IncidentFilters.matches(selection, state)
                 && !ConsentFilter.carries(selection.required(), reader, state);
-        return new OpenedSnapshot(reader, selection, new PinnedIncidents(readModel, appliedPositions, position,
+        return new OpenedSnapshot(reader, selection, new PinnedIncidents(readModel, appliedPositions, pin,
                 Filters.or(given, lacking), givenThen.or(lackingThen), null, batchSize, maxChanged), givenThen,
                 lackingThen);
     }
@@ -240,6 +265,8 @@ class MongoIncidentReads implements IncidentReads {
                         documents.add(state);
                     }
                 }
+                // The batch's changed rows were just looked up as they are now: not in a read model being replayed.
+                pinned.ensureNotRebuilt();
                 batch.addAll(opened(documents));
             }
             return !batch.isEmpty();

@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.travesia.query.incident.api.SnapshotPin;
 
 import com.mongodb.client.MongoCursor;
 
@@ -57,7 +58,7 @@ final class PinnedIncidents implements Iterator<Document>, AutoCloseable {
     private final Predicate<Document> thenMatches;
     private final int maxChanged;
     private final MongoCursor<Document> cursor;
-    /** The read model's generation when the cursor opened: a replay since has emptied what it reads. */
+    /** The read model's generation at the pin: a replay since has emptied what it reads. */
     private final long generation;
 
     /** Positions up to here have been looked at: every entry above the pin at or below it has been seen. */
@@ -72,16 +73,16 @@ final class PinnedIncidents implements Iterator<Document>, AutoCloseable {
     private final Set<Document> fromHistory = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean finished;
 
-    PinnedIncidents(IncidentReadModel readModel, AppliedPositions applied, long pin, Bson filter,
+    PinnedIncidents(IncidentReadModel readModel, AppliedPositions applied, SnapshotPin pin, Bson filter,
                     Predicate<Document> thenMatches, Bson projection, int batchSize, int maxChanged) {
         this.readModel = readModel;
         this.applied = applied;
-        this.pin = pin;
+        this.pin = pin.position();
         this.thenMatches = thenMatches;
         this.maxChanged = maxChanged;
-        this.lookedUpTo = pin;
-        this.generation = readModel.generation();
-        this.cursor = readModel.atOrBelow(pin, filter, projection, batchSize);
+        this.lookedUpTo = this.pin;
+        this.generation = pin.generation();
+        this.cursor = readModel.atOrBelow(this.pin, filter, projection, batchSize);
     }
 
     @Override
@@ -141,12 +142,7 @@ final class PinnedIncidents implements Iterator<Document>, AutoCloseable {
             pending.put(state, state);
             fromHistory.add(state);
         }
-        if (readModel.generation() != generation) {
-            // Emptied for a replay while this batch and the changes were read: what was deleted under the cursor would
-            // be missing without a word. Stop instead (an export is then audited as failed).
-            throw new IllegalStateException("The incident read model was rebuilt (replayed) while a snapshot of it was"
-                    + " read");
-        }
+        ensureNotRebuilt();
         if (exhausted) {
             ready.addAll(pending.values());
             pending.clear();
@@ -165,6 +161,18 @@ final class PinnedIncidents implements Iterator<Document>, AutoCloseable {
             ready.add(row);
         }
         passed = last;
+    }
+
+    /**
+     * Stops the snapshot if a replay has emptied the read model since the pin: what was deleted under the cursor, or
+     * before it opened, would be missing without a word (an export is then audited as failed). Asked after each batch
+     * and the changes around it were read, and by a caller after its own reads of the batch.
+     */
+    void ensureNotRebuilt() {
+        if (readModel.generation().number() != generation) {
+            throw new IllegalStateException("The incident read model was rebuilt (replayed) while a snapshot of it was"
+                    + " read");
+        }
     }
 
     /** The states at the pin, matching, of the incidents first seen changed above it since the last look. */

@@ -147,7 +147,7 @@ class ConsentRequiredBySelectionsTest {
 
     /** How many a snapshot at the projection's position withholds, read to the end. */
     private long withheld(IncidentSelection selection) {
-        try (var snapshot = reads.snapshot(READER, selection, reads.appliedPosition())) {
+        try (var snapshot = reads.snapshot(READER, selection, reads.pin())) {
             snapshot.forEachRemaining(state -> { });
             return snapshot.withheld();
         }
@@ -156,7 +156,7 @@ class ConsentRequiredBySelectionsTest {
     /** The current state, as a snapshot at the projection's position reads it. */
     private List<IncidentState> current(IncidentSelection selection) {
         List<IncidentState> states = new java.util.ArrayList<>();
-        try (var snapshot = reads.snapshot(READER, selection, reads.appliedPosition())) {
+        try (var snapshot = reads.snapshot(READER, selection, reads.pin())) {
             snapshot.forEachRemaining(states::add);
         }
         return states;

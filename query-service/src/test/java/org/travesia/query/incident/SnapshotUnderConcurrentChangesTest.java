@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.travesia.kernel.common.Actor;
+import org.travesia.kernel.common.ConflictException;
 import org.travesia.kernel.common.ConsentUse;
 import org.travesia.kernel.common.MetadataKeys;
 import org.travesia.kernel.common.Role;
@@ -27,6 +28,7 @@ import org.travesia.query.incident.api.IncidentSelection;
 import org.travesia.query.incident.api.IncidentSnapshot;
 import org.travesia.query.incident.api.IncidentState;
 import org.travesia.query.incident.api.RequiredConsent;
+import org.travesia.query.incident.api.SnapshotPin;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -89,7 +91,7 @@ class SnapshotUnderConcurrentChangesTest {
             report("i" + day, day);
         }
         amend("i2", 0, dead(2));
-        long pin = reads.appliedPosition();
+        SnapshotPin pin = reads.pin();
         amend("i3", 0, dead(3));
 
         List<IncidentState> given = new ArrayList<>();
@@ -125,7 +127,7 @@ class SnapshotUnderConcurrentChangesTest {
         for (int day = 1; day <= 6; day++) {
             report("i" + day, day);
         }
-        long pin = reads.appliedPosition();
+        SnapshotPin pin = reads.pin();
 
         List<String> given = new ArrayList<>();
         try (IncidentSnapshot snapshot = reads.snapshot(READER, ON_THE_ROUTE, pin)) {
@@ -146,7 +148,7 @@ class SnapshotUnderConcurrentChangesTest {
         for (int day = 1; day <= 6; day++) {
             report("i" + day, day, protection);
         }
-        long pin = reads.appliedPosition();
+        SnapshotPin pin = reads.pin();
 
         List<String> given = new ArrayList<>();
         try (IncidentSnapshot snapshot = reads.snapshot(partner, ON_THE_ROUTE, pin)) {
@@ -164,7 +166,7 @@ class SnapshotUnderConcurrentChangesTest {
         for (int day = 1; day <= 6; day++) {
             report("i" + day, day, day == 4 ? null : ADVOCACY);
         }
-        long pin = reads.appliedPosition();
+        SnapshotPin pin = reads.pin();
 
         List<String> given = new ArrayList<>();
         try (IncidentSnapshot snapshot = reads.snapshot(READER, AGGREGATED, pin)) {
@@ -182,7 +184,7 @@ class SnapshotUnderConcurrentChangesTest {
         for (int day = 1; day <= 7; day++) {
             report("i" + day, day, day % 2 == 0 ? null : ADVOCACY);
         }
-        long pin = reads.appliedPosition();
+        SnapshotPin pin = reads.pin();
 
         try (IncidentSnapshot snapshot = reads.snapshot(READER, AGGREGATED, pin)) {
             assertThat(snapshot.withheld()).as("nothing read yet").isZero();
@@ -199,7 +201,7 @@ class SnapshotUnderConcurrentChangesTest {
         for (int day = 1; day <= 9; day++) {
             report("i" + day, day);
         }
-        long pin = reads.appliedPosition();
+        SnapshotPin pin = reads.pin();
 
         try (IncidentSnapshot snapshot = reads.snapshot(READER, ON_THE_ROUTE, pin)) {
             snapshot.next();
@@ -209,6 +211,34 @@ class SnapshotUnderConcurrentChangesTest {
             assertThatThrownBy(() -> snapshot.forEachRemaining(state -> { }))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("rebuilt");
         }
+    }
+
+    @Test
+    void aSnapshotPinnedBeforeAReplayStartedStopsAtItsFirstBatch() {
+        for (int day = 1; day <= 9; day++) {
+            report("i" + day, day);
+        }
+        SnapshotPin pin = reads.pin();
+        projection.reset();
+
+        try (IncidentSnapshot snapshot = reads.snapshot(READER, ON_THE_ROUTE, pin)) {
+            assertThatThrownBy(snapshot::hasNext).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("rebuilt");
+        }
+    }
+
+    @Test
+    void noSnapshotIsPinnedWhileAReplayHasEmptiedTheReadModelAndNotYetStarted() {
+        for (int day = 1; day <= 3; day++) {
+            report("i" + day, day);
+        }
+        projection.reset();
+
+        assertThatThrownBy(reads::pin).isInstanceOf(ConflictException.class)
+                .hasMessage("snapshot.read-model-rebuilding");
+
+        report("i4", 4);
+        assertThat(reads.pin().position()).as("the replay has applied an event: its tokens are in place").isEqualTo(head);
     }
 
     private void report(String id, int day) {

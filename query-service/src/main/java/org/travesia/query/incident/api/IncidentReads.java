@@ -20,19 +20,27 @@ public interface IncidentReads {
     Optional<IncidentState> find(Actor reader, String incidentId);
 
     /**
-     * The global position up to which every incident event has been applied to the read model: the newest position
-     * a snapshot can be pinned at.
+     * The newest position a snapshot can be pinned at: the global position up to which every incident event has been
+     * applied to the read model, with the read model's generation. Refused ({@code snapshot.read-model-rebuilding},
+     * a conflict) while a replay has emptied the read model and not yet applied its first event: the projection's
+     * tokens then still say where it was before.
      */
-    long appliedPosition();
+    SnapshotPin pin();
 
     /**
-     * Each incident the reader may see that the selection matches, as it was at {@code position} (at most
-     * {@link #appliedPosition}): incidents changed since are given as they were then, and those created since are
-     * not given. In the snapshot order: when it occurred, earliest first (unknown first), then by id. Streamed: the
+     * Each incident the reader may see that the selection matches, as it was at the pinned position ({@link #pin}):
+     * incidents changed since are given as they were then, and those created since are not given. In the snapshot order: when it occurred, earliest first (unknown first), then by id. Streamed: the
      * caller holds one batch at a time, however many incidents match. What it leaves out only for lacking the
      * consent the selection requires is counted as it goes ({@link IncidentSnapshot#withheld}).
      */
-    IncidentSnapshot snapshot(Actor reader, IncidentSelection selection, long position);
+    IncidentSnapshot snapshot(Actor reader, IncidentSelection selection, SnapshotPin pin);
+
+    /**
+     * Refuses ({@code snapshot.read-model-rebuilding}) once a replay has emptied the read model since {@code pin}: what
+     * was read since may miss what it deleted. A snapshot checks this itself after every batch; a read held in memory
+     * ({@link #asOf}) asks once it is done.
+     */
+    void ensureNotRebuiltSince(SnapshotPin pin);
 
     /**
      * Each incident as it was known at {@code asOf} (the state after the last event recorded by then), of those the

@@ -20,7 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Answers the container's error dispatch ({@code /error}) with problem+json, in place of Spring Boot's own JSON: what
  * ends there was refused before a controller ran (Spring Security's firewall, a filter calling {@code sendError}) or
- * failed outside one. The error dispatch passes no security filter, so the headers are written here.
+ * failed outside one. The error dispatch passes no security filter, so the headers are written here. Once part of the
+ * answer is out, it writes nothing.
  */
 @RestController
 public class ProblemErrorController implements ErrorController {
@@ -35,6 +36,11 @@ public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
+        if (response.isCommitted()) {
+            // Included into an answer already under way (a stream that failed): a problem here would be read as more
+            // of it. Nothing is written; the container closes the connection.
+            return null;
+        }
         SecurityHeaders.addTo(response);
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : HttpStatus.INTERNAL_SERVER_ERROR.value();

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+
+import jakarta.servlet.RequestDispatcher;
 
 /**
  * A failure once part of an answer is out (a streamed export) writes no problem into it: a problem appended there
@@ -25,6 +28,19 @@ class FailureAfterTheAnswerStartedTest {
 
         assertThatThrownBy(() -> handler.unexpected(failure, streaming)).isSameAs(failure);
         assertThat(streaming.getContentAsString()).isEqualTo("incidentId,type\n");
+    }
+
+    @Test
+    void theContainersErrorDispatchWritesNothingIntoAnAnswerUnderWay() throws Exception {
+        MockHttpServletResponse streaming = new MockHttpServletResponse();
+        streaming.getOutputStream().write("{\"incidentId\":\"i-1\"}\n".getBytes());
+        streaming.setCommitted(true);
+        MockHttpServletRequest errorDispatch = new MockHttpServletRequest("GET", "/error");
+        errorDispatch.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 500);
+        errorDispatch.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("failed"));
+
+        assertThat(new ProblemErrorController(new Problems(new Messages())).error(errorDispatch, streaming)).isNull();
+        assertThat(streaming.getContentAsString()).isEqualTo("{\"incidentId\":\"i-1\"}\n");
     }
 
     @Test

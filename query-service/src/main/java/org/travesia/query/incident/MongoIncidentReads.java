@@ -282,7 +282,10 @@ class MongoIncidentReads implements IncidentReads {
                 }
                 return now == Now.GIVEN;
             }
-            if (lackingThen.test(state)) {
+            // One changed since is counted only if the reader may still see it: the count never tells of a report
+            // the reader may no longer read.
+            if (lackingThen.test(state)
+                    && (!changed || now(reader, selection, state.getString(IncidentDocument.ID)) != Now.GONE)) {
                 withheld++;
             }
             return false;

@@ -180,6 +180,24 @@ class SnapshotUnderConcurrentChangesTest {
     }
 
     @Test
+    void aPartnersReportThatLackedTheConsentAtThePinAndIsNoLongerVisibleIsNotCounted() {
+        Actor partner = new Actor("bea", "org-b", Set.of(Role.ANALYST));
+        IncidentSelection litigation = new IncidentSelection(ON_THE_ROUTE.find(), Set.of(), Set.of(),
+                new RequiredConsent(Set.of(ConsentUse.LITIGATION), Set.of()));
+        for (int day = 1; day <= 6; day++) {
+            report("i" + day, day, new IncidentFacts.Consent(true, List.of("PROTECTION")));
+        }
+        SnapshotPin pin = reads.pin();
+        withdrawConsent("i5");
+
+        try (IncidentSnapshot snapshot = reads.snapshot(partner, litigation, pin)) {
+            snapshot.forEachRemaining(state -> { });
+
+            assertThat(snapshot.withheld()).as("org-b may not see i5 now: not even counted").isEqualTo(5);
+        }
+    }
+
+    @Test
     void whatIsWithheldIsCountedAsTheRowsAreRead() {
         for (int day = 1; day <= 7; day++) {
             report("i" + day, day, day % 2 == 0 ? null : ADVOCACY);

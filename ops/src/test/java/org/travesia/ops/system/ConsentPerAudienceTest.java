@@ -2,6 +2,9 @@ package org.travesia.ops.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -125,6 +128,26 @@ class ConsentPerAudienceTest {
         assertThat(withheld.get("reason").asText()).isEqualTo("consent");
         assertThat(withheld.get("uses")).extracting(JsonNode::asText).containsExactly("ADVOCACY_AGGREGATED");
         assertThat(entry.toString()).doesNotContain(noConsent, protectionOnly, withdrawn);
+    }
+
+    @Test
+    void theCallerReadsTheReceiptOfTheirOwnExportAndNobodyElseDoes() throws Exception {
+        Api.Response export = otherAdvocate().get(export("public").replace("format=json", "format=csv"));
+        String receiptPath = "/api/v1/exports/receipts/" + export.header("Travesia-Export-Audit-Entry");
+
+        Api.Response receipt = otherAdvocate().get(receiptPath);
+
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(200);
+        assertThat(receipt.json().get("completed").asBoolean()).isTrue();
+        assertThat(receipt.json().get("rows").asInt()).isEqualTo(2);
+        assertThat(receipt.json().get("withheld").get("rows").asInt()).as("for clients that get no trailer").isEqualTo(1);
+        assertThat(receipt.json().get("sha256").asText()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(export.body().getBytes(StandardCharsets.UTF_8))));
+        assertThat(otherAnalyst().get(receiptPath).status()).as("another user of the same organisation").isEqualTo(404);
+        assertThat(ownAnalyst().get(receiptPath).status()).as("another organisation").isEqualTo(404);
+        assertThat(otherAdvocate().get("/api/v1/exports/receipts/no-such-export").status()).isEqualTo(404);
+        assertThat(system.queries().bearer(tokens.token("pablo", "org-b", "MONITOR")).get(receiptPath).status())
+                .as("a monitor exports nothing").isEqualTo(403);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -78,6 +79,7 @@ public class AuditLog {
         this.chunkSize = chunkSize;
         entries.createIndex(Indexes.descending("at", "_id"), new IndexOptions().name("newest_first"));
         chunks.createIndex(Indexes.ascending("recordIds"), new IndexOptions().name("record"));
+        entries.createIndex(Indexes.ascending("details.entry"), new IndexOptions().name("ending_of").sparse(true));
     }
 
     /** How many record ids an entry, or one chunk of a longer list, holds. */
@@ -215,6 +217,17 @@ public class AuditLog {
             parameters.add(PERSONAL_PARAMETERS.contains(name) ? name + "=" + WITHHELD : parameter);
         }
         return String.join("&", parameters);
+    }
+
+    /**
+     * How the trail opened as {@code entryId} ended ({@code action}'s details), if it has ended and was opened by
+     * {@code owner} (same user, same organisation): a caller's receipt of their own export.
+     */
+    public Optional<Document> ending(String entryId, Action action, Actor owner) {
+        Document ending = entries.find(Filters.and(Filters.eq("details.entry", entryId),
+                Filters.eq("action", action.name()), Filters.eq("user", owner.user()),
+                Filters.eq("organisation", owner.organisation()))).first();
+        return Optional.ofNullable(ending).map(entry -> entry.get("details", Document.class));
     }
 
     /** Entries matching {@code filter}, newest first, a page at a time ({@link PageCursor} on {@code at}). */

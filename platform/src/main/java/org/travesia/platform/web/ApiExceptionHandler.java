@@ -3,8 +3,6 @@ package org.travesia.platform.web;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -202,24 +200,16 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    public ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e, HttpServletResponse response)
-            throws Exception {
-        return unexpected(e, response);
+    public ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+        return unexpected(e);
     }
 
     /**
-     * A failure no other handler answers: 500 with an error id, or 503 while the store is away. Once part of the
-     * answer is out (a streamed export), nothing is written: a problem there would be read as more of the file, and the
-     * answer would end as a whole one does. The failure goes on to the container, which closes the connection at
-     * once, so the client sees a broken transfer.
+     * A failure no other handler answers: 500 with an error id, or 503 while the store is away. One after the answer
+     * started never gets here ({@link CommittedAnswerFailures}).
      */
     @ExceptionHandler(Exception.class)
-    public ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletResponse response) throws Exception {
-        if (response.isCommitted()) {
-            log.error("Failure after the answer started, connection cut: {} at {}", e.getClass().getName(),
-                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null);
-            throw e;
-        }
+    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (StoreOutage.causes(e)) {
             // Expected while the store is away, and said by readiness and the driver's own log: no error id here.
             ResponseEntity<ProblemDetail> problem = problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",

@@ -40,6 +40,11 @@ public class WebConfiguration {
     }
 
     @Bean
+    public CommittedAnswerFailures committedAnswerFailures() {
+        return new CommittedAnswerFailures();
+    }
+
+    @Bean
     public ProblemWriter problemWriter(Problems problems, ObjectMapper objectMapper) {
         return new ProblemWriter(problems, objectMapper);
     }

@@ -3,10 +3,14 @@ package org.travesia.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.travesia.kernel.common.ConflictException;
 
 import jakarta.servlet.RequestDispatcher;
 
@@ -18,16 +22,41 @@ import jakarta.servlet.RequestDispatcher;
 class FailureAfterTheAnswerStartedTest {
 
     private final ApiExceptionHandler handler = new ApiExceptionHandler(new Problems(new Messages()));
+    private final CommittedAnswerFailures committed = new CommittedAnswerFailures();
 
     @Test
-    void aFailureAfterTheAnswerWasCommittedIsNotAnsweredButPassedOn() throws Exception {
-        MockHttpServletResponse streaming = new MockHttpServletResponse();
-        streaming.getOutputStream().write("incidentId,type\n".getBytes());
-        streaming.setCommitted(true);
-        IllegalStateException failure = new IllegalStateException("the snapshot could not go on");
+    void aFailureAfterTheAnswerWasCommittedIsNotAnsweredButPassedOnWithoutItsMessage() throws Exception {
+        MockHttpServletResponse streaming = streaming("text/csv", "incidentId,type\n");
+        IllegalStateException failure = new IllegalStateException("name=Rosa Ibarra");
 
-        assertThatThrownBy(() -> handler.unexpected(failure, streaming)).isSameAs(failure);
+        assertThatThrownBy(() -> committed.resolveException(new MockHttpServletRequest(), streaming, null, failure))
+                .isInstanceOf(CommittedAnswerFailures.AnswerCutOff.class).hasNoCause()
+                .message().doesNotContain("Rosa");
         assertThat(streaming.getContentAsString()).isEqualTo("incidentId,type\n");
+    }
+
+    @Test
+    void aTypedFailureAfterTheAnswerWasCommittedIsCutOffToo() throws Exception {
+        MockHttpServletResponse streaming = streaming("application/x-ndjson", "{}\n");
+
+        assertThatThrownBy(() -> committed.resolveException(new MockHttpServletRequest(), streaming, null,
+                new ConflictException("snapshot.read-model-rebuilding")))
+                .isInstanceOf(CommittedAnswerFailures.AnswerCutOff.class);
+    }
+
+    @Test
+    void anEventStreamThatRanItsTimeEndsAsItIs() throws Exception {
+        MockHttpServletResponse events = streaming("text/event-stream;charset=UTF-8", "data: {}\n\n");
+
+        assertThat(committed.resolveException(new MockHttpServletRequest(), events, null,
+                new AsyncRequestTimeoutException())).isNotNull();
+        assertThat(events.getContentAsString()).isEqualTo("data: {}\n\n");
+    }
+
+    @Test
+    void aFailureBeforeTheAnswerStartedIsLeftToTheProblemHandlers() {
+        assertThat(committed.resolveException(new MockHttpServletRequest(), new MockHttpServletResponse(), null,
+                new IllegalStateException("failed"))).isNull();
     }
 
     @Test
@@ -44,10 +73,18 @@ class FailureAfterTheAnswerStartedTest {
     }
 
     @Test
-    void aFailureBeforeAnythingWasSentIsAnsweredWithAProblem() throws Exception {
-        var answer = handler.unexpected(new IllegalStateException("failed"), new MockHttpServletResponse());
+    void aFailureBeforeAnythingWasSentIsAnsweredWithAProblem() {
+        var answer = handler.unexpected(new IllegalStateException("failed"));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(answer.getBody().getType().toString()).endsWith("/internal");
+    }
+
+    private static MockHttpServletResponse streaming(String contentType, String sent) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        response.setContentType(contentType);
+        response.getOutputStream().write(sent.getBytes(StandardCharsets.UTF_8));
+        response.setCommitted(true);
+        return response;
     }
 }

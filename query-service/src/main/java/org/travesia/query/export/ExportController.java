@@ -116,7 +116,7 @@ class ExportController {
             long withheld = incidents.countWithoutConsentAsOf(actor, selection, instant);
             List<IncidentState> states = new ArrayList<>(incidents.asOf(actor, selection, instant));
             states.sort(SNAPSHOT_ORDER);
-            incidents.ensureNotRebuiltSince(pin);
+            incidents.ensureSettledSince(pin);
             rows = () -> IncidentSnapshot.of(states.iterator(), withheld);
         }
         String resource = "incidents.export." + exportFormat.name().toLowerCase(Locale.ROOT) + "."

@@ -11,4 +11,7 @@ interface AppliedPositions {
 
     /** The highest position that holds an event: what a projection that has caught up has applied. */
     long eventHead();
+
+    /** Whether any segment of the incident projection runs from a replay token: a replay is rebuilding it. */
+    boolean replaying();
 }

@@ -32,6 +32,7 @@ import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
@@ -68,8 +69,8 @@ class IncidentProjection {
     private final ProjectionProgress progress;
     private final IncidentMetrics metrics;
     /**
-     * Whether a replay may have emptied the read model without this process having applied an event since (true at
-     * start, for a replay begun by a process that stopped before applying one): the first event applied says so.
+     * Whether a replay may have emptied the read model without this process having applied a replayed event since
+     * (true at start, for a replay begun by a process that stopped before applying one).
      */
     private volatile boolean replayUnconfirmed = true;
 
@@ -207,8 +208,9 @@ class IncidentProjection {
      */
     private void apply(String incidentId, long sequence, EventMessage<?> message, UnaryOperator<Document> change,
                        Consumer<Document> describe) {
-        if (replayUnconfirmed) {
-            // Handling an event, so the processor runs from tokens stored after any reset: snapshots may be pinned.
+        if (replayUnconfirmed && ReplayToken.isReplay(message)) {
+            // An event replayed: the reset stored its replay tokens, which say how far it has got. A reset whose
+            // tokens were never stored leaves the processor on its old tokens, live, and the mark set.
             readModel.replayStarted();
             replayUnconfirmed = false;
         }

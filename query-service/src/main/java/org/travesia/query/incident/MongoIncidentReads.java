@@ -73,7 +73,7 @@ class MongoIncidentReads implements IncidentReads {
     }
 
     /**
-     * Waits up to {@code catchUpWait} for a replay that emptied the read model to apply its first event, and then as
+     * Waits up to {@code catchUpWait} for a replay that emptied the read model to run from its replay tokens, and then as
      * long for the projection to reach the store's last event, so that an export started right after a write (and its
      * projection) holds it; a projection further behind is pinned where it is. The generation is read first: a replay
      * begun after it is noticed by the snapshot.
@@ -84,6 +84,11 @@ class MongoIncidentReads implements IncidentReads {
         IncidentReadModel.Generation generation = readModel.generation();
         try {
             while (generation.rebuilding() && appliedPositions.eventHead() > 0) {
+                if (appliedPositions.replaying()) {
+                    // The replay's tokens are stored: they say how far it has got, and the pin follows them.
+                    readModel.replayStarted();
+                    break;
+                }
                 if (System.nanoTime() >= deadline) {
                     throw new ConflictException(REBUILDING);
                 }
@@ -101,7 +106,7 @@ class MongoIncidentReads implements IncidentReads {
             return new SnapshotPin(applied, generation.number());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConflictException(REBUILDING);
+            throw new IllegalStateException("Interrupted while pinning a snapshot", e);
         }
     }
 
@@ -110,8 +115,9 @@ class MongoIncidentReads implements IncidentReads {
     }
 
     @Override
-    public void ensureNotRebuiltSince(SnapshotPin pin) {
-        if (readModel.generation().number() != pin.generation()) {
+    public void ensureSettledSince(SnapshotPin pin) {
+        IncidentReadModel.Generation generation = readModel.generation();
+        if (generation.number() != pin.generation() || generation.rebuilding() || appliedPositions.replaying()) {
             throw new ConflictException(REBUILDING);
         }
     }

@@ -1,10 +1,13 @@
 package org.travesia.query.incident;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -53,20 +56,33 @@ class ProjectionTokenPositions implements AppliedPositions {
      */
     @Override
     public long appliedUpTo() {
-        Map<Integer, EventTrackerStatus> here = processing.getObject()
-                .eventProcessor(IncidentProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
         long lowest = Long.MAX_VALUE;
-        for (Document entry : tokens.find(Filters.eq("processorName", IncidentProjection.PROCESSING_GROUP))) {
-            EventTrackerStatus status = here.get(entry.getInteger("segment"));
-            TrackingToken token = status != null && status.getTrackingToken() != null ? status.getTrackingToken()
-                    : stored(entry);
+        for (TrackingToken token : segmentTokens()) {
             if (token == null) {
                 return 0;
             }
             lowest = Math.min(lowest, appliedUpTo(token));
         }
         return lowest == Long.MAX_VALUE ? 0 : lowest;
+    }
+
+    @Override
+    public boolean replaying() {
+        return segmentTokens().stream().anyMatch(ReplayToken.class::isInstance);
+    }
+
+    /** Each segment's token: where this instance's processor is, or as stored for a segment it does not process. */
+    private List<TrackingToken> segmentTokens() {
+        Map<Integer, EventTrackerStatus> here = processing.getObject()
+                .eventProcessor(IncidentProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
+        List<TrackingToken> segments = new ArrayList<>();
+        for (Document entry : tokens.find(Filters.eq("processorName", IncidentProjection.PROCESSING_GROUP))) {
+            EventTrackerStatus status = here.get(entry.getInteger("segment"));
+            segments.add(status != null && status.getTrackingToken() != null ? status.getTrackingToken()
+                    : stored(entry));
+        }
+        return segments;
     }
 
     private TrackingToken stored(Document entry) {

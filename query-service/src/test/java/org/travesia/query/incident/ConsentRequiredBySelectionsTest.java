@@ -61,6 +61,11 @@ class ConsentRequiredBySelectionsTest {
             public long eventHead() {
                 return 0;
             }
+
+            @Override
+            public boolean replaying() {
+                return false;
+            }
         }, new ProjectionProgress(), 2, 100, Duration.ZERO);
     }
 

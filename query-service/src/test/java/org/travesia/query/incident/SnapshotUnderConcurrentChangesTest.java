@@ -54,6 +54,8 @@ class SnapshotUnderConcurrentChangesTest {
     private IncidentProjection projection;
     private MongoIncidentReads reads;
     private long head;
+    /** Whether the processor runs from replay tokens. */
+    private boolean replaying;
 
     @BeforeEach
     void start() {
@@ -74,6 +76,11 @@ class SnapshotUnderConcurrentChangesTest {
             @Override
             public long eventHead() {
                 return head;
+            }
+
+            @Override
+            public boolean replaying() {
+                return replaying;
             }
         };
         reads = new MongoIncidentReads(readModel, privacy.cipher(), everythingApplied, new ProjectionProgress(), 3, 100,
@@ -246,7 +253,7 @@ class SnapshotUnderConcurrentChangesTest {
     }
 
     @Test
-    void noSnapshotIsPinnedWhileAReplayHasEmptiedTheReadModelAndNotYetStarted() {
+    void noSnapshotIsPinnedAfterAResetUntilTheProcessorRunsFromReplayTokens() {
         for (int day = 1; day <= 3; day++) {
             report("i" + day, day);
         }
@@ -254,9 +261,27 @@ class SnapshotUnderConcurrentChangesTest {
 
         assertThatThrownBy(reads::pin).isInstanceOf(ConflictException.class)
                 .hasMessage("snapshot.read-model-rebuilding");
-
+        // A reset whose replay tokens were never stored: the processor goes on from its old tokens, live.
         report("i4", 4);
-        assertThat(reads.pin().position()).as("the replay has applied an event: its tokens are in place").isEqualTo(head);
+        assertThatThrownBy(reads::pin).as("the read model lost i1 to i3 for good").isInstanceOf(ConflictException.class)
+                .hasMessage("snapshot.read-model-rebuilding");
+
+        replaying = true;
+        assertThat(reads.pin().position()).as("the replay runs: pinned where it has got").isEqualTo(head);
+        replaying = false;
+        assertThat(reads.pin().position()).isEqualTo(head);
+    }
+
+    @Test
+    void aReadHeldInMemoryIsRefusedWhileAReplayRuns() {
+        report("i1", 1);
+        SnapshotPin pin = reads.pin();
+        reads.ensureSettledSince(pin);
+
+        replaying = true;
+
+        assertThatThrownBy(() -> reads.ensureSettledSince(pin)).as("the history is being rebuilt under an as-of read")
+                .isInstanceOf(ConflictException.class).hasMessage("snapshot.read-model-rebuilding");
     }
 
     private void report(String id, int day) {

@@ -22,8 +22,8 @@ public interface IncidentReads {
     /**
      * The newest position a snapshot can be pinned at: the global position up to which every incident event has been
      * applied to the read model, with the read model's generation. Refused ({@code snapshot.read-model-rebuilding},
-     * a conflict) while a replay has emptied the read model and not yet applied its first event: the projection's
-     * tokens then still say where it was before.
+     * a conflict) while a replay has emptied the read model and its processor does not yet run from replay tokens:
+     * its tokens then still say where it was before (or, if storing the replay tokens failed, will go on saying so).
      */
     SnapshotPin pin();
 
@@ -36,11 +36,12 @@ public interface IncidentReads {
     IncidentSnapshot snapshot(Actor reader, IncidentSelection selection, SnapshotPin pin);
 
     /**
-     * Refuses ({@code snapshot.read-model-rebuilding}) once a replay has emptied the read model since {@code pin}: what
-     * was read since may miss what it deleted. A snapshot checks this itself after every batch; a read held in memory
-     * ({@link #asOf}) asks once it is done.
+     * Refuses ({@code snapshot.read-model-rebuilding}) once a replay has emptied the read model since {@code pin}, or
+     * while a replay is rebuilding it: what was read may miss what it deleted, or what it has not applied again yet
+     * (the history an as-of read goes through). A snapshot checks the first itself after every batch; a read held in
+     * memory ({@link #asOf}) asks once it is done.
      */
-    void ensureNotRebuiltSince(SnapshotPin pin);
+    void ensureSettledSince(SnapshotPin pin);
 
     /**
      * Each incident as it was known at {@code asOf} (the state after the last event recorded by then), of those the

@@ -3,22 +3,23 @@ package org.travesia.query.risk;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
+import org.travesia.platform.viewwrites.ViewWrites;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.UpdateManyModel;
 import com.mongodb.client.model.Updates;
 
 /**
@@ -35,12 +36,22 @@ import com.mongodb.client.model.Updates;
  * changes nothing. So an event delivered again, after a crash left the buckets ahead of the incident's state, counts
  * once. Once the state has recorded the event the marks are no longer needed and are removed, which keeps the
  * documents small; a crash before that leaves a stale mark, harmless as a later event carries a higher sequence.
+ * <p>
+ * A processed batch's writes go when it ends ({@link ViewWrites}), in three steps: every bucket update, then the
+ * states, then the marks' removal. A bucket may then take several events of one incident before its state records
+ * any, so a mark refuses its own event and every earlier one ({@code $not $gte}): each bucket's updates are sent in
+ * order, so a bucket marked with an event has taken it and every earlier event of the incident that touched it.
+ * Within the batch, states are read from what the batch wrote before the database.
  */
 @Component
 class RiskBuckets {
 
     static final String INCIDENTS = "risk_incidents";
     static final String CASES = "risk_cases";
+    /** The steps of a batch's writes ({@link ViewWrites}): buckets, then states, then the marks' removal. */
+    private static final int BUCKETS_STEP = 0;
+    private static final int STATE_STEP = 1;
+    private static final int SETTLE_STEP = 2;
 
     private final Map<RiskPeriod, MongoCollection<Document>> buckets = new EnumMap<>(RiskPeriod.class);
     private final MongoCollection<Document> incidents;
@@ -54,24 +65,39 @@ class RiskBuckets {
         this.cases = travesiaDatabase.getCollection(CASES);
     }
 
+    /** The incident's state, as this batch left it or else as stored; a copy the caller may change. */
     Document incident(String incidentId) {
-        return incidents.find(Filters.eq("_id", incidentId)).first();
+        Map<String, Document> written = statesWritten(ViewWrites.current());
+        Document incident = written.containsKey(incidentId) ? written.get(incidentId)
+                : incidents.find(Filters.eq("_id", incidentId)).first();
+        return incident == null ? null : new Document(incident);
     }
 
     void saveIncident(Document incident) {
-        incidents.replaceOne(Filters.eq("_id", incident.getString("_id")), incident,
-                new ReplaceOptions().upsert(true));
+        ViewWrites writes = ViewWrites.current();
+        writes.upsert(STATE_STEP, incidents, incident);
+        statesWritten(writes).put(incident.getString("_id"), incident);
     }
 
     /** Whether the missing-person case has been counted: its report is the one event of it the buckets take. */
     boolean caseCounted(String caseId) {
-        return cases.find(Filters.eq("_id", caseId)).first() != null;
+        return casesWritten(ViewWrites.current()).contains(caseId)
+                || cases.find(Filters.eq("_id", caseId)).first() != null;
     }
 
     /** Records that the case's report, at {@code sequence}, is in the buckets: its id and nothing else of it. */
     void saveCase(String caseId, long sequence) {
-        cases.replaceOne(Filters.eq("_id", caseId), new Document("_id", caseId).append("sequence", sequence),
-                new ReplaceOptions().upsert(true));
+        ViewWrites writes = ViewWrites.current();
+        writes.upsert(STATE_STEP, cases, new Document("_id", caseId).append("sequence", sequence));
+        casesWritten(writes).add(caseId);
+    }
+
+    private Map<String, Document> statesWritten(ViewWrites writes) {
+        return writes.local(incidents, HashMap::new);
+    }
+
+    private Set<String> casesWritten(ViewWrites writes) {
+        return writes.local(cases, HashSet::new);
     }
 
     /**
@@ -79,6 +105,7 @@ class RiskBuckets {
      * applied at most once for the event {@code sequence} of the incident or case that {@code mark} names.
      */
     void move(String mark, long sequence, BucketContribution before, BucketContribution after) {
+        ViewWrites writes = ViewWrites.current();
         for (RiskPeriod period : RiskPeriod.values()) {
             Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
             add(deltas, period, before, -1);
@@ -92,7 +119,8 @@ class RiskBuckets {
                 });
                 if (!updates.isEmpty()) {
                     updates.add(Updates.set(mark, sequence));
-                    applyOnce(buckets.get(period), bucketId, mark, sequence, Updates.combine(updates));
+                    Bson unmarked = Filters.and(Filters.eq("_id", bucketId), Filters.not(Filters.gte(mark, sequence)));
+                    writes.upsertUnlessRefused(BUCKETS_STEP, buckets.get(period), unmarked, Updates.combine(updates));
                 }
             });
         }
@@ -100,30 +128,13 @@ class RiskBuckets {
 
     /** Removes the marks {@link #move} left, once the incident's or case's state has recorded the event. */
     void settle(String mark, long sequence, BucketContribution before, BucketContribution after) {
+        ViewWrites writes = ViewWrites.current();
         for (RiskPeriod period : RiskPeriod.values()) {
             Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
             add(deltas, period, before, -1);
             add(deltas, period, after, 1);
-            buckets.get(period).updateMany(Filters.and(Filters.in("_id", deltas.keySet()), Filters.eq(mark, sequence)),
-                    Updates.unset(mark));
-        }
-    }
-
-    /**
-     * Applies {@code update} to the bucket unless it already carries this event's mark. An upsert that finds the
-     * document marked tries to insert it and fails on its {@code _id}; so does one that races another incident
-     * creating the same bucket, hence the second try on the document that now exists.
-     */
-    private static void applyOnce(MongoCollection<Document> collection, String bucketId, String mark, long sequence,
-                                  Bson update) {
-        Bson unmarked = Filters.and(Filters.eq("_id", bucketId), Filters.ne(mark, sequence));
-        try {
-            collection.updateOne(unmarked, update, new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            collection.updateOne(unmarked, update);
+            writes.write(SETTLE_STEP, buckets.get(period), new UpdateManyModel<>(
+                    Filters.and(Filters.in("_id", deltas.keySet()), Filters.eq(mark, sequence)), Updates.unset(mark)));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.travesia.platform.viewwrites;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.bson.Document;
 
@@ -12,8 +13,11 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 
-/** One held write, and what a duplicate key on it means. */
-record PendingWrite(WriteModel<Document> write, OnDuplicateKey onDuplicateKey) {
+/**
+ * One held write, and what a duplicate key on it means. Built when sent, so that an update merged into after it was
+ * held ({@link MergedUpdate}) goes as it stands then.
+ */
+record PendingWrite(Supplier<WriteModel<Document>> write, OnDuplicateKey onDuplicateKey) {
 
     enum OnDuplicateKey {
         /** The write fails, and with it the batch. */
@@ -30,25 +34,28 @@ record PendingWrite(WriteModel<Document> write, OnDuplicateKey onDuplicateKey) {
      * a duplicate key its kind allows for.
      */
     static void send(MongoCollection<Document> collection, List<PendingWrite> writes) {
+        List<WriteModel<Document>> models = writes.stream().map(write -> write.write().get()).toList();
         int from = 0;
-        while (from < writes.size()) {
-            List<PendingWrite> rest = writes.subList(from, writes.size());
+        while (from < models.size()) {
             try {
-                collection.bulkWrite(rest.stream().map(PendingWrite::write).toList(),
-                        new BulkWriteOptions().ordered(true));
+                collection.bulkWrite(models.subList(from, models.size()), new BulkWriteOptions().ordered(true));
                 return;
             } catch (MongoBulkWriteException e) {
-                BulkWriteError error = e.getWriteErrors().get(0);
-                PendingWrite failed = rest.get(error.getIndex());
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY
-                        || failed.onDuplicateKey == OnDuplicateKey.FAILS) {
+                if (e.getWriteErrors().isEmpty()) {
                     throw e;
                 }
-                if (failed.onDuplicateKey == OnDuplicateKey.RETRY_WITHOUT_UPSERT) {
-                    UpdateOneModel<Document> upsert = (UpdateOneModel<Document>) failed.write;
+                BulkWriteError error = e.getWriteErrors().get(0);
+                int failed = from + error.getIndex();
+                OnDuplicateKey onDuplicateKey = writes.get(failed).onDuplicateKey();
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY
+                        || onDuplicateKey == OnDuplicateKey.FAILS) {
+                    throw e;
+                }
+                if (onDuplicateKey == OnDuplicateKey.RETRY_WITHOUT_UPSERT) {
+                    UpdateOneModel<Document> upsert = (UpdateOneModel<Document>) models.get(failed);
                     collection.updateOne(upsert.getFilter(), upsert.getUpdate());
                 }
-                from += error.getIndex() + 1;
+                from = failed + 1;
             }
         }
     }

@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
@@ -19,7 +18,6 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.WriteModel;
 
 /**
  * The writes a projection makes to its read models while its processor handles one batch of events, held and sent
@@ -69,30 +67,45 @@ public final class ViewWrites {
         return new ViewWrites(true);
     }
 
-    /** A write whose failure fails the batch. */
-    public void write(int step, MongoCollection<Document> collection, WriteModel<Document> write) {
-        add(step, collection, new PendingWrite(write, PendingWrite.OnDuplicateKey.FAILS));
-    }
-
-    /** Replaces the document with this {@code _id}, or inserts it. */
+    /** Replaces the document with this {@code _id}, or inserts it; fails the batch if the store refuses it. */
     public void upsert(int step, MongoCollection<Document> collection, Document document) {
-        write(step, collection, new ReplaceOneModel<>(new Document("_id", document.get("_id")), document,
-                new ReplaceOptions().upsert(true)));
+        ReplaceOneModel<Document> replace = new ReplaceOneModel<>(new Document("_id", document.get("_id")), document,
+                new ReplaceOptions().upsert(true));
+        add(step, collection, new PendingWrite(() -> replace, PendingWrite.OnDuplicateKey.FAILS));
     }
 
     /** Inserts the document unless one with its key is there already (written before a crash, say). */
     public void insertUnlessPresent(int step, MongoCollection<Document> collection, Document document) {
-        add(step, collection, new PendingWrite(new InsertOneModel<>(document), PendingWrite.OnDuplicateKey.DONE));
+        InsertOneModel<Document> insert = new InsertOneModel<>(document);
+        add(step, collection, new PendingWrite(() -> insert, PendingWrite.OnDuplicateKey.DONE));
     }
 
     /**
-     * An upsert whose filter may refuse an existing document (a mark saying it took this change already): the insert
-     * the server then tries fails on the {@code _id}, as does one racing another writer creating the same document;
-     * either way the update is tried again without the upsert, on the document that is there.
+     * Updates the document with this {@code _id}, creating it if {@code upsert}. Within a batch, merged into the
+     * step's earlier update of the same document if there is one ({@link MergedUpdate}): a document many of the
+     * batch's events change is written once, in one atomic update. An upsert that races another writer creating
+     * the same document is tried again without the upsert.
      */
-    public void upsertUnlessRefused(int step, MongoCollection<Document> collection, Bson filter, Bson update) {
-        add(step, collection, new PendingWrite(new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(true)),
-                PendingWrite.OnDuplicateKey.RETRY_WITHOUT_UPSERT));
+    public void updateById(int step, MongoCollection<Document> collection, Object id, MergedUpdate update,
+                           boolean upsert) {
+        if (update.isEmpty()) {
+            return;
+        }
+        Pending pending = immediate ? null : pending(step, collection);
+        if (pending != null && pending.merged().containsKey(id)) {
+            pending.merged().get(id).mergeFrom(update);
+            return;
+        }
+        MergedUpdate merged = new MergedUpdate();
+        merged.mergeFrom(update);
+        PendingWrite write = new PendingWrite(() -> new UpdateOneModel<>(new Document("_id", id), merged.toBson(),
+                new UpdateOptions().upsert(upsert)), PendingWrite.OnDuplicateKey.RETRY_WITHOUT_UPSERT);
+        if (pending == null) {
+            PendingWrite.send(collection, List.of(write));
+        } else {
+            pending.merged().put(id, merged);
+            pending.writes().add(write);
+        }
     }
 
     /** State kept by {@code owner} for as long as the batch lasts; outside a batch, a fresh one on every call. */
@@ -126,13 +139,17 @@ public final class ViewWrites {
     private void add(int step, MongoCollection<Document> collection, PendingWrite write) {
         if (immediate) {
             PendingWrite.send(collection, List.of(write));
-            return;
+        } else {
+            pending(step, collection).writes().add(write);
         }
-        steps.computeIfAbsent(step, s -> new LinkedHashMap<>())
-                .computeIfAbsent(collection.getNamespace(), n -> new Pending(collection, new ArrayList<>()))
-                .writes().add(write);
     }
 
-    private record Pending(MongoCollection<Document> collection, List<PendingWrite> writes) {
+    private Pending pending(int step, MongoCollection<Document> collection) {
+        return steps.computeIfAbsent(step, s -> new LinkedHashMap<>()).computeIfAbsent(collection.getNamespace(),
+                n -> new Pending(collection, new ArrayList<>(), new HashMap<>()));
+    }
+
+    private record Pending(MongoCollection<Document> collection, List<PendingWrite> writes,
+                           Map<Object, MergedUpdate> merged) {
     }
 }

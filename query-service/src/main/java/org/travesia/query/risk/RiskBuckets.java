@@ -12,15 +12,14 @@ import java.util.Map;
 import java.util.Set;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
+import org.travesia.platform.viewwrites.MergedUpdate;
 import org.travesia.platform.viewwrites.ViewWrites;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateManyModel;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.Projections;
 
 /**
  * The pre-aggregated risk buckets: for each period size ({@link RiskPeriod}), one document per route and period,
@@ -39,9 +38,9 @@ import com.mongodb.client.model.Updates;
  * <p>
  * A processed batch's writes go when it ends ({@link ViewWrites}), in three steps: every bucket update, then the
  * states, then the marks' removal. A bucket may then take several events of one incident before its state records
- * any, so a mark refuses its own event and every earlier one ({@code $not $gte}): each bucket's updates are sent in
- * order, so a bucket marked with an event has taken it and every earlier event of the incident that touched it.
- * Within the batch, states are read from what the batch wrote before the database.
+ * any, so a mark refuses its own event and every earlier one: each bucket's updates are sent in order, so a bucket
+ * marked with an event has taken it and every earlier event of the incident that touched it. Within the batch,
+ * states are read from what the batch wrote before the database.
  */
 @Component
 class RiskBuckets {
@@ -103,39 +102,73 @@ class RiskBuckets {
     /**
      * Takes {@code before} away and adds {@code after} (either may be null), one update per bucket document, each
      * applied at most once for the event {@code sequence} of the incident or case that {@code mark} names.
+     * <p>
+     * A bucket refuses the event when its mark says it took this event or a later one. The marks are read here and
+     * the updates go by {@code _id} alone: the embedded store serves a query from its unique index only when the
+     * query names that index's keys and nothing else, and scanned the whole collection for an update that also asked
+     * for the mark (docs/benchmarks.md). Reading first is safe: only the thread handling this incident's (or case's)
+     * events writes its mark. Within a batch, the updates of one bucket are merged into one.
      */
     void move(String mark, long sequence, BucketContribution before, BucketContribution after) {
         ViewWrites writes = ViewWrites.current();
         for (RiskPeriod period : RiskPeriod.values()) {
-            Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
-            add(deltas, period, before, -1);
-            add(deltas, period, after, 1);
-            deltas.forEach((bucketId, inc) -> {
-                List<Bson> updates = new ArrayList<>();
+            Map<String, MergedUpdate> updates = new LinkedHashMap<>();
+            changes(period, before, after).forEach((bucketId, inc) -> {
+                MergedUpdate update = new MergedUpdate();
                 inc.forEach((path, delta) -> {
                     if (delta != 0) {
-                        updates.add(Updates.inc(path, delta));
+                        update.inc(path, delta);
                     }
                 });
-                if (!updates.isEmpty()) {
-                    updates.add(Updates.set(mark, sequence));
-                    Bson unmarked = Filters.and(Filters.eq("_id", bucketId), Filters.not(Filters.gte(mark, sequence)));
-                    writes.upsertUnlessRefused(BUCKETS_STEP, buckets.get(period), unmarked, Updates.combine(updates));
+                if (!update.isEmpty()) {
+                    updates.put(bucketId, update.set(mark, sequence));
+                }
+            });
+            if (updates.isEmpty()) {
+                continue;
+            }
+            MongoCollection<Document> collection = buckets.get(period);
+            Set<String> refusing = refusing(collection, updates.keySet(), mark, sequence);
+            updates.forEach((bucketId, update) -> {
+                if (!refusing.contains(bucketId)) {
+                    writes.updateById(BUCKETS_STEP, collection, bucketId, update, true);
                 }
             });
         }
     }
 
-    /** Removes the marks {@link #move} left, once the incident's or case's state has recorded the event. */
-    void settle(String mark, long sequence, BucketContribution before, BucketContribution after) {
+    /** The buckets, of these, whose mark says they took the event {@code sequence} or a later one. */
+    private static Set<String> refusing(MongoCollection<Document> collection, Set<String> bucketIds, String mark,
+                                        long sequence) {
+        Set<String> refusing = new HashSet<>();
+        for (Document bucket : collection.find(Filters.in("_id", bucketIds)).projection(Projections.include(mark))) {
+            Object taken = bucket.getEmbedded(List.of(mark.split("\\.")), Object.class);
+            if (taken instanceof Number number && number.longValue() >= sequence) {
+                refusing.add(bucket.getString("_id"));
+            }
+        }
+        return refusing;
+    }
+
+    /**
+     * Removes the marks {@link #move} left, once the incident's or case's state has recorded the event and every
+     * earlier one: none of its marks is needed any more, whichever event set it.
+     */
+    void settle(String mark, BucketContribution before, BucketContribution after) {
         ViewWrites writes = ViewWrites.current();
         for (RiskPeriod period : RiskPeriod.values()) {
-            Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
-            add(deltas, period, before, -1);
-            add(deltas, period, after, 1);
-            writes.write(SETTLE_STEP, buckets.get(period), new UpdateManyModel<>(
-                    Filters.and(Filters.in("_id", deltas.keySet()), Filters.eq(mark, sequence)), Updates.unset(mark)));
+            for (String bucketId : changes(period, before, after).keySet()) {
+                writes.updateById(SETTLE_STEP, buckets.get(period), bucketId, new MergedUpdate().unset(mark), false);
+            }
         }
+    }
+
+    private static Map<String, Map<String, Long>> changes(RiskPeriod period, BucketContribution before,
+                                                         BucketContribution after) {
+        Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
+        add(deltas, period, before, -1);
+        add(deltas, period, after, 1);
+        return deltas;
     }
 
     /** The field marking a bucket with an incident's last event; the id hex-encoded to be a safe field name. */

@@ -12,8 +12,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * {@code travesia_incident_events_total}: incidents reported, amended, verified, retracted (every incident event), by
- * the event's stored name, the incident's type and its route. Counted once per event as the projection applies it:
- * an event delivered again is not applied again, and a replay, which applies every event anew, is not counted. The
+ * the event's stored name, the incident's type and its route. Counted once per event the projection applies, once
+ * the writes of its batch are acknowledged: an event delivered again is not applied again, and a replay, which
+ * applies every event anew, is not counted. A batch whose writes failed part-way is retried, and the events it had
+ * written are then not applied again: those go uncounted (a counter, not a record; the read model has them). The
  * route and type tags hold at most {@value #MAX_ROUTES} and {@value #MAX_TYPES} distinct values per instance
  * ({@link BoundedTagValues}); nothing that names a person, an organisation or a report goes into a tag.
  */

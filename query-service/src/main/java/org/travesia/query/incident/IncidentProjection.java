@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -36,6 +37,7 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import org.travesia.kernel.common.MetadataKeys;
 import org.travesia.kernel.incident.Corroboration;
@@ -52,18 +54,27 @@ import org.travesia.kernel.incident.IncidentVerified;
 import org.travesia.kernel.incident.MmpRecordImported;
 import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.kernel.incident.SourceAttached;
+import org.travesia.platform.viewwrites.ViewWrites;
+import org.travesia.platform.viewwrites.ViewWritesPerBatch;
 
 /**
  * Projects incident events into the {@code incidents} and {@code incident_history} read models. Idempotent, and
  * replayable from the start: nothing here reads a clock; every time and actor comes from the event. Events are
  * applied as recorded: a correction replaces the fields it names and nothing else, and nothing is re-validated.
- * Free text stays sealed as the events hold it: nothing here opens it.
+ * Free text stays sealed as the events hold it: nothing here opens it. Its processor sends a batch's writes when the
+ * batch ends ({@link ViewWrites}).
  */
 @Component
 @ProcessingGroup(IncidentProjection.PROCESSING_GROUP)
 class IncidentProjection {
 
     static final String PROCESSING_GROUP = "incidents";
+
+    /** Its processor sends a batch's writes when the batch ends, before it stores its token. */
+    @Bean
+    static ConfigurerModule writesPerBatchOfIncidents() {
+        return ViewWritesPerBatch.on(List.of(PROCESSING_GROUP));
+    }
 
     private final IncidentReadModel readModel;
     private final ProjectionProgress progress;
@@ -255,10 +266,12 @@ class IncidentProjection {
             entry.append(IncidentHistoryDocument.STATE, new Document(state));
             readModel.addHistory(entry);
         });
+        // Counted and announced once the batch's writes are acknowledged: a reader woken earlier would not see them.
+        ViewWrites writes = ViewWrites.current();
         if (applied != null) {
-            metrics.applied(message, applied);
+            writes.afterFlush(() -> metrics.applied(message, applied));
         }
-        progress.advanced();
+        writes.afterFlush(progress::advanced);
     }
 
     /**

@@ -16,10 +16,9 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import org.travesia.kernel.common.Actor;
+import org.travesia.platform.viewwrites.ViewWrites;
 import org.travesia.query.incident.api.Reach;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
@@ -28,7 +27,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -39,7 +37,9 @@ import com.mongodb.client.model.Updates;
  * <p>
  * Updates go by {@code _id} only and apply an aggregate's events in sequence: an event already applied is skipped
  * (a redelivery), and a gap in the sequence is an error, so the event is parked rather than applied out of order.
- * The history entry is written first, keyed by the event's id, so a crash between the two writes repeats neither.
+ * A processed batch's writes go in two bulk writes when it ends ({@link ViewWrites}): the history entries first,
+ * keyed by the event's id, then the incidents' states, so a crash between the two repeats neither. Within the batch,
+ * an incident's state is read from what the batch wrote before the database.
  */
 @Component
 class IncidentReadModel {
@@ -50,6 +50,9 @@ class IncidentReadModel {
     static final String GENERATIONS = "read_model_generations";
     private static final String GENERATION = "generation";
     private static final String REBUILDING = "rebuilding";
+    /** The steps of a batch's writes: history before state ({@link ViewWrites}). */
+    private static final int HISTORY_STEP = 0;
+    private static final int STATE_STEP = 1;
 
     /**
      * The order of snapshots: when it occurred, earliest first (unknown first), then by id. MongoDB serves it from
@@ -101,7 +104,10 @@ class IncidentReadModel {
      */
     Document apply(String incidentId, long sequence, UnaryOperator<Document> change,
                    BiConsumer<Document, Document> recordHistory) {
-        Document current = incidents.find(Filters.eq(IncidentDocument.ID, incidentId)).first();
+        ViewWrites writes = ViewWrites.current();
+        Map<String, Document> written = writes.local(this, HashMap::new);
+        Document current = written.containsKey(incidentId) ? written.get(incidentId)
+                : incidents.find(Filters.eq(IncidentDocument.ID, incidentId)).first();
         long version = current == null ? -1 : current.getLong(IncidentDocument.VERSION);
         if (sequence <= version) {
             return null;
@@ -114,18 +120,14 @@ class IncidentReadModel {
                 : new Document(current));
         next.put(IncidentDocument.VERSION, sequence);
         recordHistory.accept(current, next);
-        incidents.replaceOne(Filters.eq(IncidentDocument.ID, incidentId), next, new ReplaceOptions().upsert(true));
+        writes.upsert(STATE_STEP, incidents, next);
+        written.put(incidentId, next);
         return next;
     }
 
+    /** Adds an entry unless the event's is there already (written before a crash that kept the state from being). */
     void addHistory(Document entry) {
-        try {
-            history.insertOne(entry);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        ViewWrites.current().insertUnlessPresent(HISTORY_STEP, history, entry);
     }
 
     /**

@@ -8,12 +8,14 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import org.travesia.kernel.common.MetadataKeys;
 import org.travesia.kernel.missing.CaseStatus;
@@ -29,6 +31,8 @@ import org.travesia.kernel.missing.SightingRecorded;
 import org.travesia.platform.privacy.BlindIndex;
 import org.travesia.platform.privacy.DataSubject;
 import org.travesia.platform.privacy.PersonalDataCipher;
+import org.travesia.platform.viewwrites.ViewWrites;
+import org.travesia.platform.viewwrites.ViewWritesPerBatch;
 
 /**
  * Projects missing-person events into {@code missing_persons} and {@code missing_person_history}. Personal fields stay
@@ -41,6 +45,12 @@ import org.travesia.platform.privacy.PersonalDataCipher;
 class CaseProjection {
 
     static final String PROCESSING_GROUP = "missing-persons";
+
+    /** Its processor sends a batch's writes when the batch ends, before it stores its token. */
+    @Bean
+    static ConfigurerModule writesPerBatchOfCases() {
+        return ViewWritesPerBatch.on(List.of(PROCESSING_GROUP));
+    }
 
     private final CaseReadModel readModel;
     private final CaseProjectionProgress progress;
@@ -173,7 +183,8 @@ class CaseProjection {
                             .append("correlationId", message.getMetaData().get(MetadataKeys.CORRELATION_ID))
                             .append("payload", payload));
                 });
-        progress.advanced();
+        // Announced once the batch's writes are acknowledged: a reader woken earlier would not see them.
+        ViewWrites.current().afterFlush(progress::advanced);
     }
 
     private static Document linked(Document state, String incidentId, boolean link) {

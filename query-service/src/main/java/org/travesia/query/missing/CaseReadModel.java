@@ -1,7 +1,9 @@
 package org.travesia.query.missing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
@@ -9,28 +11,30 @@ import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
+import org.travesia.platform.viewwrites.ViewWrites;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 
 /**
  * The missing-person read models: {@code missing_persons} (one document per case, its current state) and
  * {@code missing_person_history} (one per event: who, when, which event, and its payload, personal fields sealed as
- * recorded). Applied as the incident read model is: by {@code _id}, once per event, in each case's sequence.
+ * recorded). Applied as the incident read model is: by {@code _id}, once per event, in each case's sequence, a
+ * processed batch's writes sent when it ends, history before state ({@link ViewWrites}).
  */
 @Component
 class CaseReadModel {
 
     static final String CASES = "missing_persons";
     static final String HISTORY = "missing_person_history";
+    /** The steps of a batch's writes: history before state ({@link ViewWrites}). */
+    private static final int HISTORY_STEP = 0;
+    private static final int STATE_STEP = 1;
 
     private final MongoCollection<Document> cases;
     private final MongoCollection<Document> history;
@@ -62,7 +66,10 @@ class CaseReadModel {
      * case), the history entry, then the state.
      */
     void apply(String caseId, long sequence, UnaryOperator<Document> change, BiConsumer<Document, Document> record) {
-        Document current = cases.find(Filters.eq(CaseDocument.ID, caseId)).first();
+        ViewWrites writes = ViewWrites.current();
+        Map<String, Document> written = writes.local(this, HashMap::new);
+        Document current = written.containsKey(caseId) ? written.get(caseId)
+                : cases.find(Filters.eq(CaseDocument.ID, caseId)).first();
         long version = current == null ? -1 : current.getLong(CaseDocument.VERSION);
         if (sequence <= version) {
             return;
@@ -74,17 +81,13 @@ class CaseReadModel {
         Document next = change.apply(current == null ? new Document(CaseDocument.ID, caseId) : new Document(current));
         next.put(CaseDocument.VERSION, sequence);
         record.accept(current, next);
-        cases.replaceOne(Filters.eq(CaseDocument.ID, caseId), next, new ReplaceOptions().upsert(true));
+        writes.upsert(STATE_STEP, cases, next);
+        written.put(caseId, next);
     }
 
+    /** Adds an entry unless the event's is there already (written before a crash that kept the state from being). */
     void addHistory(Document entry) {
-        try {
-            history.insertOne(entry);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        ViewWrites.current().insertUnlessPresent(HISTORY_STEP, history, entry);
     }
 
     Optional<Document> find(String caseId, Bson scope) {

@@ -3,23 +3,23 @@ package org.travesia.query.risk;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
+import org.travesia.platform.viewwrites.MergedUpdate;
+import org.travesia.platform.viewwrites.ViewWrites;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.Projections;
 
 /**
  * The pre-aggregated risk buckets: for each period size ({@link RiskPeriod}), one document per route and period,
@@ -35,12 +35,22 @@ import com.mongodb.client.model.Updates;
  * changes nothing. So an event delivered again, after a crash left the buckets ahead of the incident's state, counts
  * once. Once the state has recorded the event the marks are no longer needed and are removed, which keeps the
  * documents small; a crash before that leaves a stale mark, harmless as a later event carries a higher sequence.
+ * <p>
+ * A processed batch's writes go when it ends ({@link ViewWrites}), in three steps: every bucket update, then the
+ * states, then the marks' removal. A bucket may then take several events of one incident before its state records
+ * any, so a mark refuses its own event and every earlier one: each bucket's updates are sent in order, so a bucket
+ * marked with an event has taken it and every earlier event of the incident that touched it. Within the batch,
+ * states are read from what the batch wrote before the database.
  */
 @Component
 class RiskBuckets {
 
     static final String INCIDENTS = "risk_incidents";
     static final String CASES = "risk_cases";
+    /** The steps of a batch's writes ({@link ViewWrites}): buckets, then states, then the marks' removal. */
+    private static final int BUCKETS_STEP = 0;
+    private static final int STATE_STEP = 1;
+    private static final int SETTLE_STEP = 2;
 
     private final Map<RiskPeriod, MongoCollection<Document>> buckets = new EnumMap<>(RiskPeriod.class);
     private final MongoCollection<Document> incidents;
@@ -54,77 +64,111 @@ class RiskBuckets {
         this.cases = travesiaDatabase.getCollection(CASES);
     }
 
+    /** The incident's state, as this batch left it or else as stored; a copy the caller may change. */
     Document incident(String incidentId) {
-        return incidents.find(Filters.eq("_id", incidentId)).first();
+        Map<String, Document> written = statesWritten(ViewWrites.current());
+        Document incident = written.containsKey(incidentId) ? written.get(incidentId)
+                : incidents.find(Filters.eq("_id", incidentId)).first();
+        return incident == null ? null : new Document(incident);
     }
 
     void saveIncident(Document incident) {
-        incidents.replaceOne(Filters.eq("_id", incident.getString("_id")), incident,
-                new ReplaceOptions().upsert(true));
+        ViewWrites writes = ViewWrites.current();
+        writes.upsert(STATE_STEP, incidents, incident);
+        statesWritten(writes).put(incident.getString("_id"), incident);
     }
 
     /** Whether the missing-person case has been counted: its report is the one event of it the buckets take. */
     boolean caseCounted(String caseId) {
-        return cases.find(Filters.eq("_id", caseId)).first() != null;
+        return casesWritten(ViewWrites.current()).contains(caseId)
+                || cases.find(Filters.eq("_id", caseId)).first() != null;
     }
 
     /** Records that the case's report, at {@code sequence}, is in the buckets: its id and nothing else of it. */
     void saveCase(String caseId, long sequence) {
-        cases.replaceOne(Filters.eq("_id", caseId), new Document("_id", caseId).append("sequence", sequence),
-                new ReplaceOptions().upsert(true));
+        ViewWrites writes = ViewWrites.current();
+        writes.upsert(STATE_STEP, cases, new Document("_id", caseId).append("sequence", sequence));
+        casesWritten(writes).add(caseId);
+    }
+
+    private Map<String, Document> statesWritten(ViewWrites writes) {
+        return writes.local(incidents, HashMap::new);
+    }
+
+    private Set<String> casesWritten(ViewWrites writes) {
+        return writes.local(cases, HashSet::new);
     }
 
     /**
      * Takes {@code before} away and adds {@code after} (either may be null), one update per bucket document, each
      * applied at most once for the event {@code sequence} of the incident or case that {@code mark} names.
+     * <p>
+     * A bucket refuses the event when its mark says it took this event or a later one. The marks are read here and
+     * the updates go by {@code _id} alone: the embedded store serves a query from its unique index only when the
+     * query names that index's keys and nothing else, and scanned the whole collection for an update that also asked
+     * for the mark (docs/benchmarks.md). Reading first is safe: only the thread handling this incident's (or case's)
+     * events writes its mark. Within a batch, the updates of one bucket are merged into one.
      */
     void move(String mark, long sequence, BucketContribution before, BucketContribution after) {
+        ViewWrites writes = ViewWrites.current();
         for (RiskPeriod period : RiskPeriod.values()) {
-            Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
-            add(deltas, period, before, -1);
-            add(deltas, period, after, 1);
-            deltas.forEach((bucketId, inc) -> {
-                List<Bson> updates = new ArrayList<>();
+            Map<String, MergedUpdate> updates = new LinkedHashMap<>();
+            changes(period, before, after).forEach((bucketId, inc) -> {
+                MergedUpdate update = new MergedUpdate();
                 inc.forEach((path, delta) -> {
                     if (delta != 0) {
-                        updates.add(Updates.inc(path, delta));
+                        update.inc(path, delta);
                     }
                 });
-                if (!updates.isEmpty()) {
-                    updates.add(Updates.set(mark, sequence));
-                    applyOnce(buckets.get(period), bucketId, mark, sequence, Updates.combine(updates));
+                if (!update.isEmpty()) {
+                    updates.put(bucketId, update.set(mark, sequence));
+                }
+            });
+            if (updates.isEmpty()) {
+                continue;
+            }
+            MongoCollection<Document> collection = buckets.get(period);
+            Set<String> refusing = refusing(collection, updates.keySet(), mark, sequence);
+            updates.forEach((bucketId, update) -> {
+                if (!refusing.contains(bucketId)) {
+                    writes.updateById(BUCKETS_STEP, collection, bucketId, update, true);
                 }
             });
         }
     }
 
-    /** Removes the marks {@link #move} left, once the incident's or case's state has recorded the event. */
-    void settle(String mark, long sequence, BucketContribution before, BucketContribution after) {
-        for (RiskPeriod period : RiskPeriod.values()) {
-            Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
-            add(deltas, period, before, -1);
-            add(deltas, period, after, 1);
-            buckets.get(period).updateMany(Filters.and(Filters.in("_id", deltas.keySet()), Filters.eq(mark, sequence)),
-                    Updates.unset(mark));
+    /** The buckets, of these, whose mark says they took the event {@code sequence} or a later one. */
+    private static Set<String> refusing(MongoCollection<Document> collection, Set<String> bucketIds, String mark,
+                                        long sequence) {
+        Set<String> refusing = new HashSet<>();
+        for (Document bucket : collection.find(Filters.in("_id", bucketIds)).projection(Projections.include(mark))) {
+            Object taken = bucket.getEmbedded(List.of(mark.split("\\.")), Object.class);
+            if (taken instanceof Number number && number.longValue() >= sequence) {
+                refusing.add(bucket.getString("_id"));
+            }
         }
+        return refusing;
     }
 
     /**
-     * Applies {@code update} to the bucket unless it already carries this event's mark. An upsert that finds the
-     * document marked tries to insert it and fails on its {@code _id}; so does one that races another incident
-     * creating the same bucket, hence the second try on the document that now exists.
+     * Removes the marks {@link #move} left, once the incident's or case's state has recorded the event and every
+     * earlier one: none of its marks is needed any more, whichever event set it.
      */
-    private static void applyOnce(MongoCollection<Document> collection, String bucketId, String mark, long sequence,
-                                  Bson update) {
-        Bson unmarked = Filters.and(Filters.eq("_id", bucketId), Filters.ne(mark, sequence));
-        try {
-            collection.updateOne(unmarked, update, new UpdateOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
+    void settle(String mark, BucketContribution before, BucketContribution after) {
+        ViewWrites writes = ViewWrites.current();
+        for (RiskPeriod period : RiskPeriod.values()) {
+            for (String bucketId : changes(period, before, after).keySet()) {
+                writes.updateById(SETTLE_STEP, buckets.get(period), bucketId, new MergedUpdate().unset(mark), false);
             }
-            collection.updateOne(unmarked, update);
         }
+    }
+
+    private static Map<String, Map<String, Long>> changes(RiskPeriod period, BucketContribution before,
+                                                         BucketContribution after) {
+        Map<String, Map<String, Long>> deltas = new LinkedHashMap<>();
+        add(deltas, period, before, -1);
+        add(deltas, period, after, 1);
+        return deltas;
     }
 
     /** The field marking a bucket with an incident's last event; the id hex-encoded to be a safe field name. */

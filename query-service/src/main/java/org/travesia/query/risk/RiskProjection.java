@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import org.travesia.kernel.incident.Corroboration;
 import org.travesia.kernel.incident.IncidentAmended;
@@ -27,6 +29,7 @@ import org.travesia.kernel.incident.RouteAssignment;
 import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.kernel.incident.SourceAttached;
 import org.travesia.kernel.missing.MissingPersonReported;
+import org.travesia.platform.viewwrites.ViewWritesPerBatch;
 
 /**
  * Keeps the risk buckets ({@link RiskBuckets}) up to date from incident events, and counts the missing-person cases
@@ -46,6 +49,12 @@ import org.travesia.kernel.missing.MissingPersonReported;
 class RiskProjection {
 
     static final String PROCESSING_GROUP = "route-risk";
+
+    /** Its processor sends a batch's writes when the batch ends, before it stores its token. */
+    @Bean
+    static ConfigurerModule writesPerBatchOfRouteRisk() {
+        return ViewWritesPerBatch.on(List.of(PROCESSING_GROUP));
+    }
 
     private final RiskBuckets buckets;
 
@@ -148,7 +157,7 @@ class RiskProjection {
         }
         buckets.saveCase(event.caseId(), sequence);
         if (opened != null) {
-            buckets.settle(mark, sequence, null, opened);
+            buckets.settle(mark, null, opened);
         }
     }
 
@@ -177,7 +186,7 @@ class RiskProjection {
         buckets.saveIncident(incident.append("sequence", sequence)
                 .append("contribution", after == null ? null : after.toDocument()));
         if (moved) {
-            buckets.settle(RiskBuckets.incidentMark(incidentId), sequence, before, after);
+            buckets.settle(RiskBuckets.incidentMark(incidentId), before, after);
         }
     }
 

@@ -5,19 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.travesia.query.risk.RiskReader.dead;
 import static org.travesia.query.risk.RiskReader.incidents;
 
+import java.util.List;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.kernel.common.Role;
+import org.travesia.platform.testing.ProcessedBatch;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 
 /**
  * The service may die after the risk buckets took an event and before the incident's state recorded it; the processor
- * then delivers that event again. It must count once. The death is staged by failing the state write once; a
- * missing-person case report, kept in the same buckets, is held to the same.
+ * then delivers that event again. It must count once. The death is staged by failing the state write once (for a
+ * batch, by the store refusing it); a missing-person case report, kept in the same buckets, is held to the same.
  */
 class RedeliveredEventsCountOnceTest {
 
@@ -108,6 +117,33 @@ class RedeliveredEventsCountOnceTest {
         assertThat(RiskReader.casesOpened(RiskReader.of(buckets, "org-a", Role.MONITOR).total("jungle"))).isEqualTo(1L);
     }
 
+    /**
+     * A batch's writes go in steps, buckets first: when the states' step fails, the buckets have taken every event of
+     * the incident (its report, its move, its new count of dead), one bucket several, and the batch handed again must
+     * take none. The failure is the store's: a unique index the test adds refuses the state of a second incident of
+     * the organisation.
+     */
+    @Test
+    void aBatchHandedAgainAfterItsStateWriteFailedCountsOnce() {
+        RiskEvents kidnapping = RiskEvents.about("incident-1").on("2026-11-04");
+        List<EventMessage<?>> batch = List.of(incidentEvent(kidnapping.incidentReported(), 0),
+                incidentEvent(kidnapping.movedTo("2026-11-18"), 1), incidentEvent(kidnapping.deadChangedTo(5), 2));
+        MongoCollection<Document> states = mongo.database().getCollection(RiskBuckets.INCIDENTS);
+        states.createIndex(Indexes.ascending("organisation"), new IndexOptions().unique(true));
+        states.insertOne(new Document("_id", "another-incident").append("organisation", "org-a"));
+
+        assertThat(ProcessedBatch.of(projection, batch).isExceptional()).isTrue();
+        states.deleteOne(Filters.eq("_id", "another-incident"));
+        assertThat(ProcessedBatch.of(projection, batch).isExceptional()).isFalse();
+
+        RiskReader analyst = RiskReader.of(buckets, "org-a", Role.ANALYST);
+        assertThat(incidents(analyst.week("jungle", "2026-11-02"))).isZero();
+        assertThat(incidents(analyst.week("jungle", "2026-11-16"))).isEqualTo(1);
+        assertThat(dead(analyst.week("jungle", "2026-11-16"))).isEqualTo(5);
+        assertThat(incidents(analyst.total("jungle"))).isEqualTo(1);
+        assertThat(dead(analyst.total("jungle"))).isEqualTo(5);
+    }
+
     @Test
     void theEventsAfterACrashStillCount() {
         RiskEvents kidnapping = RiskEvents.about("incident-1").on("2026-11-04");
@@ -122,5 +158,9 @@ class RedeliveredEventsCountOnceTest {
         RiskReader analyst = RiskReader.of(buckets, "org-a", Role.ANALYST);
         assertThat(incidents(analyst.week("jungle", "2026-11-02"))).isEqualTo(1);
         assertThat(incidents(analyst.week("jungle", "2026-11-16"))).isZero();
+    }
+
+    private static EventMessage<?> incidentEvent(Object payload, long sequence) {
+        return new GenericDomainEventMessage<>("Incident", "incident-1", sequence, payload);
     }
 }

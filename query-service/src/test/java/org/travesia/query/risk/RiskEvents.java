@@ -67,6 +67,13 @@ final class RiskEvents {
         return new IncidentAmended(id, facts(null, newDay), List.of("occurredAt"), null);
     }
 
+    /** An amendment of the number of dead, and of nothing else. */
+    IncidentAmended deadChangedTo(int dead) {
+        return new IncidentAmended(id, new IncidentFacts(null, null, null, null, null, null, null, null,
+                new IncidentFacts.Affected(dead, null, null, null, null, null, null, null), null, null, null, null, null,
+                null), List.of("affected"), null);
+    }
+
     MissingPersonReported caseReported() {
         return new MissingPersonReported(id, organisation, "monitor", null, null, null,
                 new MissingPersonFacts.LastSeen(day, "DAY", null, route, segment), null, null, sharing, List.of());

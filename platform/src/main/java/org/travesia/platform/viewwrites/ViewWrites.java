@@ -1,0 +1,155 @@
+package org.travesia.platform.viewwrites;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.bson.Document;
+
+import com.mongodb.MongoNamespace;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+
+/**
+ * The writes a projection makes to its read models while its processor handles one batch of events, held and sent
+ * when the batch ends: one ordered {@code bulkWrite} per step and collection, steps in ascending order. Every
+ * acknowledged write on the durable embedded store waits for a group commit (an {@code fsync}); one bulk write per
+ * collection pays one instead of one per event (docs/benchmarks.md).
+ * <p>
+ * A projection that must not write one collection before another (history before state, buckets before the state
+ * that says they took an event) puts them in ascending steps: a crash between two bulk writes then leaves what a
+ * crash between the single writes left before, and the processor, whose token is stored only after the flush
+ * ({@link ViewWritesPerBatch}), hands the batch again to handlers that are idempotent.
+ * <p>
+ * Reads within a batch must see the batch's own earlier writes (an incident reported and amended in the same batch):
+ * a projection keeps what it has written in {@link #local}, which lives as long as the batch, and looks there before
+ * the database.
+ * <p>
+ * Outside a batch (a dead letter retried, a handler called directly), {@link #current()} answers writes that are
+ * sent as they come, in the order they come: one event's writes, as before batching.
+ */
+public final class ViewWrites {
+
+    /** The unit-of-work resource under which {@link ViewWritesPerBatch} keeps the batch's writes. */
+    static final String RESOURCE = ViewWrites.class.getName();
+
+    private final boolean immediate;
+    private final TreeMap<Integer, Map<MongoNamespace, Pending>> steps = new TreeMap<>();
+    private final Map<Object, Object> locals = new HashMap<>();
+    private final List<Runnable> afterFlush = new ArrayList<>();
+
+    private ViewWrites(boolean immediate) {
+        this.immediate = immediate;
+    }
+
+    /** Writes held until {@link #flush()}. */
+    static ViewWrites held() {
+        return new ViewWrites(false);
+    }
+
+    /** The current batch's writes, or, outside a batch, writes sent at once. */
+    public static ViewWrites current() {
+        if (CurrentUnitOfWork.isStarted()) {
+            ViewWrites batch = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+            if (batch != null) {
+                return batch;
+            }
+        }
+        return new ViewWrites(true);
+    }
+
+    /** Replaces the document with this {@code _id}, or inserts it; fails the batch if the store refuses it. */
+    public void upsert(int step, MongoCollection<Document> collection, Document document) {
+        ReplaceOneModel<Document> replace = new ReplaceOneModel<>(new Document("_id", document.get("_id")), document,
+                new ReplaceOptions().upsert(true));
+        add(step, collection, new PendingWrite(() -> replace, PendingWrite.OnDuplicateKey.FAILS));
+    }
+
+    /** Inserts the document unless one with its key is there already (written before a crash, say). */
+    public void insertUnlessPresent(int step, MongoCollection<Document> collection, Document document) {
+        InsertOneModel<Document> insert = new InsertOneModel<>(document);
+        add(step, collection, new PendingWrite(() -> insert, PendingWrite.OnDuplicateKey.DONE));
+    }
+
+    /**
+     * Updates the document with this {@code _id}, creating it if {@code upsert}. Within a batch, merged into the
+     * step's earlier update of the same document if there is one ({@link MergedUpdate}): a document many of the
+     * batch's events change is written once, in one atomic update. An upsert that races another writer creating
+     * the same document is tried again without the upsert.
+     */
+    public void updateById(int step, MongoCollection<Document> collection, Object id, MergedUpdate update,
+                           boolean upsert) {
+        if (update.isEmpty()) {
+            return;
+        }
+        Pending pending = immediate ? null : pending(step, collection);
+        if (pending != null && pending.merged().containsKey(id)) {
+            pending.merged().get(id).mergeFrom(update);
+            return;
+        }
+        MergedUpdate merged = new MergedUpdate();
+        merged.mergeFrom(update);
+        PendingWrite write = new PendingWrite(() -> new UpdateOneModel<>(new Document("_id", id), merged.toBson(),
+                new UpdateOptions().upsert(upsert)), PendingWrite.OnDuplicateKey.RETRY_WITHOUT_UPSERT);
+        if (pending == null) {
+            PendingWrite.send(collection, List.of(write));
+        } else {
+            pending.merged().put(id, merged);
+            pending.writes().add(write);
+        }
+    }
+
+    /** State kept by {@code owner} for as long as the batch lasts; outside a batch, a fresh one on every call. */
+    @SuppressWarnings("unchecked")
+    public <T> T local(Object owner, Supplier<T> create) {
+        return (T) locals.computeIfAbsent(owner, key -> create.get());
+    }
+
+    /** Runs once the batch's writes are acknowledged (at once outside a batch); never when they fail. */
+    public void afterFlush(Runnable action) {
+        if (immediate) {
+            action.run();
+        } else {
+            afterFlush.add(action);
+        }
+    }
+
+    /** Sends every held write, step by step, one ordered bulk write per collection; throws if any fails. */
+    void flush() {
+        for (Map<MongoNamespace, Pending> collections : steps.values()) {
+            for (Pending pending : collections.values()) {
+                PendingWrite.send(pending.collection(), pending.writes());
+            }
+        }
+        steps.clear();
+        locals.clear();
+        afterFlush.forEach(Runnable::run);
+        afterFlush.clear();
+    }
+
+    private void add(int step, MongoCollection<Document> collection, PendingWrite write) {
+        if (immediate) {
+            PendingWrite.send(collection, List.of(write));
+        } else {
+            pending(step, collection).writes().add(write);
+        }
+    }
+
+    private Pending pending(int step, MongoCollection<Document> collection) {
+        return steps.computeIfAbsent(step, s -> new LinkedHashMap<>()).computeIfAbsent(collection.getNamespace(),
+                n -> new Pending(collection, new ArrayList<>(), new HashMap<>()));
+    }
+
+    private record Pending(MongoCollection<Document> collection, List<PendingWrite> writes,
+                           Map<Object, MergedUpdate> merged) {
+    }
+}

@@ -1,0 +1,49 @@
+package org.travesia.platform.viewwrites;
+
+import java.util.List;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Holds a processor's read-model writes for the length of a batch ({@link ViewWrites}) and sends them, synchronously,
+ * once the batch's last event has been handled: before the processor stores its token, so a token never covers an
+ * event whose writes are not acknowledged.
+ * <p>
+ * Why that order holds, in Axon 4.13 with no transaction manager (the services have none; the store has no
+ * transactions): {@code TrackingEventProcessor} then stores the token in the batch's unit of work's
+ * {@code onPrepareCommit}, registered by its own interceptor on the batch's first event ({@code
+ * storeTokenBeforeProcessing} is false for a {@code NoTransactionManager}). Prepare-commit starts only after every
+ * event of the {@code BatchingUnitOfWork} has gone through the interceptor chain, this interceptor included. The
+ * batch holds only events this segment handles (the processor acknowledges the others through the token alone), so
+ * its last event reaches this interceptor; a batch of one is its own last. A flush that throws leaves the event's
+ * chain with the exception: the unit of work rolls back without committing, the token stays, and the processor
+ * retries the batch from it (query-service's {@code FailedBatchWriteKeepsTheTokenTest}).
+ * <p>
+ * A handler that throws inside the batch has its event parked by the dead-letter queue, inside the chain: the batch
+ * goes on, and the writes of the other events are sent at its end ({@code PoisonedEventInABatchTest}). A dead letter
+ * retried later is handled in a unit of work of its own, where the writes are sent as they come.
+ */
+public final class ViewWritesPerBatch implements MessageHandlerInterceptor<EventMessage<?>> {
+
+    /** Registers the interceptor on each of the named processors. */
+    public static ConfigurerModule on(List<String> processingGroups) {
+        return configurer -> processingGroups.forEach(group -> configurer.eventProcessing()
+                .registerHandlerInterceptor(group, config -> new ViewWritesPerBatch()));
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork,
+                         InterceptorChain interceptorChain) throws Exception {
+        ViewWrites writes = unitOfWork.root().getOrComputeResource(ViewWrites.RESOURCE, key -> ViewWrites.held());
+        Object result = interceptorChain.proceed();
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
+            writes.flush();
+        }
+        return result;
+    }
+}

@@ -1,0 +1,38 @@
+package org.travesia.platform.testing;
+
+import java.util.List;
+
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.travesia.platform.viewwrites.ViewWritesPerBatch;
+
+/**
+ * Hands events to a projection as a tracking processor hands it one batch: one {@link BatchingUnitOfWork} over all
+ * of them, each through the {@link ViewWritesPerBatch} interceptor, rolled back on any failure. Without the
+ * processor's token and dead-letter queue: the tests that run the services cover those.
+ */
+public final class ProcessedBatch {
+
+    private ProcessedBatch() {
+    }
+
+    /** The batch's result: exceptional when a handler or the batch's writes failed. */
+    public static ResultMessage<?> of(Object projection, List<? extends EventMessage<?>> events) {
+        AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.copyOf(events));
+        return batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, List.of(new ViewWritesPerBatch()),
+                handler).proceed(), RollbackConfigurationType.ANY_THROWABLE);
+    }
+
+    /** Each event on its own, outside any batch, as a dead letter retried is handled: its writes sent as they come. */
+    public static void eventByEvent(Object projection, List<? extends EventMessage<?>> events) throws Exception {
+        AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
+        for (EventMessage<?> event : events) {
+            handler.handle(event);
+        }
+    }
+}

@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.configuration.CodecRegistry;
 
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
@@ -106,6 +108,17 @@ public final class ViewWrites {
             pending.merged().put(id, merged);
             pending.writes().add(write);
         }
+    }
+
+    /**
+     * The document as {@code collection} would give it back once written: encoded and decoded with its codecs, so a
+     * batch's later events read nested values as a read from the store gives them ({@code Document}, not the
+     * {@code Map} they were built from), and a copy that their changes cannot reach into the writes held.
+     */
+    public static Document asStored(MongoCollection<Document> collection, Document document) {
+        CodecRegistry codecs = collection.getCodecRegistry();
+        return codecs.get(Document.class).decode(document.toBsonDocument(Document.class, codecs).asBsonReader(),
+                DecoderContext.builder().build());
     }
 
     /** State kept by {@code owner} for as long as the batch lasts; outside a batch, a fresh one on every call. */

@@ -171,8 +171,8 @@ class ExportController {
             response.setTrailerFields(stream::trailer);
             answer.header(HttpHeaders.TRAILER, WithheldRows.HEADER);
         } catch (IllegalStateException e) {
-            // An HTTP/1.0 client cannot be sent trailer fields, so none is announced: the audit log's ending says what
-            // was withheld.
+            // An HTTP/1.0 client cannot be sent trailer fields, so none is announced: the export's receipt
+            // (ExportReceiptController) and the audit log's ending say what was withheld.
         }
         return answer
                 .contentType(mediaType)

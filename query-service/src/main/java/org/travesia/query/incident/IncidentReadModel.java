@@ -121,7 +121,7 @@ class IncidentReadModel {
         next.put(IncidentDocument.VERSION, sequence);
         recordHistory.accept(current, next);
         writes.upsert(STATE_STEP, incidents, next);
-        written.put(incidentId, next);
+        written.put(incidentId, ViewWrites.asStored(incidents, next));
         return next;
     }
 

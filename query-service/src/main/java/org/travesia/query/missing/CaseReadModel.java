@@ -82,7 +82,7 @@ class CaseReadModel {
         next.put(CaseDocument.VERSION, sequence);
         record.accept(current, next);
         writes.upsert(STATE_STEP, cases, next);
-        written.put(caseId, next);
+        written.put(caseId, ViewWrites.asStored(cases, next));
     }
 
     /** Adds an entry unless the event's is there already (written before a crash that kept the state from being). */

@@ -75,7 +75,7 @@ class RiskBuckets {
     void saveIncident(Document incident) {
         ViewWrites writes = ViewWrites.current();
         writes.upsert(STATE_STEP, incidents, incident);
-        statesWritten(writes).put(incident.getString("_id"), incident);
+        statesWritten(writes).put(incident.getString("_id"), ViewWrites.asStored(incidents, incident));
     }
 
     /** Whether the missing-person case has been counted: its report is the one event of it the buckets take. */

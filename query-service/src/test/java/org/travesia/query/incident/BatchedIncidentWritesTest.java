@@ -53,6 +53,22 @@ class BatchedIncidentWritesTest {
     }
 
     @Test
+    void anImportedReportAndItsMmpRecordInTheSameBatchLeaveWhatTheyLeaveEventByEvent() throws Exception {
+        IncidentEvents imported = IncidentEvents.of("incident-1", positions);
+        List<EventMessage<?>> events = List.of(imported.reportedFromMmp(), imported.mmpRecordImported(),
+                imported.amendedDeadTo(4), imported.verified());
+        IncidentReadModel expected = new IncidentReadModel(eventByEvent.database());
+        IncidentReadModel actual = new IncidentReadModel(batched.database());
+
+        ProcessedBatch.eventByEvent(projection(expected), events);
+        assertThat(ProcessedBatch.of(projection(actual), events).isExceptional()).isFalse();
+
+        assertThat(actual.all()).containsExactlyInAnyOrderElementsOf(expected.all());
+        assertThat(actual.allHistory()).containsExactlyInAnyOrderElementsOf(expected.allHistory());
+        assertThat(actual.all().get(0).getLong(IncidentDocument.VERSION)).isEqualTo(3L);
+    }
+
+    @Test
     void aBatchDeliveredAgainChangesNothing() {
         IncidentEvents incident = IncidentEvents.of("incident-1", positions);
         List<EventMessage<?>> events = List.of(incident.reported(), incident.amendedDeadTo(3), incident.verified());

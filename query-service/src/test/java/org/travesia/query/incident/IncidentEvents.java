@@ -11,6 +11,8 @@ import org.travesia.kernel.incident.IncidentAmended;
 import org.travesia.kernel.incident.IncidentFacts;
 import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.kernel.incident.IncidentVerified;
+import org.travesia.kernel.incident.MmpRecord;
+import org.travesia.kernel.incident.MmpRecordImported;
 import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.kernel.incident.SourceAttached;
 
@@ -55,6 +57,22 @@ final class IncidentEvents {
 
     DomainEventMessage<?> sharedPublicly() {
         return next(new SharingChanged(id, "NETWORK", "PUBLIC", null));
+    }
+
+    /** A death reported by an MMP import: its source is MMP's. */
+    DomainEventMessage<?> reportedFromMmp() {
+        IncidentFacts facts = new IncidentFacts("DEATH", null, "2014-12-31", "DAY", null, new IncidentFacts.Place("US",
+                null, null, null, null, null), null, null, new IncidentFacts.Affected(1, null, null, null, null, null,
+                null, null), null, null, null, new IncidentFacts.Source("MMP", 3, null), null, null);
+        return next(new IncidentReported(id, "org-a", "ana", "mmp:" + id, "fp-" + id, facts, "PUBLIC"));
+    }
+
+    /** MMP's record of it, as an import records it right after the report, in the same commit. */
+    DomainEventMessage<?> mmpRecordImported() {
+        return next(new MmpRecordImported(id, new MmpRecord("2014.MMP00207", List.of("2014.MMP00207", "2014.MMP00208"),
+                "Central America", "Mexico", "US-Mexico border crossing", "Drowning", "Milenio",
+                "http://bit.ly/1qfIw00", "Central America", 3, "CC BY-IGO", "IOM Missing Migrants Project"),
+                "2026-05-10"));
     }
 
     private DomainEventMessage<?> next(Object payload) {

@@ -36,14 +36,8 @@ class BatchedIncidentWritesTest {
         IncidentEvents second = IncidentEvents.of("incident-2", positions);
         List<EventMessage<?>> events = List.of(first.reported(), second.reported(), first.amendedDeadTo(3),
                 first.sourceAttached(), second.verified(), first.sharedPublicly(), first.verified());
-        IncidentReadModel expected = new IncidentReadModel(eventByEvent.database());
-        IncidentReadModel actual = new IncidentReadModel(batched.database());
+        IncidentReadModel actual = batchedLeavesWhatEventByEventLeaves(events);
 
-        ProcessedBatch.eventByEvent(projection(expected), events);
-        assertThat(ProcessedBatch.of(projection(actual), events).isExceptional()).isFalse();
-
-        assertThat(actual.all()).containsExactlyInAnyOrderElementsOf(expected.all());
-        assertThat(actual.allHistory()).containsExactlyInAnyOrderElementsOf(expected.allHistory());
         Document incident = actual.all().stream().filter(i -> i.getString(IncidentDocument.ID).equals("incident-1"))
                 .findFirst().orElseThrow();
         assertThat(incident.getLong(IncidentDocument.VERSION)).isEqualTo(4L);
@@ -57,14 +51,8 @@ class BatchedIncidentWritesTest {
         IncidentEvents imported = IncidentEvents.of("incident-1", positions);
         List<EventMessage<?>> events = List.of(imported.reportedFromMmp(), imported.mmpRecordImported(),
                 imported.amendedDeadTo(4), imported.verified());
-        IncidentReadModel expected = new IncidentReadModel(eventByEvent.database());
-        IncidentReadModel actual = new IncidentReadModel(batched.database());
+        IncidentReadModel actual = batchedLeavesWhatEventByEventLeaves(events);
 
-        ProcessedBatch.eventByEvent(projection(expected), events);
-        assertThat(ProcessedBatch.of(projection(actual), events).isExceptional()).isFalse();
-
-        assertThat(actual.all()).containsExactlyInAnyOrderElementsOf(expected.all());
-        assertThat(actual.allHistory()).containsExactlyInAnyOrderElementsOf(expected.allHistory());
         assertThat(actual.all().get(0).getLong(IncidentDocument.VERSION)).isEqualTo(3L);
     }
 
@@ -82,6 +70,19 @@ class BatchedIncidentWritesTest {
 
         assertThat(readModel.all()).isEqualTo(once);
         assertThat(readModel.allHistory()).containsExactlyInAnyOrderElementsOf(historyOnce).hasSize(3);
+    }
+
+    /** Handles the events as one batch and one by one, each on its own store; both leave the same documents. */
+    private IncidentReadModel batchedLeavesWhatEventByEventLeaves(List<EventMessage<?>> events) throws Exception {
+        IncidentReadModel expected = new IncidentReadModel(eventByEvent.database());
+        IncidentReadModel actual = new IncidentReadModel(batched.database());
+
+        ProcessedBatch.eventByEvent(projection(expected), events);
+        assertThat(ProcessedBatch.of(projection(actual), events).isExceptional()).isFalse();
+
+        assertThat(actual.all()).containsExactlyInAnyOrderElementsOf(expected.all());
+        assertThat(actual.allHistory()).containsExactlyInAnyOrderElementsOf(expected.allHistory());
+        return actual;
     }
 
     private static IncidentProjection projection(IncidentReadModel readModel) {

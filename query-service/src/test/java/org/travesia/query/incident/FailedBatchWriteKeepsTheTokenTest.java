@@ -62,7 +62,9 @@ class FailedBatchWriteKeepsTheTokenTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> processingStatus().values().stream()
                 .anyMatch(EventTrackerStatus::isErrorState));
-        assertThat(readModel.history("incident-1")).as("the history, written in the batch's first step").hasSize(2);
+        // The processor may take the two events in one batch or the report alone: either way the history of what
+        // the failed batch held was written in its first step, and its state, the second, was not.
+        assertThat(readModel.history("incident-1")).as("the history, written in the batch's first step").isNotEmpty();
         assertThat(incidents.find(Filters.eq(IncidentDocument.ID, "incident-1")).first()).isNull();
         assertThat(tokens.appliedUpTo()).as("no token covers the batch").isLessThan(tokens.eventHead());
 

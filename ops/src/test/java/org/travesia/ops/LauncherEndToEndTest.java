@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +23,9 @@ import org.travesia.platform.testing.Reports;
  * been stopped and started again.
  */
 class LauncherEndToEndTest {
+
+    private static final Pattern SEGMENTS_GAUGE =
+            Pattern.compile("^travesia_processor_segments\\{[^}]*processor=\"([^\"]+)\"[^}]*} (\\S+)$", Pattern.MULTILINE);
 
     @TempDir
     Path data;
@@ -49,12 +55,26 @@ class LauncherEndToEndTest {
             Api.Response processors = new Api(settings.queryPort()).as("operator").get("/actuator/eventprocessors");
             assertThat(processors.json().get("headPosition").asLong()).as("the report is the store's only event")
                     .isEqualTo(1);
+            for (int port : List.of(settings.commandPort(), settings.queryPort())) {
+                assertThat(segmentsPerProcessor(port)).as("one process of each service on the embedded store")
+                        .isNotEmpty().allSatisfy((processor, segments) -> assertThat(segments).as(processor).isEqualTo(1));
+            }
         }
 
         try (LocalLauncher launcher = LocalLauncher.start(settings)) {
             Api.Response read = new Api(settings.queryPort()).as("monitor").get("/api/v1/incidents/" + incidentId);
             assertThat(read.status()).as("still there after a restart: " + read).isEqualTo(200);
         }
+    }
+
+    /** The segments each processor has in the token store, from the service's own gauge. */
+    private static Map<String, Integer> segmentsPerProcessor(int port) {
+        Map<String, Integer> segments = new TreeMap<>();
+        Matcher gauge = SEGMENTS_GAUGE.matcher(new Api(port).as("operator").get("/actuator/prometheus").body());
+        while (gauge.find()) {
+            segments.put(gauge.group(1), (int) Double.parseDouble(gauge.group(2)));
+        }
+        return segments;
     }
 
     private static int freePort() throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ final class BenchReport {
         }
         row.put("load", MachineFacts.oneMinuteLoad());
         table(scenario).rows().add(row);
-        System.out.println("[bench] " + scenario + ": " + row);
+        System.out.println("[bench " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + scenario + ": " + row);
     }
 
     void note(String scenario, String note) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ final class BenchReport {
     static final String JSON_FILE = "results.json";
     static final String MARKDOWN_FILE = "results.md";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** When each row was printed: a run's log then shows where its time went. */
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Map<String, Object> run = new LinkedHashMap<>();
     private final Map<String, Table> tables = new LinkedHashMap<>();
@@ -67,7 +70,7 @@ final class BenchReport {
         }
         row.put("load", MachineFacts.oneMinuteLoad());
         table(scenario).rows().add(row);
-        System.out.println("[bench " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + scenario + ": " + row);
+        System.out.println("[bench " + CLOCK_TIME.format(LocalTime.now()) + "] " + scenario + ": " + row);
     }
 
     void note(String scenario, String note) {

@@ -1,6 +1,8 @@
 package org.travesia.ops.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -127,7 +129,11 @@ final class BenchReport {
             if (Math.abs(d) >= 100) {
                 return String.format(Locale.ROOT, "%,.0f", d);
             }
-            return String.format(Locale.ROOT, Math.abs(d) >= 10 ? "%.1f" : "%.2f", d);
+            if (Math.abs(d) >= 1 || d == 0 || !Double.isFinite(d)) {
+                return String.format(Locale.ROOT, Math.abs(d) >= 10 ? "%.1f" : "%.2f", d);
+            }
+            // Ratios to raw are often below 0.01: two significant digits, not two decimals that round them to 0.00.
+            return new BigDecimal(d).round(new MathContext(2)).toPlainString();
         }
         if (value instanceof Number number) {
             return String.format(Locale.ROOT, "%,d", number.longValue());

@@ -349,7 +349,12 @@ final class SystemAtSize {
     private static final class HeapSampler {
 
         private final Api operator;
-        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        // A daemon: an export that fails before stop() must not keep the harness's JVM alive after its results.
+        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "bench-heap-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
         private volatile double peakMiB;
 
         HeapSampler(Api operator) {

@@ -14,10 +14,11 @@ import java.util.Set;
  */
 record BenchOptions(boolean quick, List<Integer> sizes, Set<String> scenarios, Path out, String command) {
 
-    static final List<String> SCENARIOS = List.of("append", "catch-up", "live-lag", "reads", "exports", "import");
+    static final List<String> SCENARIOS = List.of("append", "catch-up", "live-lag", "reads", "exports", "import",
+            "encryption");
     /** Not run unless named: HTTP ingest with BCrypt on every request, the "before" of the verified-password cache. */
     static final String CREDENTIAL_CACHE = "credential-cache";
-    private static final List<Integer> QUICK_SIZES = List.of(500);
+    private static final List<Integer> QUICK_SIZES = List.of(200);
     private static final List<Integer> FULL_SIZES = List.of(10_000, 100_000);
 
     static BenchOptions parse(String... args) {
@@ -59,9 +60,19 @@ record BenchOptions(boolean quick, List<Integer> sizes, Set<String> scenarios, P
         return scenarios.contains(scenario);
     }
 
+    /** Whether any scenario needs a store seeded at each size: all but encryption, which brings its own. */
+    boolean runsOnSeededStores() {
+        return scenarios.stream().anyMatch(scenario -> !scenario.equals("encryption"));
+    }
+
     /** How long one rate is measured: long enough to average a shared machine's noise, short when quick. */
     Duration measuring() {
         return quick ? Duration.ofSeconds(2) : Duration.ofSeconds(15);
+    }
+
+    /** How long a catch-up may take before the run fails rather than holding CI, or a machine, for hours. */
+    Duration catchUpLimit() {
+        return quick ? Duration.ofMinutes(5) : Duration.ofHours(6);
     }
 
     Duration warmUp() {
@@ -76,11 +87,25 @@ record BenchOptions(boolean quick, List<Integer> sizes, Set<String> scenarios, P
         return quick ? 20 : 200;
     }
 
+    /**
+     * JVM options of the services, beside their heap: when quick, the client compiler only, since a quick run's
+     * figures prove the harness works, not speed, and the services' start-up is most of its time.
+     */
+    List<String> serviceJitOptions() {
+        return quick ? List.of("-XX:TieredStopAtLevel=1") : List.of();
+    }
+
     List<Integer> httpClients() {
         return quick ? List.of(1, 8) : List.of(1, 4, 8);
     }
 
     List<Integer> gatewayThreads() {
         return quick ? List.of(8) : List.of(1, 8);
+    }
+
+    /** Sealed against clear: the standalone measurement's counts, or a few hundred events and documents when quick. */
+    EncryptionCostMeasurements.Counts encryptionCounts() {
+        return quick ? new EncryptionCostMeasurements.Counts(100, 100, 1, 1, 50)
+                : EncryptionCostMeasurements.Counts.STANDALONE;
     }
 }

@@ -1,9 +1,13 @@
 package org.travesia.ops.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +28,8 @@ final class BenchReport {
     static final String JSON_FILE = "results.json";
     static final String MARKDOWN_FILE = "results.md";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** When each row was printed: a run's log then shows where its time went. */
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Map<String, Object> run = new LinkedHashMap<>();
     private final Map<String, Table> tables = new LinkedHashMap<>();
@@ -66,7 +72,7 @@ final class BenchReport {
         }
         row.put("load", MachineFacts.oneMinuteLoad());
         table(scenario).rows().add(row);
-        System.out.println("[bench] " + scenario + ": " + row);
+        System.out.println("[bench " + CLOCK_TIME.format(LocalTime.now()) + "] " + scenario + ": " + row);
     }
 
     void note(String scenario, String note) {
@@ -123,7 +129,11 @@ final class BenchReport {
             if (Math.abs(d) >= 100) {
                 return String.format(Locale.ROOT, "%,.0f", d);
             }
-            return String.format(Locale.ROOT, Math.abs(d) >= 10 ? "%.1f" : "%.2f", d);
+            if (Math.abs(d) >= 1 || d == 0 || !Double.isFinite(d)) {
+                return String.format(Locale.ROOT, Math.abs(d) >= 10 ? "%.1f" : "%.2f", d);
+            }
+            // Ratios to raw are often below 0.01: two significant digits, not two decimals that round them to 0.00.
+            return new BigDecimal(d).round(new MathContext(2)).toPlainString();
         }
         if (value instanceof Number number) {
             return String.format(Locale.ROOT, "%,d", number.longValue());

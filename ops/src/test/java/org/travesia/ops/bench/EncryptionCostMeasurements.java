@@ -67,14 +67,14 @@ import com.mongodb.client.model.Sorts;
  * </ul>
  * A warm-up of every variant comes first, then {@code rounds} measured rounds, each one the plain and the sealed run
  * of each pair back to back, so that both see the machine (shared, and busy or not) in nearly the same state; odd
- * rounds run the plain one first, even rounds the sealed one, so that neither always gets the quieter moment. Run it with {@code ops/bench/encryption
- * [events per run] [documents] [append rounds] [read rounds]}: reads are cheap and the
- * machine is shared, so they get more rounds. It is not a unit test and never runs in CI.
+ * rounds run the plain one first, even rounds the sealed one, so that neither always gets the quieter moment. Run it
+ * on its own with {@code ops/bench/encryption [events per run] [documents] [append rounds] [read rounds]}: reads are
+ * cheap and the machine is shared, so they get more rounds. The harness ({@code ops/bench/run}, scenario {@code
+ * encryption}) runs the same {@link #measure}, with tiny counts when quick. It is not a unit test.
  */
 public final class EncryptionCostMeasurements {
 
     private static final int WRITERS = 4;
-    private static final int WARM_UP_EVENTS = 2_000;
     private static final JsonMapper JSON = StorageJson.mapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
@@ -94,15 +94,42 @@ public final class EncryptionCostMeasurements {
         this.sealingSerializer = new SerializationConfiguration().eventSerializer(registry);
     }
 
+    /** How much one measurement does: events per append run, read-model documents, rounds, warm-up events. */
+    record Counts(int events, int documents, int appendRounds, int readRounds, int warmUpEvents) {
+
+        static final Counts STANDALONE = new Counts(5_000, 5_000, 3, 9, 2_000);
+    }
+
+    /** One figure side by side: the medians of the rounds, and the median of the rounds' sealed/plain ratios. */
+    record SideBySide(String what, String unit, double plain, double sealed, double ratio) {
+    }
+
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
-        int documents = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        int readRounds = args.length > 3 ? Integer.parseInt(args[3]) : 9;
+        Counts standalone = Counts.STANDALONE;
+        Counts counts = new Counts(
+                args.length > 0 ? Integer.parseInt(args[0]) : standalone.events(),
+                args.length > 1 ? Integer.parseInt(args[1]) : standalone.documents(),
+                args.length > 2 ? Integer.parseInt(args[2]) : standalone.appendRounds(),
+                args.length > 3 ? Integer.parseInt(args[3]) : standalone.readRounds(),
+                standalone.warmUpEvents());
         int port = Integer.parseInt(System.getenv().getOrDefault("TRAVESIA_MONGO_PORT", "0"));
         System.out.printf(Locale.ROOT, "machine: %d cores, load average %s, max heap %d MiB, java %s%n",
                 Runtime.getRuntime().availableProcessors(), MachineFacts.loadAverage(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"));
+        List<SideBySide> figures = measure(counts, port);
+        System.out.printf(Locale.ROOT, "medians (ratio: the median of the rounds' sealed/plain ratios):%n");
+        for (SideBySide figure : figures) {
+            System.out.printf(Locale.ROOT, "  %-29s plain %6.0f  sealed %6.0f %-8s  ratio %.2f%n", figure.what() + ":",
+                    figure.plain(), figure.sealed(), figure.unit(), figure.ratio());
+        }
+        System.out.printf(Locale.ROOT, "load average at the end: %s%n", MachineFacts.loadAverage());
+    }
+
+    /**
+     * Every figure, in a fresh durable embedded store of its own on {@code port} (0: any free one), deleted after,
+     * with a master key made for the run. Prints each round as it ends.
+     */
+    static List<SideBySide> measure(Counts counts, int port) throws Exception {
         Path data = Files.createTempDirectory("travesia-encryption-bench");
         try (EmbeddedStore store = EmbeddedStore.start(data.resolve("data"), "127.0.0.1", port);
              MongoClient client = MongoClients.create(store.uri("bench"))) {
@@ -111,16 +138,18 @@ public final class EncryptionCostMeasurements {
                     new MasterKey(AesGcm.newKey().getEncoded()), Clock.systemUTC());
             EncryptionCostMeasurements bench = new EncryptionCostMeasurements(client, new PersonalDataCipher(vault),
                     new BlindIndex(new SystemKeys(vault).get(SystemKeys.BLIND_INDEX)));
-            bench.run(events, documents, rounds, readRounds);
+            return bench.run(counts);
         } finally {
             BenchFiles.deleteRecursively(data);
         }
-        System.out.printf(Locale.ROOT, "load average at the end: %s%n", MachineFacts.loadAverage());
     }
 
-    private void run(int events, int documents, int rounds, int readRounds) throws Exception {
-        warmUp();
-        ReadModels readModels = fillReadModels(documents);
+    private List<SideBySide> run(Counts counts) throws Exception {
+        int events = counts.events();
+        int rounds = counts.appendRounds();
+        int readRounds = counts.readRounds();
+        warmUp(counts.warmUpEvents());
+        ReadModels readModels = fillReadModels(counts.documents());
         for (int warmUp = 0; warmUp < 3; warmUp++) {
             readModels.read(false);
             readModels.read(true);
@@ -143,16 +172,15 @@ public final class EncryptionCostMeasurements {
                     plain, sealed, sealed / plain);
             reads.add(new double[] {plain, sealed});
         }
-        System.out.printf(Locale.ROOT, "medians (ratio: the median of the rounds' sealed/plain ratios):%n");
-        summary("append, report (fresh key):  ", "events/s", appends, 0, 1);
-        summary("append, sighting (key made): ", "events/s", appends, 2, 3);
-        summary("read, case documents:        ", "docs/s  ", reads, 0, 1);
+        return List.of(
+                sideBySide("append, report (fresh key)", "events/s", appends, 0, 1),
+                sideBySide("append, sighting (key made)", "events/s", appends, 2, 3),
+                sideBySide("read, case documents", "docs/s", reads, 0, 1));
     }
 
-    private static void summary(String what, String unit, List<double[]> rounds, int plain, int sealed) {
+    private static SideBySide sideBySide(String what, String unit, List<double[]> rounds, int plain, int sealed) {
         List<double[]> ratios = rounds.stream().map(round -> new double[] {round[sealed] / round[plain]}).toList();
-        System.out.printf(Locale.ROOT, "  %s plain %6.0f  sealed %6.0f %s  ratio %.2f%n", what, median(rounds, plain),
-                median(rounds, sealed), unit, median(ratios, 0));
+        return new SideBySide(what, unit, median(rounds, plain), median(rounds, sealed), median(ratios, 0));
     }
 
     /** Rates of the four append runs: report plain, report sealed, sighting plain, sighting sealed. */
@@ -187,9 +215,9 @@ public final class EncryptionCostMeasurements {
     }
 
     /** Every append variant once, unmeasured, so that no measured run pays for the JIT. */
-    private void warmUp() throws Exception {
-        Cases plain = cases("warm-up-plain", WARM_UP_EVENTS);
-        Cases sealed = cases("warm-up-sealed", WARM_UP_EVENTS);
+    private void warmUp(int events) throws Exception {
+        Cases plain = cases("warm-up-plain", events);
+        Cases sealed = cases("warm-up-sealed", events);
         append(plainSerializer, plain.reports, Function.identity(), 0);
         append(sealingSerializer, sealed.reports, this::sealed, 0);
         append(plainSerializer, plain.sightings, Function.identity(), 1);

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The harness in quick mode, as {@code ops/bench/run --quick} runs it, so that it cannot rot: every scenario ran and
- * wrote well-formed results. Speed is not asserted; the machine is shared. Tagged {@code bench-quick}: CI runs it
+ * wrote well-formed results, every rate the issue holds to the raw driver has its ratio, and appends were measured
+ * after command-service's processors had caught up. Speed is not asserted; the machine is shared. Tagged {@code bench-quick}: CI runs it
  * (the profile active with {@code CI=true}), a local build does not.
  */
 @Tag("bench-quick")
@@ -47,6 +48,24 @@ class QuickBenchmarkRunTest {
                 assertThat(scenario.get("rows")).as(scenario.get("scenario").asText()).isNotEmpty();
             }
         }
+        for (String scenario : List.of("catch-up", "append", "exports", "import")) {
+            assertThat(rows(run, scenario)).as(scenario).allSatisfy(row -> assertThat(row.has("ratio to raw")).isTrue());
+        }
+        assertThat(rows(run, "append")).as("every append starts with command-service's processors at the head")
+                .allSatisfy(row -> assertThat(row.has("command catch-up from zero s")
+                        || row.has("command caught up after s")).isTrue());
+        assertThat(rows(run, "encryption")).as("sealed against clear").allSatisfy(row ->
+                assertThat(row.has("sealed / plain")).isTrue());
         assertThat(Files.readString(out.resolve(BenchReport.MARKDOWN_FILE))).contains("### append", "ratio to raw");
+    }
+
+    private static List<JsonNode> rows(JsonNode run, String scenario) {
+        List<JsonNode> rows = new ArrayList<>();
+        for (JsonNode table : run.get("scenarios")) {
+            if (table.get("scenario").asText().equals(scenario)) {
+                table.get("rows").forEach(rows::add);
+            }
+        }
+        return rows;
     }
 }

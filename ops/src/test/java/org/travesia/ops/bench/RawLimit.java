@@ -12,6 +12,9 @@ import org.bson.conversions.Bson;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 
 /**
  * The limit every figure is a ratio of: the official driver doing the equivalent raw work on the same store, in the
@@ -65,6 +68,76 @@ final class RawLimit {
         Throughput.ofCount(writers, (int) ((viewBatches + writers - 1) / writers * writers), (thread, index) ->
                 views.insertMany(batch(incidentBytes)));
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Documents per second that one writer inserts, {@code documents} of them of about {@code documentBytes} bytes,
+     * with {@code insertMany} in batches of 100: the limit of a phase that wrote that many commits, such as an import.
+     */
+    double insertManyRateOf(long documents, int documentBytes) {
+        MongoCollection<Document> raw = database.getCollection("raw_insert_many");
+        long start = System.nanoTime();
+        for (long written = 0; written < documents; written += INSERT_MANY_BATCH) {
+            List<Document> batch = batch(documentBytes);
+            raw.insertMany(batch.subList(0, (int) Math.min(INSERT_MANY_BATCH, documents - written)));
+        }
+        return documents / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** A whole collection read as raw BSON through one cursor: how much, and how long it took. */
+    record CursorRead(long documents, double megabytes, double seconds) {
+
+        double megabytesPerSecond() {
+            return megabytes / seconds;
+        }
+    }
+
+    /**
+     * Every document of {@code collection} through one cursor, as raw BSON (nothing decoded): the limit of a phase
+     * that reads the whole collection, such as an export of the incident view.
+     */
+    CursorRead cursorRead(String collection) {
+        long start = System.nanoTime();
+        long documents = 0;
+        long bytes = 0;
+        for (RawBsonDocument document : database.getCollection(collection, RawBsonDocument.class).find()
+                .batchSize(1_000)) {
+            documents++;
+            bytes += document.getByteBuffer().remaining();
+        }
+        if (documents == 0) {
+            throw new IllegalStateException(collection + " is empty");
+        }
+        return new CursorRead(documents, bytes / 1e6, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The position of the event store's last commit, 0 when it is empty: what comes after it was appended since. */
+    long lastCommitPosition() {
+        Document last = database.getCollection("events").find().projection(Projections.include("_id"))
+                .sort(Sorts.descending("_id")).limit(1).first();
+        return last == null ? 0 : ((Number) last.get("_id")).longValue();
+    }
+
+    /**
+     * What was appended after {@code position}: its commits (not tombstones), the events in them, and their BSON
+     * bytes. An import commits many events at once, so its raw limit is one document per event, of the mean size of
+     * an event's share of its commit.
+     */
+    Appended appendedAfter(long position) {
+        Appended appended = new Appended(0, 0, 0);
+        for (RawBsonDocument commit : database.getCollection("events", RawBsonDocument.class)
+                .find(Filters.and(Filters.gt("_id", position), Filters.exists("events")))) {
+            appended = new Appended(appended.commits() + 1, appended.events() + commit.getArray("events").size(),
+                    appended.bytes() + commit.getByteBuffer().remaining());
+        }
+        return appended;
+    }
+
+    record Appended(long commits, long events, long bytes) {
+
+        int meanEventBytes() {
+            return (int) (bytes / Math.max(1, events));
+        }
     }
 
     /** The mean BSON size of up to 1,000 documents of a collection matching {@code filter}. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -50,10 +51,16 @@ import com.mongodb.client.model.Sorts;
 final class SystemAtSize {
 
     static final String SERVICE_HEAP = "-Xmx256m";
+    private static final String PROCESSORS = "/actuator/eventprocessors";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    /** The MMP samples the tests use: 1,390 rows of the HDX layout; 237 of the web export for a quick run. */
+    /**
+     * The MMP samples the tests use: 1,390 rows of the HDX layout; for a quick run, the first {@value #QUICK_MMP_ROWS}
+     * rows of the web export (no field of it spans lines), since command-service's processors take every imported
+     * incident in before the raw limit is measured.
+     */
     private static final String MMP_SAMPLE = "/mmp/mmp-hdx-layout-2014-2015.csv";
     private static final String QUICK_MMP_SAMPLE = "/mmp/mmp-web-export-2026-01-to-05.csv";
+    private static final int QUICK_MMP_ROWS = 80;
 
     private final BenchOptions options;
     private final BenchReport report;
@@ -76,24 +83,25 @@ final class SystemAtSize {
             RawLimit raw = new RawLimit(client.getDatabase(StoreAtSize.DATABASE));
             Api commands = new Api(settings.commandPort());
             Api queries = new Api(settings.queryPort());
-            awaitCaughtUp(queries.as("operator"));
+            Quiet quiet = new Quiet(commands.as("operator"), queries.as("operator"));
             if (options.runs("reads")) {
-                reads(queries.as("analyst"), client.getDatabase(StoreAtSize.DATABASE).getCollection("incidents"));
+                reads(quiet, queries.as("analyst"),
+                        client.getDatabase(StoreAtSize.DATABASE).getCollection("incidents"));
             }
             double ingest = 0;
             if (options.runs("append") || options.runs("live-lag")) {
-                ingest = httpAppend(commands.as("monitor"), raw, "HTTP");
+                ingest = httpAppend(quiet, commands.as("monitor"), raw, "HTTP");
             }
             if (options.runs("live-lag")) {
-                liveLag(commands.as("monitor"), queries.as("monitor"), ingest / 2);
+                liveLag(quiet, commands.as("monitor"), queries.as("monitor"), ingest / 2);
             }
             if (options.runs("exports")) {
                 for (String format : List.of("csv", "geojson")) {
-                    export(settings.queryPort(), queries.as("operator"), format);
+                    export(quiet, raw, settings.queryPort(), queries.as("operator"), format);
                 }
             }
             if (options.runs("import")) {
-                mmpImport(commands.as("analyst"));
+                mmpImport(quiet, raw, commands.as("analyst"));
             }
         }
     }
@@ -107,8 +115,9 @@ final class SystemAtSize {
                 "0s"));
         try (LocalLauncher launcher = LocalLauncher.start(settings);
              MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + settings.mongoPort())) {
-            awaitCaughtUp(new Api(settings.queryPort()).as("operator"));
-            httpAppend(new Api(settings.commandPort()).as("monitor"), new RawLimit(client.getDatabase(
+            Quiet quiet = new Quiet(new Api(settings.commandPort()).as("operator"),
+                    new Api(settings.queryPort()).as("operator"));
+            httpAppend(quiet, new Api(settings.commandPort()).as("monitor"), new RawLimit(client.getDatabase(
                     StoreAtSize.DATABASE)), "HTTP, BCrypt on every request");
         }
     }
@@ -119,6 +128,7 @@ final class SystemAtSize {
         environment.put("TRAVESIA_SECURITY_RATE_LIMIT_WRITES_PER_MINUTE", "100000000");
         environment.put("TRAVESIA_SECURITY_RATE_LIMIT_BURST", "100000000");
         List<String> javaOptions = new ArrayList<>(List.of(SERVICE_HEAP));
+        javaOptions.addAll(options.serviceJitOptions());
         // For profiles: BENCH_SERVICE_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile'
         String profiling = System.getenv("BENCH_SERVICE_JAVA_OPTS");
         if (profiling != null && !profiling.isBlank()) {
@@ -128,20 +138,45 @@ final class SystemAtSize {
                 port("COMMAND_SERVICE_PORT"), port("QUERY_SERVICE_PORT"), javaOptions, environment);
     }
 
-    /** Waits until every processor of query-service has read up to the head: reads are measured on a quiet system. */
-    private static void awaitCaughtUp(Api operator) {
-        await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            for (JsonNode processor : operator.get("/actuator/eventprocessors").json().get("processors")) {
-                if (processor.path("lag").asLong(1) > 0 || processor.path("openGaps").asInt(1) > 0) {
-                    return false;
-                }
-            }
-            return true;
-        });
+    /**
+     * Both services' processors at the head ({@link ProcessorsCaughtUp}, over HTTP as the operator): every measured
+     * phase, and every raw limit after one, starts on a quiet system, not on one still projecting what was appended
+     * before. How long that took goes into the phase's rows: after the start-up, it is the services' catch-up.
+     */
+    private final class Quiet {
+
+        private final Api commandOperator;
+        private final Api queryOperator;
+
+        Quiet(Api commandOperator, Api queryOperator) {
+            this.commandOperator = commandOperator;
+            this.queryOperator = queryOperator;
+        }
+
+        Waited await() {
+            double[] seconds = ProcessorsCaughtUp.secondsUntil(options.catchUpLimit(),
+                    () -> commandOperator.get(PROCESSORS).json(), () -> queryOperator.get(PROCESSORS).json());
+            return new Waited(seconds[0], seconds[1]);
+        }
+    }
+
+    /** How long a phase waited for each service's processors to reach the head before it was measured. */
+    private record Waited(double commandSeconds, double querySeconds) {
+
+        /** The row's columns, then the two waits. */
+        Object[] row(Object... namesAndValues) {
+            Object[] row = Arrays.copyOf(namesAndValues, namesAndValues.length + 4);
+            row[namesAndValues.length] = "command caught up after s";
+            row[namesAndValues.length + 1] = commandSeconds;
+            row[namesAndValues.length + 2] = "query caught up after s";
+            row[namesAndValues.length + 3] = querySeconds;
+            return row;
+        }
     }
 
     /** Search, counts and the risk view over HTTP, against a driver {@code find} and count of the same shape. */
-    private void reads(Api analyst, MongoCollection<Document> incidentsView) {
+    private void reads(Quiet quiet, Api analyst, MongoCollection<Document> incidentsView) {
+        Waited waited = quiet.await();
         LocalDate end = IncidentSeed.END;
         Map<String, String> paths = Map.of(
                 "search", "/api/v1/incidents?route=" + IncidentSeed.ROUTE + "&limit=50",
@@ -164,9 +199,9 @@ final class SystemAtSize {
                 return answer.status();
             });
             Latencies limit = read.equals("counts") ? rawCount : rawFind;
-            report.row("reads", "read", read, "incidents", incidents, "p50 ms", http.p50(), "p99 ms", http.p99(),
-                    "raw p50 ms", limit.p50(), "raw p99 ms", limit.p99(), "p50 / raw p50", http.p50() / limit.p50(),
-                    "n", http.count());
+            report.row("reads", waited.row("read", read, "incidents", incidents, "p50 ms", http.p50(),
+                    "p99 ms", http.p99(), "raw p50 ms", limit.p50(), "raw p99 ms", limit.p99(),
+                    "p50 / raw p50", http.p50() / limit.p50(), "n", http.count()));
         }
         report.note("reads", "The raw limit of the risk view is the find on the incident view: the view itself reads "
                 + "pre-aggregated buckets, so it has no raw query of the same shape.");
@@ -183,8 +218,11 @@ final class SystemAtSize {
         return latencies;
     }
 
-    /** Reports per second with 1, 4 and 8 clients over HTTP; answers the best rate, the maximum ingest. */
-    private double httpAppend(Api monitor, RawLimit raw, String path) throws Exception {
+    /**
+     * Reports per second with 1, 4 and 8 clients over HTTP, each rate and its raw limit from a quiet system; answers
+     * the best rate, the maximum ingest.
+     */
+    private double httpAppend(Quiet quiet, Api monitor, RawLimit raw, String path) throws Exception {
         Throughput.Operation post = (thread, index) -> {
             Api.Response answer = monitor.post("/api/v1/incidents", Reports.kidnapping().build());
             if (answer.status() != 201) {
@@ -194,12 +232,15 @@ final class SystemAtSize {
         Throughput.forDuration(8, options.warmUp(), post);
         double best = 0;
         for (int clients : options.httpClients()) {
+            Waited waited = quiet.await();
             double reports = Throughput.forDuration(clients, options.measuring(), post);
+            Waited drained = quiet.await();
             double rawRate = raw.insertManyRate(clients, options.measuring(), commitBytes);
             best = Math.max(best, reports);
-            report.row("append", "path", path, "incidents in store", incidents, "threads", clients,
+            report.row("append", waited.row("path", path, "incidents in store", incidents, "threads", clients,
                     "reports/s", reports, "raw insertMany docs/s", rawRate, "ratio to raw", reports / rawRate,
-                    "document bytes", commitBytes);
+                    "document bytes", commitBytes, "command drain after s", drained.commandSeconds(),
+                    "query drain after s", drained.querySeconds()));
         }
         return best;
     }
@@ -210,7 +251,8 @@ final class SystemAtSize {
      * asked again, and the wait counts in full. Reports still queued a minute after the load ends are not sent:
      * the system did not sustain the load, and the row says how many.
      */
-    private void liveLag(Api monitor, Api reader, double rate) throws Exception {
+    private void liveLag(Quiet quiet, Api monitor, Api reader, double rate) throws Exception {
+        Waited waited = quiet.await();
         Latencies lag = new Latencies();
         AtomicLong failures = new AtomicLong();
         AtomicLong planned = new AtomicLong();
@@ -234,11 +276,11 @@ final class SystemAtSize {
         }
         report.title("live-lag", "from a report's 201 to its visibility in the incident view (a read with "
                 + "minVersion=0), under a steady load at half the best HTTP ingest measured just before");
-        report.row("live-lag", "incidents in store", incidents, "load reports/s", rate, "seconds",
+        report.row("live-lag", waited.row("incidents in store", incidents, "load reports/s", rate, "seconds",
                 options.liveLagLoad().toSeconds(), "p50 ms", lag.count() == 0 ? null : lag.p50(),
                 "p99 ms", lag.count() == 0 ? null : lag.p99(), "max ms", lag.count() == 0 ? null : lag.maxMillis(),
                 "n", lag.count(), "planned", planned.get(), "not sent (load not sustained)", notSent,
-                "failed", failures.get());
+                "failed", failures.get()));
     }
 
     private static void reportAndAwaitVisibility(Api monitor, Api reader, Latencies lag, AtomicLong failures) {
@@ -260,9 +302,11 @@ final class SystemAtSize {
 
     /**
      * The whole store as the internal audience sees it, as an analyst: MB/s, time to the first byte of the body, and
-     * query-service's heap sampled every 100 ms while it writes (its maximum is {@value #SERVICE_HEAP}).
+     * query-service's heap sampled every 100 ms while it writes (its maximum is {@value #SERVICE_HEAP}); against the
+     * driver reading the incident view, which the export reads, through one cursor right after.
      */
-    private void export(int queryPort, Api operator, String format) throws Exception {
+    private void export(Quiet quiet, RawLimit raw, int queryPort, Api operator, String format) throws Exception {
+        Waited waited = quiet.await();
         HeapSampler heap = new HeapSampler(operator);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + queryPort
                         + "/api/v1/exports/incidents?format=" + format + "&audience=internal"))
@@ -291,18 +335,26 @@ final class SystemAtSize {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the " + format + " export answered " + response.statusCode());
         }
+        RawLimit.CursorRead view = raw.cursorRead("incidents");
+        double rate = bytes / 1e6 / seconds;
         report.title("exports", "the whole store as the internal audience sees it (analyst), query-service under "
-                + SERVICE_HEAP);
-        report.row("exports", "format", format, "incidents in store", incidents, "MB", bytes / 1e6, "seconds", seconds,
-                "MB/s", bytes / 1e6 / seconds, "first byte ms", (firstByte - start) / 1e6, "lines", lines,
-                "peak heap MiB (sampled)", peakMiB);
+                + SERVICE_HEAP + ", against one driver cursor over the incident view's documents (raw BSON)");
+        report.row("exports", waited.row("format", format, "incidents in store", incidents, "MB", bytes / 1e6,
+                "seconds", seconds, "MB/s", rate, "first byte ms", (firstByte - start) / 1e6, "lines", lines,
+                "peak heap MiB (sampled)", peakMiB, "raw BSON MB", view.megabytes(), "raw s", view.seconds(),
+                "raw MB/s", view.megabytesPerSecond(), "ratio to raw", rate / view.megabytesPerSecond()));
     }
 
     /** query-service's used heap, summed over its heap pools from its Prometheus scrape as the operator, every 100 ms. */
     private static final class HeapSampler {
 
         private final Api operator;
-        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        // A daemon: an export that fails before stop() must not keep the harness's JVM alive after its results.
+        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "bench-heap-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
         private volatile double peakMiB;
 
         HeapSampler(Api operator) {
@@ -326,12 +378,21 @@ final class SystemAtSize {
         }
     }
 
-    /** An MMP sample, uploaded and followed until it is done. */
-    private void mmpImport(Api analyst) throws IOException {
+    /**
+     * An MMP sample, uploaded and followed until it is done; against raw {@code insertMany} by one writer, right after
+     * the projections have taken the import in, of as many documents as the import appended events, each the mean
+     * size of an event's share of the import's commits.
+     */
+    private void mmpImport(Quiet quiet, RawLimit raw, Api analyst) throws IOException {
         byte[] csv;
         try (InputStream in = SystemAtSize.class.getResourceAsStream(options.quick() ? QUICK_MMP_SAMPLE : MMP_SAMPLE)) {
             csv = in.readAllBytes();
         }
+        if (options.quick()) {
+            csv = headerAndFirstRows(csv, QUICK_MMP_ROWS);
+        }
+        Waited waited = quiet.await();
+        long before = raw.lastCommitPosition();
         long start = System.nanoTime();
         Api.Response accepted = analyst.send("POST", "/api/v1/imports/mmp", "text/csv", csv);
         if (accepted.status() != 202) {
@@ -343,10 +404,32 @@ final class SystemAtSize {
                         answer -> !"RUNNING".equals(answer.path("state").asText("RUNNING")));
         double seconds = (System.nanoTime() - start) / 1e9;
         long rows = state.path("rowsRead").asLong();
-        report.title("import", "the MMP sample of the tests, from the upload to the state DONE");
-        report.row("import", "incidents in store", incidents, "state", state.path("state").asText(), "rows", rows,
-                "seconds", seconds, "rows/s", rows / seconds, "created", state.path("created").asLong(),
-                "rejected", state.path("rejected").asLong());
+        RawLimit.Appended appended = raw.appendedAfter(before);
+        if (appended.events() == 0) {
+            throw new IllegalStateException("the import appended nothing (state " + state.path("state").asText()
+                    + ")");
+        }
+        Waited drained = quiet.await();
+        double rawRate = raw.insertManyRateOf(appended.events(), appended.meanEventBytes());
+        report.title("import", "the MMP sample of the tests, from the upload to the state DONE, against raw "
+                + "insertMany (one writer) of one document per event the import appended, of an event's mean size");
+        report.row("import", waited.row("incidents in store", incidents, "state", state.path("state").asText(),
+                "rows", rows, "seconds", seconds, "rows/s", rows / seconds, "created", state.path("created").asLong(),
+                "rejected", state.path("rejected").asLong(), "events", appended.events(),
+                "commits", appended.commits(), "event bytes", appended.meanEventBytes(),
+                "raw insertMany docs/s", rawRate, "ratio to raw", rows / seconds / rawRate,
+                "command drain after s", drained.commandSeconds(), "query drain after s", drained.querySeconds()));
+    }
+
+    /** The header line and the {@code rows} lines after it, of a CSV file none of whose fields spans lines. */
+    private static byte[] headerAndFirstRows(byte[] csv, int rows) {
+        int lines = 0;
+        for (int i = 0; i < csv.length; i++) {
+            if (csv[i] == '\n' && ++lines == rows + 1) {
+                return Arrays.copyOf(csv, i + 1);
+            }
+        }
+        return csv;
     }
 
     private static String basic(String user) {

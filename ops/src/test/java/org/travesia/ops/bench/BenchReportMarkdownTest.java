@@ -1,0 +1,29 @@
+package org.travesia.ops.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How results.md writes a run's figures: ratios far below 1 keep their digits, large rates lose theirs. */
+class BenchReportMarkdownTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void aRatioBelowOneHundredthKeepsTwoSignificantDigits() throws Exception {
+        BenchReport report = new BenchReport(BenchOptions.parse("--quick", "--out", out.toString()));
+        report.title("append", "reports against raw insertMany");
+        report.row("append", "reports/s", 12.3456, "raw insertMany docs/s", 3018.2, "ratio to raw", 0.004089,
+                "sealed / plain", 0.59, "failed", 0);
+        report.finish();
+        report.write(out);
+
+        assertThat(Files.readString(out.resolve(BenchReport.MARKDOWN_FILE)))
+                .contains("| 12.3 | 3,018 | 0.0041 | 0.59 | 0 |");
+    }
+}

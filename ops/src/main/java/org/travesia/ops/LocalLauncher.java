@@ -33,7 +33,7 @@ public final class LocalLauncher implements AutoCloseable {
     static final String BIND_ADDRESS = "TRAVESIA_BIND_ADDRESS";
     static final String MASTER_KEY_FILE = "TRAVESIA_MASTER_KEY_FILE";
     static final String FORMER_MASTER_KEY_FILE = "TRAVESIA_FORMER_MASTER_KEY_FILE";
-    static final String PROCESSING_SEGMENTS = "TRAVESIA_PROCESSING_SEGMENTS";
+    public static final String PROCESSING_SEGMENTS = "TRAVESIA_PROCESSING_SEGMENTS";
     /**
      * Segments per processor on the embedded store, unless configured. Segments split a processor's work among
      * instances, and the embedded store serves one instance of each service; but every segment reads every event and

@@ -27,6 +27,7 @@ import org.travesia.kernel.incident.IncidentDetails;
 import org.travesia.kernel.incident.ReportIncident;
 import org.travesia.kernel.taxonomy.IncidentType;
 import org.travesia.ops.EmbeddedStore;
+import org.travesia.ops.LocalLauncher;
 import org.travesia.platform.axon.CommandMetadata;
 import org.travesia.platform.privacy.KeyedDigests;
 import org.travesia.platform.processing.EventProcessorsEndpoint;
@@ -78,7 +79,7 @@ final class StoreAtSize {
      * until the last of them reaches the head is the catch-up from zero, start-up excluded.
      */
     private void seedAndCatchUp(String uri, RawLimit raw) throws Exception {
-        try (RunningService queries = RunningService.start(QueryServiceApplication.builder(), uri)) {
+        try (RunningService queries = RunningService.start(QueryServiceApplication.builder(), uri, segmentsAsOpsRun())) {
             ProcessorAdministration processors = queries.bean(ProcessorAdministration.class);
             EventProcessingConfiguration configuration = queries.bean(EventProcessingConfiguration.class);
             List<String> names = new ArrayList<>(configuration.eventProcessors().keySet());
@@ -112,6 +113,13 @@ final class StoreAtSize {
         }
     }
 
+    /** The segments per processor that {@code ./ops/run} gives the embedded store, or the environment's, as it would. */
+    private static String segmentsAsOpsRun() {
+        String configured = System.getenv(LocalLauncher.PROCESSING_SEGMENTS);
+        return "travesia.processing.segments="
+                + (configured == null || configured.isBlank() ? LocalLauncher.EMBEDDED_STORE_SEGMENTS : configured.trim());
+    }
+
     /** The answer of a service's {@code eventprocessors} endpoint in this JVM, as it reads over HTTP. */
     private static Callable<JsonNode> processorsOf(RunningService service) {
         EventProcessorsEndpoint endpoint = service.bean(EventProcessorsEndpoint.class);
@@ -125,7 +133,7 @@ final class StoreAtSize {
      * none of them competes with a catch-up. The first of those waits is command-service's catch-up from zero.
      */
     private int gatewayAppend(String uri, MongoDatabase database, RawLimit raw) throws Exception {
-        try (RunningService commands = RunningService.start(CommandServiceApplication.builder(), uri)) {
+        try (RunningService commands = RunningService.start(CommandServiceApplication.builder(), uri, segmentsAsOpsRun())) {
             Callable<JsonNode> processors = processorsOf(commands);
             double commandCatchUp = ProcessorsCaughtUp.secondsUntil(options.catchUpLimit(), processors)[0];
             CommandGateway gateway = commands.bean(CommandGateway.class);

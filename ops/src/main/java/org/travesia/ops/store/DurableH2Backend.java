@@ -146,8 +146,42 @@ public final class DurableH2Backend extends H2Backend {
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            StoreMaps.openDocuments(getMvStore(), StoreMaps.documentsMapName(getFullCollectionNamespace(collectionName)));
-            return super.openOrCreateCollection(collectionName, options);
+            String namespace = getFullCollectionNamespace(collectionName);
+            return new IndexedCollection(this, collectionName, options,
+                    StoreMaps.openDocuments(getMvStore(), StoreMaps.documentsMapName(namespace)),
+                    StoreMaps.openMeta(getMvStore(), StoreMaps.metaMapName(namespace)), getCursorRegistry());
+        }
+
+        /**
+         * mongo-java-server ignores non-unique indexes; this store keeps them ({@link SecondaryIndex}). The same
+         * name again (every service declares its indexes at each start) gets the index already there.
+         */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                           boolean sparse) {
+            IndexedCollection collection = (IndexedCollection) resolveCollection(collectionName, true);
+            SecondaryIndex existing = collection.secondaryIndex(indexName);
+            if (existing != null) {
+                if (!existing.getKeys().equals(keys)) {
+                    throw new MongoServerError(86, "IndexKeySpecsConflict", "An index named '" + indexName
+                            + "' already exists on " + collection.getFullName() + " with other keys");
+                }
+                return existing;
+            }
+            return SecondaryIndex.open(getMvStore(), StoreMaps.indexMapName(collection.getFullName(), indexName),
+                    collection, indexName, keys, sparse);
+        }
+
+        /** The H2 backend renames a collection's documents and meta maps, not its index maps: the secondary ones too. */
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+            for (Index<?> index : collection.getIndexes()) {
+                if (index instanceof SecondaryIndex secondary) {
+                    getMvStore().renameMap(secondary.entries(),
+                            StoreMaps.indexMapName(collection.getFullName(), secondary.getName()));
+                }
+            }
         }
 
         @Override

@@ -53,6 +53,11 @@ final class SecondaryIndex extends Index<Object> {
         this.description = describe(keys, sparse);
     }
 
+    /** The key, in its collection's meta map, that marks the index complete. */
+    static String completeMark(String indexName) {
+        return COMPLETE_PREFIX + indexName;
+    }
+
     /** Opens the index's map; builds it from the collection's documents unless it is complete for these keys. */
     static SecondaryIndex open(MVStore store, String mapName, IndexedCollection collection, String name,
                                List<IndexKey> keys, boolean sparse) {
@@ -68,7 +73,7 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     private boolean isComplete() {
-        return description.equals(collection.meta().get(COMPLETE_PREFIX + getName()))
+        return description.equals(collection.meta().get(completeMark(getName())))
                 && (isSparse() ? entries.sizeAsLong() <= collection.documents().sizeAsLong()
                         : entries.sizeAsLong() == collection.documents().sizeAsLong());
     }
@@ -79,14 +84,14 @@ final class SecondaryIndex extends Index<Object> {
      */
     private void build() {
         long start = System.nanoTime();
-        collection.meta().remove(COMPLETE_PREFIX + getName());
+        collection.meta().remove(completeMark(getName()));
         entries.clear();
         irregular = 0;
         collection.meta().put(IRREGULAR_PREFIX + getName(), 0L);
         for (Map.Entry<Object, Document> document : collection.documents().entrySet()) {
             add(document.getValue(), document.getKey(), collection);
         }
-        collection.meta().put(COMPLETE_PREFIX + getName(), description);
+        collection.meta().put(completeMark(getName()), description);
         log.info("Built index {} of {} ({} entries, {} it cannot order) in {} ms", getName(), collection.getFullName(),
                 entries.sizeAsLong(), irregular, (System.nanoTime() - start) / 1_000_000);
     }
@@ -225,7 +230,7 @@ final class SecondaryIndex extends Index<Object> {
     /** The map itself is removed by the database; its marks go with it. */
     @Override
     public void drop() {
-        collection.meta().remove(COMPLETE_PREFIX + getName());
+        collection.meta().remove(completeMark(getName()));
         collection.meta().remove(IRREGULAR_PREFIX + getName());
     }
 }

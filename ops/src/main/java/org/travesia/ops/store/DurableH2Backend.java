@@ -162,7 +162,7 @@ public final class DurableH2Backend extends H2Backend {
             IndexedCollection collection = (IndexedCollection) resolveCollection(collectionName, true);
             SecondaryIndex existing = collection.secondaryIndex(indexName);
             if (existing != null) {
-                if (!existing.getKeys().equals(keys)) {
+                if (!SecondaryIndex.describe(existing.getKeys(), false).equals(SecondaryIndex.describe(keys, false))) {
                     throw new MongoServerError(86, "IndexKeySpecsConflict", "An index named '" + indexName
                             + "' already exists on " + collection.getFullName() + " with other keys");
                 }

@@ -96,7 +96,8 @@ final class SecondaryIndex extends Index<Object> {
                 entries.sizeAsLong(), irregular, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static String describe(List<IndexKey> keys, boolean sparse) {
+    /** The keys in order with their directions, and whether sparse: what the index was built for. */
+    static String describe(List<IndexKey> keys, boolean sparse) {
         return keys.stream().map(key -> key.getKey() + ":" + (key.isAscending() ? 1 : -1))
                 .collect(Collectors.joining(",", "{", "}")) + (sparse ? " sparse" : "");
     }

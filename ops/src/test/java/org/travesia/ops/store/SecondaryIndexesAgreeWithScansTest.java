@@ -21,7 +21,7 @@ import com.mongodb.client.model.ReplaceOptions;
 /**
  * The same random incidents, changes and searches on two collections of one store: one with the read model's kind
  * of secondary indexes, served from them, and one without, scanned as mongo-java-server scans. After every round of
- * changes (and across a close and reopen) every search must give the same answer on both: the same documents, in
+ * changes (and across a close and reopen, after which the indexes are declared again) every search must give the same answer on both: the same documents, in
  * the same order of their sort keys (documents tied on every sort key may come in any order, as on MongoDB).
  */
 class SecondaryIndexesAgreeWithScansTest {
@@ -44,6 +44,8 @@ class SecondaryIndexesAgreeWithScansTest {
                 if (round == ROUNDS / 2) {
                     store.close();
                     store = ServedStore.open(file);
+                    // As every service does at each start: the same indexes again, found already there.
+                    declareIndexes(store.database().getCollection("indexed"));
                 }
                 MongoDatabase database = store.database();
                 change(database.getCollection("indexed"), database.getCollection("scanned"));

@@ -18,11 +18,18 @@ import de.bwaldvogel.mongo.backend.KeyValue;
  * <p>
  * Among the usable indexes, the cheapest by a rough count of the documents it would fetch: a range's size is exact
  * (the map counts its entries); an ordered walk with a limit stops early, after about as many documents as the
- * limit needs, if the rest of the query keeps as many documents as the narrowest range does.
+ * limit needs, if the rest of the query keeps as many documents as the narrowest range does. None at all when
+ * scanning every document would cost less (a walk over most of them, without a limit).
  */
 record IndexPlan(SecondaryIndex index, List<Object> prefix, boolean ordered, boolean reverse) {
 
     private static final String ID = "_id";
+    /**
+     * A document fetched by its position costs about twice one read in a scan (a lookup in the documents' tree
+     * against the next entry of a page already in hand): measured with 100k incidents, walking an index over all of
+     * them took 4.9 s against 4.2 s for the scan and sort.
+     */
+    private static final double FETCH_COST = 2.0;
 
     static IndexPlan choose(List<SecondaryIndex> indexes, QueryShape shape, int skip, int limit, long documents) {
         List<IndexPlan> candidates = new ArrayList<>();
@@ -40,9 +47,10 @@ record IndexPlan(SecondaryIndex index, List<Object> prefix, boolean ordered, boo
             narrowest = Math.min(narrowest, candidate.rangeSize());
         }
         IndexPlan best = null;
-        double bestCost = Double.MAX_VALUE;
+        // The plan to beat: scanning every document, which is also what sorting needs no index for.
+        double bestCost = documents;
         for (IndexPlan candidate : candidates) {
-            double cost = candidate.cost(skip, limit, narrowest);
+            double cost = FETCH_COST * candidate.cost(skip, limit, narrowest);
             if (cost < bestCost) {
                 best = candidate;
                 bestCost = cost;

@@ -62,6 +62,30 @@ final class IndexedCollection extends de.bwaldvogel.mongo.backend.h2.H2Collectio
         return null;
     }
 
+    /** A secondary index is built (if it needs to be) and added in one hold of the lock every write takes. */
+    @Override
+    public synchronized void addIndex(Index<Object> index) {
+        if (index instanceof SecondaryIndex secondary && secondaryIndex(secondary.getName()) == null) {
+            secondary.buildUnlessComplete();
+        }
+        super.addIndex(index);
+    }
+
+    /** Queries must not see the list of indexes change under them. */
+    @Override
+    public synchronized void dropIndex(String indexName) {
+        super.dropIndex(indexName);
+    }
+
+    /**
+     * mongo-java-server counts without the lock its finds take. A count served from an index must not run beside a
+     * write: it could meet an entry whose document a delete has just removed.
+     */
+    @Override
+    public synchronized int count(Document query, int skip, int limit) {
+        return super.count(query, skip, limit);
+    }
+
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {

@@ -58,18 +58,25 @@ final class SecondaryIndex extends Index<Object> {
         return COMPLETE_PREFIX + indexName;
     }
 
-    /** Opens the index's map; builds it from the collection's documents unless it is complete for these keys. */
+    /** Opens the index's map, as it is: {@link #buildUnlessComplete()} before the collection uses it. */
     static SecondaryIndex open(MVStore store, String mapName, IndexedCollection collection, String name,
                                List<IndexKey> keys, boolean sparse) {
         MVMap<KeyValue, Boolean> entries = StoreMaps.openSecondaryIndex(store, mapName, new IndexEntryType(keys));
-        SecondaryIndex index = new SecondaryIndex(name, keys, sparse, entries, collection);
-        if (index.isComplete()) {
-            Object irregular = collection.meta().get(IRREGULAR_PREFIX + name);
-            index.irregular = irregular == null ? 0 : ((Number) irregular).longValue();
+        return new SecondaryIndex(name, keys, sparse, entries, collection);
+    }
+
+    /**
+     * Builds the index from the collection's documents unless it is complete for these keys. The collection calls
+     * this holding its lock, and adds the index to its own before letting go: a write that came in between would be
+     * in neither the documents the build read nor the indexes the write updated.
+     */
+    void buildUnlessComplete() {
+        if (isComplete()) {
+            Object count = collection.meta().get(IRREGULAR_PREFIX + getName());
+            irregular = count == null ? 0 : ((Number) count).longValue();
         } else {
-            index.build();
+            build();
         }
-        return index;
     }
 
     private boolean isComplete() {

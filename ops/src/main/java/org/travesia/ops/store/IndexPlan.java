@@ -3,6 +3,7 @@ package org.travesia.ops.store;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,7 +74,7 @@ record IndexPlan(SecondaryIndex index, List<Object> prefix, boolean ordered, boo
             return null;
         }
         Boolean reverse = walkDirection(index, prefix.size(), shape);
-        boolean ordered = reverse != null && !shape.sort().isEmpty();
+        boolean ordered = reverse != null && !sortAfterFixedKeys(index, shape).isEmpty();
         if (prefix.isEmpty() && !ordered) {
             return null;
         }
@@ -100,7 +101,7 @@ record IndexPlan(SecondaryIndex index, List<Object> prefix, boolean ordered, boo
         }
         Boolean reverse = null;
         int i = 0;
-        for (Map.Entry<String, Integer> sortKey : shape.sort().entrySet()) {
+        for (Map.Entry<String, Integer> sortKey : sortAfterFixedKeys(index, shape).entrySet()) {
             if (i >= fields.size() || !fields.get(i).equals(sortKey.getKey())) {
                 return null;
             }
@@ -112,6 +113,21 @@ record IndexPlan(SecondaryIndex index, List<Object> prefix, boolean ordered, boo
             i++;
         }
         return reverse == null ? Boolean.FALSE : reverse;
+    }
+
+    /**
+     * The sort without the index's keys the equalities fix: every match holds the same value there, so they order
+     * nothing. Only the index's keys: a usable index holds no array in them, while another field fixed by an equality
+     * may still hold an array in a match, which sorts by its smallest or largest element, not by the value.
+     */
+    private static Map<String, Integer> sortAfterFixedKeys(SecondaryIndex index, QueryShape shape) {
+        Map<String, Integer> sort = new LinkedHashMap<>(shape.sort());
+        for (IndexKey key : index.getKeys()) {
+            if (shape.equalities().containsKey(key.getKey())) {
+                sort.remove(key.getKey());
+            }
+        }
+        return sort;
     }
 
     /** Paths with a numeric part ({@code a.0}) reach into arrays, which the matcher and the index see differently. */

@@ -10,9 +10,9 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 
 /**
  * What of a query an index can serve: its plain equalities (a field and a single regular value, at the top level or
- * in a top-level {@code $and}, as {@code {f: v}} or {@code {f: {$eq: v}}}), and its sort, without the fields those
- * equalities fix (every match holds the same value there, so they order nothing). Every match of the query holds
- * those equal values; the query may ask more (scope, ranges, {@code $or}), which the matcher checks.
+ * in a top-level {@code $and}, as {@code {f: v}} or {@code {f: {$eq: v}}}), and its sort. Every match of the query
+ * holds those values, or (where the field holds an array) an array holding them; the query may ask more (scope,
+ * ranges, {@code $or}), which the matcher checks.
  */
 record QueryShape(Map<String, Object> equalities, LinkedHashMap<String, Integer> sort) {
 
@@ -26,9 +26,7 @@ record QueryShape(Map<String, Object> equalities, LinkedHashMap<String, Integer>
                 if (key.getKey().startsWith("$") || !(key.getValue() instanceof Number direction)) {
                     return null;
                 }
-                if (!equalities.containsKey(key.getKey())) {
-                    sort.put(key.getKey(), direction.intValue() > 0 ? 1 : -1);
-                }
+                sort.put(key.getKey(), direction.intValue() > 0 ? 1 : -1);
             }
         }
         return new QueryShape(equalities, sort);

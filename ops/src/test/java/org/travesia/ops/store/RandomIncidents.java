@@ -50,7 +50,8 @@ final class RandomIncidents {
         return switch (random.nextInt(20)) {
             case 0 -> null;
             case 1 -> random.nextInt(3);
-            case 2 -> List.of(value, oneOf(ROUTES));
+            // An array sorts by its smallest element ascending, its largest descending: one before or after the value.
+            case 2 -> List.of(value, random.nextBoolean() ? "0-before" : "z-after");
             case 3 -> new Document("nested", value);
             default -> value;
         };

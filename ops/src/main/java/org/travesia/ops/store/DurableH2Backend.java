@@ -172,16 +172,38 @@ public final class DurableH2Backend extends H2Backend {
                     collection, indexName, keys, sparse);
         }
 
-        /** The H2 backend renames a collection's documents and meta maps, not its index maps: the secondary ones too. */
+        /**
+         * The H2 backend means to rename a collection's maps, but looks them up by the collection's name after the
+         * collection has taken its new one: it renames nothing, and the live collection goes on writing to the maps
+         * under the old name, which the next start does not open (the documents seemed lost). Here the documents,
+         * counters and every index move to the new name first; the H2 backend then finds them there.
+         */
         @Override
         public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
-            super.moveCollection(oldDatabase, collection, newCollectionName);
+            String from = collection.getFullName();
+            String to = getFullCollectionNamespace(newCollectionName);
+            List<String[]> renames = new java.util.ArrayList<>();
+            renames.add(new String[] {StoreMaps.documentsMapName(from), StoreMaps.documentsMapName(to)});
+            renames.add(new String[] {StoreMaps.metaMapName(from), StoreMaps.metaMapName(to)});
             for (Index<?> index : collection.getIndexes()) {
-                if (index instanceof SecondaryIndex secondary) {
-                    getMvStore().renameMap(secondary.entries(),
-                            StoreMaps.indexMapName(collection.getFullName(), secondary.getName()));
+                renames.add(new String[] {StoreMaps.indexMapName(from, index.getName()),
+                        StoreMaps.indexMapName(to, index.getName())});
+            }
+            MVStore store = getMvStore();
+            // Maps left under the new name by a rename before this fix hold no documents of a live collection.
+            if (store.hasMap(StoreMaps.documentsMapName(to))
+                    && !StoreMaps.openDocuments(store, StoreMaps.documentsMapName(to)).isEmpty()) {
+                throw new MongoServerError(48, "NamespaceExists", "The store still holds documents under " + to);
+            }
+            for (String[] rename : renames) {
+                if (store.hasMap(rename[0])) {
+                    if (store.hasMap(rename[1])) {
+                        store.removeMap(rename[1]);
+                    }
+                    store.renameMap(store.openMap(rename[0]), rename[1]);
                 }
             }
+            super.moveCollection(oldDatabase, collection, newCollectionName);
         }
 
         @Override

@@ -166,7 +166,8 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-        KeyValue entry = entryOf(document, position);
+        // The H2 backend hands over the id as the document holds it, and keeps the document under Missing for null.
+        KeyValue entry = entryOf(document, Missing.ofNullable(position));
         if (entry != null && entries.put(entry, Boolean.TRUE) == null && isIrregular(entry)) {
             countIrregular(1);
         }

@@ -12,6 +12,7 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoDatabase;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -76,20 +77,39 @@ class SecondaryIndexBuildTest {
         assertServedAsScanned(file);
     }
 
+    @Test
+    void aRenamedCollectionTakesItsIndexesAlong() {
+        Path file = written();
+        try (ServedStore store = ServedStore.open(file)) {
+            store.database().getCollection("indexed").renameCollection(new MongoNamespace("travesia", "moved"));
+        }
+        try (ServedStore store = ServedStore.open(file)) {
+            // Written under the new name, then renamed back: an index left under the old name would lack these.
+            insertIntoBoth(store.database(), "moved", 50);
+            store.database().getCollection("moved").renameCollection(new MongoNamespace("travesia", "indexed"));
+        }
+
+        assertServedAsScanned(file);
+    }
+
     /** 300 random incidents in both collections, the indexes declared on one. */
     private Path written() {
         Path file = data.resolve("store.mv");
         try (ServedStore store = ServedStore.open(file)) {
             MongoDatabase database = store.database();
             SecondaryIndexesAgreeWithScansTest.declareIndexes(database.getCollection("indexed"));
-            List<Document> incidents = new ArrayList<>();
-            for (int i = 0; i < 300; i++) {
-                incidents.add(random.incident());
-            }
-            database.getCollection("indexed").insertMany(incidents.stream().map(Document::new).toList());
-            database.getCollection("scanned").insertMany(incidents.stream().map(Document::new).toList());
+            insertIntoBoth(database, "indexed", 300);
         }
         return file;
+    }
+
+    private void insertIntoBoth(MongoDatabase database, String indexed, int count) {
+        List<Document> incidents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            incidents.add(random.incident());
+        }
+        database.getCollection(indexed).insertMany(incidents.stream().map(Document::new).toList());
+        database.getCollection("scanned").insertMany(incidents.stream().map(Document::new).toList());
     }
 
     private static void dropEveryOtherEntry(MVStore raw, String index, List<IndexKey> keys) {

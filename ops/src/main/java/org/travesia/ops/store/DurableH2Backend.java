@@ -146,8 +146,64 @@ public final class DurableH2Backend extends H2Backend {
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            StoreMaps.openDocuments(getMvStore(), StoreMaps.documentsMapName(getFullCollectionNamespace(collectionName)));
-            return super.openOrCreateCollection(collectionName, options);
+            String namespace = getFullCollectionNamespace(collectionName);
+            return new IndexedCollection(this, collectionName, options,
+                    StoreMaps.openDocuments(getMvStore(), StoreMaps.documentsMapName(namespace)),
+                    StoreMaps.openMeta(getMvStore(), StoreMaps.metaMapName(namespace)), getCursorRegistry());
+        }
+
+        /**
+         * mongo-java-server ignores non-unique indexes; this store keeps them ({@link SecondaryIndex}). The same
+         * name again (every service declares its indexes at each start) gets the index already there.
+         */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                           boolean sparse) {
+            IndexedCollection collection = (IndexedCollection) resolveCollection(collectionName, true);
+            SecondaryIndex existing = collection.secondaryIndex(indexName);
+            if (existing != null) {
+                if (!SecondaryIndex.describe(existing.getKeys(), false).equals(SecondaryIndex.describe(keys, false))) {
+                    throw new MongoServerError(86, "IndexKeySpecsConflict", "An index named '" + indexName
+                            + "' already exists on " + collection.getFullName() + " with other keys");
+                }
+                return existing;
+            }
+            return SecondaryIndex.open(getMvStore(), StoreMaps.indexMapName(collection.getFullName(), indexName),
+                    collection, indexName, keys, sparse);
+        }
+
+        /**
+         * The H2 backend means to rename a collection's maps, but looks them up by the collection's name after the
+         * collection has taken its new one: it renames nothing, and the live collection goes on writing to the maps
+         * under the old name, which the next start does not open (the documents seemed lost). Here the documents,
+         * counters and every index move to the new name first; the H2 backend then finds them there.
+         */
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            String from = collection.getFullName();
+            String to = getFullCollectionNamespace(newCollectionName);
+            List<String[]> renames = new java.util.ArrayList<>();
+            renames.add(new String[] {StoreMaps.documentsMapName(from), StoreMaps.documentsMapName(to)});
+            renames.add(new String[] {StoreMaps.metaMapName(from), StoreMaps.metaMapName(to)});
+            for (Index<?> index : collection.getIndexes()) {
+                renames.add(new String[] {StoreMaps.indexMapName(from, index.getName()),
+                        StoreMaps.indexMapName(to, index.getName())});
+            }
+            MVStore store = getMvStore();
+            // Maps left under the new name by a rename before this fix hold no documents of a live collection.
+            if (store.hasMap(StoreMaps.documentsMapName(to))
+                    && !StoreMaps.openDocuments(store, StoreMaps.documentsMapName(to)).isEmpty()) {
+                throw new MongoServerError(48, "NamespaceExists", "The store still holds documents under " + to);
+            }
+            for (String[] rename : renames) {
+                if (store.hasMap(rename[0])) {
+                    if (store.hasMap(rename[1])) {
+                        store.removeMap(rename[1]);
+                    }
+                    store.renameMap(store.openMap(rename[0]), rename[1]);
+                }
+            }
+            super.moveCollection(oldDatabase, collection, newCollectionName);
         }
 
         @Override

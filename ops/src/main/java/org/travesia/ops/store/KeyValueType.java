@@ -144,10 +144,23 @@ final class KeyValueType extends BasicDataType<KeyValue> {
         }
     }
 
-    /** Numbers (an index normalises them to doubles) and strings are most keys: those are written without a detour. */
+    /**
+     * Numbers (a unique index normalises them to doubles), strings, dates and ids are most keys: those are written
+     * without a detour through a buffer, byte for byte as {@link #bson} writes them. Secondary indexes keep values
+     * as the documents hold them (integers, longs, dates), and write pages of them on every commit.
+     */
     private static void writeValue(WriteBuffer buffer, Object value) {
         if (value instanceof Missing) {
             buffer.put(MISSING);
+        } else if (value == null) {
+            buffer.putVarInt(1).put(BsonConstants.TYPE_NULL);
+        } else if (value instanceof Instant date) {
+            buffer.putVarInt(1 + Long.BYTES).put(BsonConstants.TYPE_UTC_DATETIME)
+                    .putLong(Long.reverseBytes(date.toEpochMilli()));
+        } else if (value instanceof Integer number) {
+            buffer.putVarInt(1 + Integer.BYTES).put(BsonConstants.TYPE_INT32).putInt(Integer.reverseBytes(number));
+        } else if (value instanceof Long number) {
+            buffer.putVarInt(1 + Long.BYTES).put(BsonConstants.TYPE_INT64).putLong(Long.reverseBytes(number));
         } else if (value instanceof Double number) {
             buffer.putVarInt(1 + Long.BYTES).put(BsonConstants.TYPE_DOUBLE)
                     .putLong(Long.reverseBytes(Double.doubleToRawLongBits(number)));

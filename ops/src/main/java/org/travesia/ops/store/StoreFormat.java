@@ -11,15 +11,21 @@ import org.slf4j.LoggerFactory;
 import de.bwaldvogel.mongo.backend.KeyValue;
 
 /**
- * Brings a store file written by mongo-java-server's stock H2 backend (store version 0) up to this store's format
- * (version 1). Documents need nothing: {@link BsonDocumentType} reads the old ones as they are. Unique indexes are
+ * Brings a store file written by mongo-java-server's stock H2 backend (store version 0), or by this store before it
+ * kept secondary indexes (version 1), up to this store's format (version 2).
+ * <p>
+ * From version 0: documents need nothing: {@link BsonDocumentType} reads the old ones as they are. Unique indexes are
  * sorted differently now ({@link KeyValueType}), so each is copied into a new map in the new order, which then takes
  * the old one's place. The old maps are dropped and the version set in the same single commit, so a crash during
  * the upgrade leaves the old file as it was, and the next start does it again.
+ * <p>
+ * From version 1: nothing to copy. The secondary indexes such a file lacks are built as their collections are opened
+ * ({@link SecondaryIndex}). The version is raised so that an older Travesía refuses the file: it would ignore those
+ * indexes, and writes it made would leave them disagreeing with their documents.
  */
 final class StoreFormat {
 
-    static final int CURRENT = 1;
+    static final int CURRENT = 2;
 
     private static final Logger log = LoggerFactory.getLogger(StoreFormat.class);
     private static final String UPGRADING_PREFIX = "upgrading.";
@@ -37,6 +43,15 @@ final class StoreFormat {
         if (version == CURRENT) {
             return;
         }
+        if (version == 0) {
+            sortUniqueIndexesByValue(store);
+        }
+        store.setStoreVersion(CURRENT);
+        store.commit();
+        store.sync();
+    }
+
+    private static void sortUniqueIndexesByValue(MVStore store) {
         List<String> indexes = store.getMapNames().stream().filter(StoreMaps::isIndexMap).sorted().toList();
         // Left over from an upgrade that a crash interrupted: never committed as the real thing, start again.
         store.getMapNames().stream().filter(name -> name.startsWith(UPGRADING_PREFIX)).toList()
@@ -51,9 +66,6 @@ final class StoreFormat {
             store.removeMap(index);
             store.renameMap(store.openMap(UPGRADING_PREFIX + index), index);
         }
-        store.setStoreVersion(CURRENT);
-        store.commit();
-        store.sync();
     }
 
     /** Intermediate commits bound the memory; what they hold is invisible until the final commit renames it. */

@@ -9,10 +9,11 @@ import de.bwaldvogel.mongo.bson.Document;
 /**
  * The MVStore maps behind a database, named as mongo-java-server's H2 backend names them, opened with the data types
  * this store writes: {@link BsonDocumentType} for a collection's documents, {@link KeyValueType} for a unique index's
- * keys. The backend then finds them already open and uses them as they are.
+ * keys, {@link IndexEntryType} for a secondary index's entries. The backend then finds them already open and uses
+ * them as they are.
  * <p>
  * A map's kind follows from its name: {@code databases.<db>.<collection>} holds documents,
- * {@code meta.<db>.<collection>} a collection's counters, {@code <db>.<collection>._index_<name>} an index. A database
+ * {@code meta.<db>.<collection>} a collection's counters, {@code <db>.<collection>._index_<name>} an index (unique or secondary). A database
  * called {@code databases} or {@code meta} would make those names ambiguous, so the store refuses to create one.
  */
 final class StoreMaps {
@@ -32,6 +33,10 @@ final class StoreMaps {
         return DOCUMENTS_PREFIX + namespace;
     }
 
+    static String metaMapName(String namespace) {
+        return META_PREFIX + namespace;
+    }
+
     static String indexMapName(String namespace, String indexName) {
         return namespace + INDEX_INFIX + indexName;
     }
@@ -42,6 +47,15 @@ final class StoreMaps {
 
     static MVMap<Object, Document> openDocuments(MVStore store, String mapName) {
         return store.openMap(mapName, new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+    }
+
+    /** A collection's counters, and its secondary indexes' marks: small values of any kind, as the H2 backend keeps. */
+    static MVMap<String, Object> openMeta(MVStore store, String mapName) {
+        return store.openMap(mapName);
+    }
+
+    static MVMap<KeyValue, Boolean> openSecondaryIndex(MVStore store, String mapName, IndexEntryType entryType) {
+        return store.openMap(mapName, new MVMap.Builder<KeyValue, Boolean>().keyType(entryType));
     }
 
     static MVMap<KeyValue, Object> openIndex(MVStore store, String mapName) {

@@ -15,6 +15,9 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 
 /** Index keys: one total order in which only the very same values are equal, and a lossless round trip to disk. */
 class KeyValueTypeTest {
@@ -77,6 +80,30 @@ class KeyValueTypeTest {
             KeyValue read = TYPE.read(written);
             assertThat(TYPE.compare(read, key)).as("%s read back as %s", key, read).isZero();
             assertThat(read).isEqualTo(key);
+        }
+    }
+
+    @Test
+    void valuesWrittenWithoutADetourAreWrittenAsBsonWritesThem() {
+        for (Object value : new Object[] {null, "incident-1", 2.5, 7, 1L << 40, Instant.ofEpochMilli(1_700_000_000_123L)}) {
+            WriteBuffer buffer = new WriteBuffer();
+            TYPE.write(buffer, new KeyValue(java.util.Collections.singletonList(value)));
+            ByteBuffer written = buffer.getBuffer();
+            written.flip();
+            byte[] bytes = new byte[written.remaining()];
+            written.get(bytes);
+
+            ByteBuf bson = Unpooled.buffer();
+            byte type = BsonEncoder.determineType(value);
+            bson.writeByte(type);
+            BsonEncoder.encodeValue(type, value, bson);
+            // One value in the key, then the value's length (under 128: one byte) and its type and BSON encoding.
+            int length = bson.readableBytes();
+            byte[] expected = new byte[2 + length];
+            expected[0] = 1;
+            expected[1] = (byte) length;
+            bson.readBytes(expected, 2, length);
+            assertThat(bytes).as(String.valueOf(value)).isEqualTo(expected);
         }
     }
 }

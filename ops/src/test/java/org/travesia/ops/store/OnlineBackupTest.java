@@ -30,12 +30,13 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 
 /**
  * A backup taken while writers keep writing is one consistent state of the store: each writer writes a receipt, and
  * once it is acknowledged, its progress pointing at it, in another collection. In the backup, no progress points past
- * a receipt that is missing, every receipt acknowledged before the backup began is there, and the unique index
- * agrees with the documents. Several backups are taken while the file grows, so that the copy runs while new chunks
+ * a receipt that is missing, every receipt acknowledged before the backup began is there, and the unique and the
+ * secondary index agree with the documents. Several backups are taken while the file grows, so that the copy runs while new chunks
  * are written.
  */
 class OnlineBackupTest {
@@ -56,6 +57,8 @@ class OnlineBackupTest {
             MongoDatabase database = client.getDatabase("test");
             database.getCollection("receipts").createIndex(Indexes.ascending("key"),
                     new IndexOptions().unique(true));
+            database.getCollection("receipts").createIndex(Indexes.descending("writer", "seq"),
+                    new IndexOptions().name("by_writer"));
             AtomicBoolean writing = new AtomicBoolean(true);
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
             List<Future<?>> writers = new ArrayList<>();
@@ -64,7 +67,8 @@ class OnlineBackupTest {
                 writers.add(pool.submit(() -> {
                     for (long i = 0; writing.get(); i++) {
                         database.getCollection("receipts").insertOne(new Document("_id", w + "-" + i)
-                                .append("key", "k-" + w + "-" + i).append("padding", PADDING));
+                                .append("key", "k-" + w + "-" + i).append("writer", w).append("seq", i)
+                                .append("padding", PADDING));
                         database.getCollection("progress").replaceOne(Filters.eq("_id", w),
                                 new Document("_id", w).append("last", i), new ReplaceOptions().upsert(true));
                         acknowledged.put(w, i);
@@ -113,6 +117,17 @@ class OnlineBackupTest {
                 }
                 assertThat(last).as(backup + ": acknowledged before the backup began")
                         .isGreaterThanOrEqualTo(acknowledgedBefore.get(w));
+            }
+            for (int w = 0; w < WRITERS; w++) {
+                String writer = w + "-";
+                long held = receipts.stream().filter(receipt -> receipt.startsWith(writer)).count();
+                Document latest = database.getCollection("receipts").find(Filters.eq("writer", w))
+                        .sort(Sorts.descending("seq")).limit(1).first();
+                long count = ((Number) database.runCommand(new Document("count", "receipts")
+                        .append("query", new Document("writer", w))).get("n")).longValue();
+                assertThat(count).as(backup + ": the secondary index holds writer " + w + "'s receipts").isEqualTo(held);
+                assertThat(latest == null ? -1 : latest.getLong("seq")).as(backup + ": latest of writer " + w)
+                        .isEqualTo(held - 1);
             }
             for (String receipt : receipts) {
                 assertThat(database.getCollection("receipts").find(Filters.eq("key", "k-" + receipt)).first())

@@ -108,6 +108,41 @@ class SecondaryIndexReviewTest {
     }
 
     /**
+     * The same defect on the upgrade path: a version-1 store (which ignored non-unique indexes) holding such a
+     * document, with the index declared. Each start builds the index in memory, and the first commit after it
+     * fails: the store takes no write at all, at this start or any later one.
+     */
+    @Test
+    void aVersionOneStoreHoldingSuchADocumentTakesWritesAfterTheUpgrade() {
+        Path file = data.resolve("store.mv");
+        try (Served store = new Served(file)) {
+            MongoCollection<Document> tagged = store.database().getCollection("tagged");
+            tagged.createIndex(Indexes.ascending("tags.code"), new IndexOptions().name("tags"));
+            tagged.insertOne(new Document("_id", 1).append("tags", List.of(new Document("code", "a"))));
+        }
+        try (org.h2.mvstore.MVStore raw = DurableH2Backend.openWithoutAutoCommit(file)) {
+            // What version 1 left: the index declared, no map, no mark; a document it had no reason to refuse.
+            raw.removeMap(StoreMaps.indexMapName("travesia.tagged", "tags"));
+            StoreMaps.openMeta(raw, StoreMaps.metaMapName("travesia.tagged")).remove(SecondaryIndex.completeMark("tags"));
+            StoreMaps.openDocuments(raw, StoreMaps.documentsMapName("travesia.tagged")).put(2,
+                    new de.bwaldvogel.mongo.bson.Document("_id", 2).append("tags", List.of(
+                            new de.bwaldvogel.mongo.bson.Document("code", "a"), "free text")));
+            raw.setStoreVersion(1);
+            raw.commit();
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (int start = 0; start < 2; start++) {
+            try (Served store = new Served(file)) {
+                store.database().getCollection("other").insertOne(new Document("start", start));
+                outcomes.add("start " + start + ": write taken");
+            } catch (RuntimeException e) {
+                outcomes.add("start " + start + ": " + e.getMessage());
+            }
+        }
+        assertThat(outcomes).containsExactly("start 0: write taken", "start 1: write taken");
+    }
+
+    /**
      * The agreement tests draw documents whose route, type and place.country are now and then an array or a
      * document (RandomIncidents.odd): with 300 documents some always do, so the indexes route_time, type_time,
      * country_time and country are unusable for the whole test and every search on them is a scan compared with a

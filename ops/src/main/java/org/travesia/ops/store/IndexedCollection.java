@@ -108,7 +108,8 @@ final class IndexedCollection extends de.bwaldvogel.mongo.backend.h2.H2Collectio
         return matchDocumentsFromStream(fetch(positions), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
-    private IndexPlan planFor(Document query, Document orderBy, int skip, int limit) {
+    /** The index plan for a query, or null for a scan; package-private for tests that check an index is used. */
+    IndexPlan planFor(Document query, Document orderBy, int skip, int limit) {
         if (!ID.equals(getIdField())) {
             return null;
         }

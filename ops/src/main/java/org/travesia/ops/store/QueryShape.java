@@ -16,6 +16,9 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  */
 record QueryShape(Map<String, Object> equalities, LinkedHashMap<String, Integer> sort) {
 
+    /** 2^53: below it, every integer is a double exactly. */
+    private static final double EXACT_IN_A_DOUBLE = 9_007_199_254_740_992.0;
+
     /** Null when the sort is not one an index walk can give ({@code $natural}, text scores, ...). */
     static QueryShape of(Document query, Document orderBy) {
         Map<String, Object> equalities = new LinkedHashMap<>();
@@ -57,10 +60,15 @@ record QueryShape(Map<String, Object> equalities, LinkedHashMap<String, Integer>
         }
     }
 
-    /** Values the matcher finds equal only to values the index order also holds equal. */
+    /**
+     * Values the matcher finds equal only to values the index order also holds equal. Not numbers of 2^53 or more:
+     * the matcher takes a long for the double nearest to it ({@code Long.MAX_VALUE} equals 2^63 there), while the
+     * index orders numbers by their exact values.
+     */
     private static boolean isPlain(Object value) {
-        return value instanceof String || value instanceof Integer || value instanceof Long
-                || (value instanceof Double number && !number.isNaN()) || value instanceof Boolean
-                || value instanceof Instant || value instanceof ObjectId;
+        return value instanceof String || value instanceof Integer || value instanceof Boolean
+                || value instanceof Instant || value instanceof ObjectId
+                || (value instanceof Long number && Math.abs((double) number) < EXACT_IN_A_DOUBLE)
+                || (value instanceof Double number && Math.abs(number) < EXACT_IN_A_DOUBLE);
     }
 }

@@ -1,7 +1,6 @@
 package org.travesia.ops.store;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,6 +38,10 @@ final class SecondaryIndex extends Index<Object> {
     private static final Logger log = LoggerFactory.getLogger(SecondaryIndex.class);
     private static final String COMPLETE_PREFIX = "secondaryIndex.complete.";
     private static final String IRREGULAR_PREFIX = "secondaryIndex.irregular.";
+
+    /** What an entry holds for a value the index cannot order: one document, which every commit can write. */
+    private static final String ENTRY_FORM = "entries:2";
+    private static final Document IRREGULAR = new Document("irregular", true);
 
     private final MVMap<KeyValue, Boolean> entries;
     private final IndexedCollection collection;
@@ -103,10 +106,14 @@ final class SecondaryIndex extends Index<Object> {
                 entries.sizeAsLong(), irregular, (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** The keys in order with their directions, and whether sparse: what the index was built for. */
+    /**
+     * The keys in order with their directions, whether sparse, and the form of the entries: what the index was built
+     * for. Entries of the first form held values the index cannot order as they were, so an index built then is
+     * built again.
+     */
     static String describe(List<IndexKey> keys, boolean sparse) {
         return keys.stream().map(key -> key.getKey() + ":" + (key.isAscending() ? 1 : -1))
-                .collect(Collectors.joining(",", "{", "}")) + (sparse ? " sparse" : "");
+                .collect(Collectors.joining(",", "{", "}")) + (sparse ? " sparse" : "") + " " + ENTRY_FORM;
     }
 
     MVMap<KeyValue, Boolean> entries() {
@@ -123,14 +130,19 @@ final class SecondaryIndex extends Index<Object> {
         return irregular == 0;
     }
 
-    /** The document's entry, or null for a document a sparse index leaves out. */
+    /**
+     * The document's entry, or null for a document a sparse index leaves out. A value the index cannot order is held
+     * as {@link #IRREGULAR}: such an entry only needs to be found again and counted, and the value itself may be one
+     * no commit could write (an array on a dotted path holds {@code Missing} for its elements without the field, and
+     * a failed commit stops the store).
+     */
     private KeyValue entryOf(Document document, Object position) {
         List<Object> values = new ArrayList<>(getKeys().size() + 1);
         boolean any = false;
         for (IndexKey key : getKeys()) {
             Object value = Utils.getSubdocumentValueCollectionAware(document, key.getKey());
             any |= !(value instanceof Missing);
-            values.add(value);
+            values.add(IndexOrder.isRegular(value) ? value : IRREGULAR);
         }
         if (isSparse() && !any) {
             return null;
@@ -139,9 +151,9 @@ final class SecondaryIndex extends Index<Object> {
         return new KeyValue(values);
     }
 
-    private static boolean isIrregular(KeyValue entry) {
-        for (Object value : entry) {
-            if (!IndexOrder.isRegular(value) || value instanceof Collection<?>) {
+    private boolean isIrregular(KeyValue entry) {
+        for (int i = 0; i < getKeys().size(); i++) {
+            if (entry.get(i) == IRREGULAR) {
                 return true;
             }
         }

@@ -9,8 +9,8 @@ import de.bwaldvogel.mongo.bson.Document;
 /**
  * The MVStore maps behind a database, named as mongo-java-server's H2 backend names them, opened with the data types
  * this store writes: {@link BsonDocumentType} for a collection's documents, {@link KeyValueType} for a unique index's
- * keys, {@link IndexEntryType} for a secondary index's entries. The backend then finds them already open and uses
- * them as they are.
+ * keys and {@link PositionType} for its values, {@link IndexEntryType} for a secondary index's entries. The backend
+ * then finds them already open and uses them as they are.
  * <p>
  * A map's kind follows from its name: {@code databases.<db>.<collection>} holds documents,
  * {@code meta.<db>.<collection>} a collection's counters, {@code <db>.<collection>._index_<name>} an index (unique or secondary). A database
@@ -59,6 +59,7 @@ final class StoreMaps {
     }
 
     static MVMap<KeyValue, Object> openIndex(MVStore store, String mapName) {
-        return store.openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
+        return store.openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE)
+                .valueType(PositionType.INSTANCE));
     }
 }

@@ -25,10 +25,21 @@ final class RandomIncidents {
     private static final String[] COUNTRIES = {"PA", "MX", "GT"};
 
     private final Random random;
+    private final boolean irregularValues;
     private int nextId;
 
+    /** With arrays and documents now and then where a string belongs: values that switch an index off. */
     RandomIncidents(long seed) {
+        this(seed, true);
+    }
+
+    /**
+     * @param irregularValues whether arrays and documents come now and then where a string belongs; without them
+     *                        every index stays usable, so a search compares what an index serves with a scan
+     */
+    RandomIncidents(long seed, boolean irregularValues) {
         this.random = new Random(seed);
+        this.irregularValues = irregularValues;
     }
 
     Document incident() {
@@ -45,14 +56,15 @@ final class RandomIncidents {
         return incident;
     }
 
-    /** Mostly the given value; sometimes null, a number, an array or a document instead. */
+    /** Mostly the given value; sometimes null, a number, and (if irregular values are drawn) an array or a document. */
     private Object odd(Object value) {
-        return switch (random.nextInt(20)) {
+        int draw = random.nextInt(20);
+        return switch (draw) {
             case 0 -> null;
             case 1 -> random.nextInt(3);
             // An array sorts by its smallest element ascending, its largest descending: one before or after the value.
-            case 2 -> List.of(value, random.nextBoolean() ? "0-before" : "z-after");
-            case 3 -> new Document("nested", value);
+            case 2 -> irregularValues ? List.of(value, random.nextBoolean() ? "0-before" : "z-after") : value;
+            case 3 -> irregularValues ? new Document("nested", value) : value;
             default -> value;
         };
     }

@@ -2,20 +2,28 @@ package org.travesia.ops.store;
 
 import java.nio.file.Path;
 
+import org.bson.RawBsonDocument;
+import org.bson.conversions.Bson;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import io.netty.buffer.Unpooled;
 
 /** The durable store on a file, served on a free port in this JVM, with a driver connected to it. */
 final class ServedStore implements AutoCloseable {
 
+    private final DurableH2Backend backend;
     private final MongoServer server;
     private final MongoClient client;
 
     private ServedStore(Path file) {
-        server = new MongoServer(DurableH2Backend.open(file));
+        backend = DurableH2Backend.open(file);
+        server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
     }
@@ -26,6 +34,21 @@ final class ServedStore implements AutoCloseable {
 
     MongoDatabase database() {
         return client.getDatabase("travesia");
+    }
+
+    /** A collection of the database, as the store holds it: to look at its indexes. */
+    IndexedCollection collection(String name) {
+        return (IndexedCollection) backend.resolveDatabase("travesia").resolveCollection(name, true);
+    }
+
+    /** The plan the collection would choose for this search (null: a scan), asked as a find asks it. */
+    IndexPlan plan(String collection, Bson filter, Bson sort, int skip, int limit) {
+        return collection(collection).planFor(serverSide(filter), sort == null ? null : serverSide(sort), skip, limit);
+    }
+
+    private static Document serverSide(Bson bson) {
+        RawBsonDocument raw = RawBsonDocument.parse(bson.toBsonDocument().toJson());
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(raw.getByteBuffer().asNIO()));
     }
 
     @Override

@@ -23,63 +23,11 @@ import com.mongodb.client.model.Sorts;
 
 import de.bwaldvogel.mongo.MongoServer;
 
-/** Review of branch index: each test states what it shows; a failing test is a finding. */
-class SecondaryIndexReviewTest {
+/** Values and ids at the edges of what a secondary index holds: each test states what the store must still do. */
+class SecondaryIndexEdgeCasesTest {
 
     @TempDir
     Path data;
-
-    /** A served store whose backend the test can reach, to look at its indexes. */
-    static final class Served implements AutoCloseable {
-        final DurableH2Backend backend;
-        final MongoServer server;
-        final MongoClient client;
-
-        Served(Path file) {
-            backend = DurableH2Backend.open(file);
-            server = new MongoServer(backend);
-            server.bind("127.0.0.1", 0);
-            client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        }
-
-        MongoDatabase database() {
-            return client.getDatabase("travesia");
-        }
-
-        /** The plan the collection would choose for this search (null: a scan), asked as a find asks it. */
-        IndexPlan plan(String collection, org.bson.conversions.Bson filter, org.bson.conversions.Bson sort, int skip,
-                       int limit) {
-            try {
-                java.lang.reflect.Method planFor = IndexedCollection.class.getDeclaredMethod("planFor",
-                        de.bwaldvogel.mongo.bson.Document.class, de.bwaldvogel.mongo.bson.Document.class, int.class, int.class);
-                planFor.setAccessible(true);
-                return (IndexPlan) planFor.invoke(collection(collection), convert(filter),
-                        sort == null ? null : convert(sort), skip, limit);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static de.bwaldvogel.mongo.bson.Document convert(org.bson.conversions.Bson bson) {
-            org.bson.RawBsonDocument raw = org.bson.RawBsonDocument.parse(bson.toBsonDocument().toJson());
-            java.nio.ByteBuffer bytes = raw.getByteBuffer().asNIO();
-            try {
-                return de.bwaldvogel.mongo.wire.bson.BsonDecoder.decodeBson(io.netty.buffer.Unpooled.wrappedBuffer(bytes));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        IndexedCollection collection(String name) {
-            return (IndexedCollection) backend.resolveDatabase("travesia").resolveCollection(name, true);
-        }
-
-        @Override
-        public void close() {
-            client.close();
-            server.shutdown();
-        }
-    }
 
     /**
      * An index on a dotted path ({@code tags.code}) over a document whose {@code tags} is an array of scalars, or
@@ -89,7 +37,7 @@ class SecondaryIndexReviewTest {
      */
     @Test
     void aDocumentWithAnArrayOnAnIndexedDottedPathDoesNotStopTheStore() {
-        try (Served store = new Served(data.resolve("store.mv"))) {
+        try (ServedStore store = ServedStore.open(data.resolve("store.mv"))) {
             MongoCollection<Document> tagged = store.database().getCollection("tagged");
             tagged.createIndex(Indexes.ascending("tags.code"));
             tagged.insertOne(new Document("_id", 1).append("tags", List.of(new Document("code", "a"))));
@@ -115,7 +63,7 @@ class SecondaryIndexReviewTest {
     @Test
     void aVersionOneStoreHoldingSuchADocumentTakesWritesAfterTheUpgrade() {
         Path file = data.resolve("store.mv");
-        try (Served store = new Served(file)) {
+        try (ServedStore store = ServedStore.open(file)) {
             MongoCollection<Document> tagged = store.database().getCollection("tagged");
             tagged.createIndex(Indexes.ascending("tags.code"), new IndexOptions().name("tags"));
             tagged.insertOne(new Document("_id", 1).append("tags", List.of(new Document("code", "a"))));
@@ -132,7 +80,7 @@ class SecondaryIndexReviewTest {
         }
         List<String> outcomes = new ArrayList<>();
         for (int start = 0; start < 2; start++) {
-            try (Served store = new Served(file)) {
+            try (ServedStore store = ServedStore.open(file)) {
                 store.database().getCollection("other").insertOne(new Document("start", start));
                 outcomes.add("start " + start + ": write taken");
             } catch (RuntimeException e) {
@@ -143,39 +91,13 @@ class SecondaryIndexReviewTest {
     }
 
     /**
-     * The agreement tests draw documents whose route, type and place.country are now and then an array or a
-     * document (RandomIncidents.odd): with 300 documents some always do, so the indexes route_time, type_time,
-     * country_time and country are unusable for the whole test and every search on them is a scan compared with a
-     * scan. Shown here on the same 300 documents the build test writes.
-     */
-    @Test
-    void theAgreementTestsIndexesAreUsableWhileTheyCompare() {
-        try (Served store = new Served(data.resolve("store.mv"))) {
-            MongoDatabase database = store.database();
-            SecondaryIndexesAgreeWithScansTest.declareIndexes(database.getCollection("indexed"));
-            RandomIncidents random = new RandomIncidents(7);
-            List<Document> incidents = new ArrayList<>();
-            for (int i = 0; i < 300; i++) {
-                incidents.add(random.incident());
-            }
-            database.getCollection("indexed").insertMany(incidents);
-            Map<String, Boolean> usable = new LinkedHashMap<>();
-            for (String name : List.of("occurred_sort", "route_time", "country_time", "type_time", "status_time",
-                    "quality", "scope", "country")) {
-                usable.put(name, store.collection("indexed").secondaryIndex(name).isUsable());
-            }
-            assertThat(usable).as("which indexes the agreement tests actually exercise").doesNotContainValue(false);
-        }
-    }
-
-    /**
      * The matcher finds {@code Long.MAX_VALUE} equal to the double 2^63 (mongo-java-server normalises a long that
      * "can be represented as a double" to that double, and (long) 2^63 saturates to Long.MAX_VALUE), while the
      * index orders them by exact value: the range for the equality misses the document a scan finds.
      */
     @Test
     void anEqualityOnTheLargestLongFindsWhatAScanFinds() {
-        try (Served store = new Served(data.resolve("store.mv"))) {
+        try (ServedStore store = ServedStore.open(data.resolve("store.mv"))) {
             MongoDatabase database = store.database();
             MongoCollection<Document> indexed = database.getCollection("indexed");
             MongoCollection<Document> scanned = database.getCollection("scanned");
@@ -204,7 +126,7 @@ class SecondaryIndexReviewTest {
     @Test
     void aDocumentWithANullIdIsServedUpdatedAndDeleted() {
         Path file = data.resolve("store.mv");
-        try (Served store = new Served(file)) {
+        try (ServedStore store = ServedStore.open(file)) {
             MongoCollection<Document> indexed = store.database().getCollection("indexed");
             indexed.createIndex(Indexes.descending("status", "at"), new IndexOptions().name("status_at"));
             indexed.insertOne(new Document("_id", null).append("status", "OPEN").append("at", 3));
@@ -221,7 +143,7 @@ class SecondaryIndexReviewTest {
             other.insertOne(new Document("_id", null).append("status", "OPEN"));
             assertThat(other.deleteOne(Filters.eq("_id", null)).getDeletedCount()).isEqualTo(1);
         }
-        try (Served store = new Served(file)) {
+        try (ServedStore store = ServedStore.open(file)) {
             MongoCollection<Document> indexed = store.database().getCollection("indexed");
             indexed.createIndex(Indexes.descending("status", "at"), new IndexOptions().name("status_at"));
             assertThat(indexed.find(Filters.eq("status", "OPEN")).sort(Sorts.descending("at")).first())

@@ -24,12 +24,12 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 
 /**
- * Review of branch index: random documents holding only values the indexes call regular (so that every index stays
+ * Random documents holding only values the indexes call regular (so that every index stays
  * usable and is really asked), compound indexes in mixed directions, equalities, sorts in every direction, skips and
  * limits, through inserts, $set, $unset, $inc, replaces, upserts and findOneAndUpdate; each search compared with a
  * scan of the same documents.
  */
-class SecondaryIndexReviewFuzzTest {
+class SecondaryIndexesAgreeOnEveryQueryShapeTest {
 
     private static final String[] FIELDS = {"a", "b", "c", "d.e"};
 
@@ -135,7 +135,7 @@ class SecondaryIndexReviewFuzzTest {
     @Test
     void regularValuesAnswerAsScansDo() {
         Path file = data.resolve("store.mv");
-        SecondaryIndexReviewTest.Served store = new SecondaryIndexReviewTest.Served(file);
+        ServedStore store = ServedStore.open(file);
         int nextId = 0;
         int served = 0;
         int walked = 0;
@@ -143,7 +143,7 @@ class SecondaryIndexReviewFuzzTest {
             for (int round = 0; round < 8; round++) {
                 if (round == 4) {
                     store.close();
-                    store = new SecondaryIndexReviewTest.Served(file);
+                    store = ServedStore.open(file);
                 }
                 MongoDatabase database = store.database();
                 MongoCollection<Document> indexed = database.getCollection("indexed");

@@ -2,7 +2,9 @@ package org.travesia.ops.store;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -89,6 +91,15 @@ final class IndexedCollection extends de.bwaldvogel.mongo.backend.h2.H2Collectio
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
+        for (Index<Object> index : getIndexes()) {
+            if (index.isUnique() && index.canHandle(query)) {
+                // mongo-java-server gives a document once per key of an $in that it holds (a commit once per position
+                // asked for): MongoDB gives it once, and readers of big commits got replies past the driver's limit.
+                Set<Object> positions = new LinkedHashSet<>();
+                index.getPositions(query).forEach(positions::add);
+                return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+        }
         IndexPlan plan = planFor(query, orderBy, numberToSkip, limit);
         if (plan == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);

@@ -51,6 +51,7 @@ class WebhookDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final String BODY = "webhook.body";
 
     private final WebhookStore store;
@@ -138,6 +139,10 @@ class WebhookDispatcher implements SmartLifecycle {
     private void deliverDue() {
         Instant now = Instant.now(clock);
         for (Document due : store.due(now, 50)) {
+            if (!running.get()) {
+                // Stopping: claim nothing more, so that no delivery is left leased to an instance going away.
+                return;
+            }
             store.claim(due, now.plus(LEASE)).ifPresent(this::attempt);
         }
     }
@@ -228,10 +233,24 @@ class WebhookDispatcher implements SmartLifecycle {
         }
     }
 
+    /**
+     * Lets the attempt under way end and be recorded while the store is still open, then the loop stops at its next
+     * look at {@code running}; interrupted only if that takes longer than an attempt can. Interrupting at once cut an
+     * attempt (or the store call after its claim) short, the context went on to close the store, the delivery kept
+     * the lease it was claimed under, and the next instance waited out the whole lease before retrying it.
+     */
     @Override
     public void stop() {
         running.set(false);
-        if (thread != null) {
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(properties.requestTimeout().plus(properties.poll()).plus(STOP_GRACE).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
             thread.interrupt();
         }
     }

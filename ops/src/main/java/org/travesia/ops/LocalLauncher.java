@@ -183,7 +183,8 @@ public final class LocalLauncher implements AutoCloseable {
             // The embedded default is a local system: it starts with the reference routes (idempotent).
             environment.putIfAbsent("TRAVESIA_ROUTES_SEED_ON_START", "true");
         }
-        if (store != null && !environment.containsKey(PROCESSING_SEGMENTS) && System.getenv(PROCESSING_SEGMENTS) == null) {
+        if (store != null && !environment.containsKey(PROCESSING_SEGMENTS)
+                && System.getenv(PROCESSING_SEGMENTS) == null) {
             environment.put(PROCESSING_SEGMENTS, EMBEDDED_STORE_SEGMENTS);
         }
         if (!environment.containsKey(MASTER_KEY_FILE) && System.getenv(MASTER_KEY_FILE) == null) {

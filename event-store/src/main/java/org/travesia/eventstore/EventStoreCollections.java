@@ -18,7 +18,7 @@ import com.mongodb.client.model.Indexes;
  * positions, so that no position is ever claimed twice and readers can fetch by {@code $in}.
  * {@code aggregateKeys} (a unique, sparse multikey index) holds {@code "<aggregateId>#<sequence>"} for every domain
  * event: the optimistic concurrency guard, and how an aggregate's events are loaded.</li>
- * <li>{@code event_counters}: the global position allocator.</li>
+ * <li>{@code event_counters}: the global position allocator ({@link #allocations()}).</li>
  * <li>{@code snapshots}: the latest snapshot per aggregate, keyed by aggregate id.</li>
  * </ul>
  * Only equality and {@code $in} on unique indexes are used on hot paths: they are the only reads the embedded server
@@ -35,11 +35,13 @@ public final class EventStoreCollections {
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> allocations;
     private final MongoCollection<Document> snapshots;
 
     public EventStoreCollections(MongoDatabase database, WriteConcern writeConcern) {
         this.events = database.getCollection(EVENTS).withWriteConcern(writeConcern);
         this.counters = database.getCollection(COUNTERS).withWriteConcern(writeConcern);
+        this.allocations = counters.withWriteConcern(writeConcern.withJournal(false));
         this.snapshots = database.getCollection(SNAPSHOTS).withWriteConcern(writeConcern);
     }
 
@@ -58,6 +60,19 @@ public final class EventStoreCollections {
 
     MongoCollection<Document> counters() {
         return counters;
+    }
+
+    /**
+     * The counter, for allocating positions only: acknowledged without waiting for the journal ({@code j: false}).
+     * Nothing acts on an allocation but the insert of its commit, and the insert, acknowledged with the write concern
+     * of the events, is on disk only with every write applied before it, the allocation included (the embedded
+     * store's group commit covers every write finished before it; MongoDB's journal and oplog are in order). An
+     * allocation lost in a crash with no insert after it leaves nothing that points at its positions, and they are
+     * handed out again. On a replica set with {@code w: majority} MongoDB journals it all the same
+     * ({@code writeConcernMajorityJournalDefault}).
+     */
+    MongoCollection<Document> allocations() {
+        return allocations;
     }
 
     MongoCollection<Document> snapshots() {

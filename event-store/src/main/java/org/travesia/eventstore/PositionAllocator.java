@@ -26,10 +26,11 @@ final class PositionAllocator {
     /**
      * Allocates {@code count} consecutive positions and returns the first. The block is computed from the counter
      * as it was before the increment: the embedded server can answer a concurrent "after" with another writer's
-     * value, while "before" is a copy taken inside the atomic update on every server.
+     * value, while "before" is a copy taken inside the atomic update on every server. It does not wait for the disk:
+     * the commit's insert that follows does ({@link EventStoreCollections#allocations()}).
      */
     long allocate(int count) {
-        Document before = collections.counters().findOneAndUpdate(
+        Document before = collections.allocations().findOneAndUpdate(
                 Filters.eq("_id", COUNTER_ID),
                 Updates.inc(LAST, (long) count),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));

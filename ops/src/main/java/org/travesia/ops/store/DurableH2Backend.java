@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import org.h2.mvstore.MVStore;
 
@@ -27,6 +28,8 @@ import io.netty.channel.Channel;
  * <li>every command that may write is acknowledged only once a commit holding it has been forced to disk, and every
  * commit is one consistent state of the whole store ({@link GroupCommit}); MVStore's own background commit, which
  * would persist half-captured states on a timer, is switched off;</li>
+ * <li>a command whose write concern says {@code j: false} is acknowledged once applied, as MongoDB does: the
+ * commit of any write that starts after it holds it ({@link GroupCommit#writeWithoutWaiting});</li>
  * <li>documents are kept as BSON and unique index keys compare by value ({@link StoreMaps}), instead of going through
  * Java serialization.</li>
  * </ul>
@@ -43,14 +46,19 @@ public final class DurableH2Backend extends H2Backend {
     private final Path file;
     private final GroupCommit groupCommit;
 
-    private DurableH2Backend(Path file, MVStore store) {
+    private DurableH2Backend(Path file, MVStore store, Consumer<MVStore> forceToDisk) {
         super(store);
         this.file = file;
-        this.groupCommit = new GroupCommit(store);
+        this.groupCommit = new GroupCommit(store, () -> forceToDisk.accept(store));
     }
 
     /** Opens (or creates) the store in {@code file}, upgrading a file the stock H2 backend wrote. */
     public static DurableH2Backend open(Path file) {
+        return open(file, MVStore::sync);
+    }
+
+    /** As {@link #open(Path)}, forcing each commit to the disk with {@code forceToDisk}: tests hold the disk. */
+    static DurableH2Backend open(Path file, Consumer<MVStore> forceToDisk) {
         MVStore store = openWithoutAutoCommit(file);
         try {
             StoreFormat.upgrade(store);
@@ -58,7 +66,7 @@ public final class DurableH2Backend extends H2Backend {
             store.close();
             throw e;
         }
-        return new DurableH2Backend(file, store);
+        return new DurableH2Backend(file, store, forceToDisk);
     }
 
     /**
@@ -92,6 +100,9 @@ public final class DurableH2Backend extends H2Backend {
                 addFilesystem(answer);
             }
             return answer;
+        }
+        if (WriteConcerns.waivesTheJournal(query)) {
+            return groupCommit.writeWithoutWaiting(() -> super.handleCommand(channel, database, command, query));
         }
         return groupCommit.write(() -> super.handleCommand(channel, database, command, query));
     }

@@ -23,6 +23,7 @@ import org.h2.mvstore.MVStore;
 final class GroupCommit implements AutoCloseable {
 
     private final MVStore store;
+    private final Runnable forceToDisk;
     private final ChunkCompaction compaction;
     private final ReentrantReadWriteLock cut = new ReentrantReadWriteLock();
     private final Object progress = new Object();
@@ -35,7 +36,13 @@ final class GroupCommit implements AutoCloseable {
     private boolean closing;
 
     GroupCommit(MVStore store) {
+        this(store, store::sync);
+    }
+
+    /** {@code forceToDisk} forces what the store has written to the disk ({@link MVStore#sync()}). */
+    GroupCommit(MVStore store, Runnable forceToDisk) {
         this.store = store;
+        this.forceToDisk = forceToDisk;
         this.compaction = new ChunkCompaction(store);
         this.committer = new Thread(this::commitWhileWritesArrive, "store-group-commit");
         committer.setDaemon(true);
@@ -52,13 +59,45 @@ final class GroupCommit implements AutoCloseable {
         try {
             return operation.get();
         } finally {
-            synchronized (progress) {
-                ticket = ++finishedWrites;
-                progress.notifyAll();
-            }
-            cut.readLock().unlock();
+            ticket = finish();
             awaitDurable(ticket);
         }
+    }
+
+    /**
+     * Runs one write and returns as soon as it is applied, before it is on disk: for a client that waived the journal
+     * ({@code j: false}). It is counted like any other, so the commit that holds any write starting after it returned
+     * holds it too: a write that depends on it (its client went on to it, or read what it wrote) is never on disk
+     * without it. A crash before that commit loses it, as MongoDB may lose an unjournaled write.
+     */
+    <T> T writeWithoutWaiting(Supplier<T> operation) {
+        cut.readLock().lock();
+        T result;
+        try {
+            result = operation.get();
+        } finally {
+            finish();
+        }
+        synchronized (progress) {
+            if (failure != null) {
+                throw new StoreFailure("The store cannot make writes durable and accepts no more writes", failure);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Counts a write as finished, for the next commit to cover, lets the committer know, and releases the read lock
+     * the write ran under.
+     */
+    private long finish() {
+        long ticket;
+        synchronized (progress) {
+            ticket = ++finishedWrites;
+            progress.notifyAll();
+        }
+        cut.readLock().unlock();
+        return ticket;
     }
 
     private void awaitDurable(long ticket) {
@@ -125,7 +164,7 @@ final class GroupCommit implements AutoCloseable {
         }
         // Also when the commit found nothing to store: a store that has closed (or panicked on an I/O error) answers
         // a commit with "nothing to do", and only sync() says it is closed.
-        store.sync();
+        forceToDisk.run();
         return covered;
     }
 

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.travesia.command.CommandServiceApplication;
 import org.travesia.eventstore.EventStoreCollections;
-import org.travesia.eventstore.StorePositions;
 import org.travesia.ops.store.StoreProcess;
 import org.travesia.platform.testing.Api;
 import org.travesia.platform.testing.Reports;
@@ -31,7 +30,6 @@ import org.travesia.platform.testing.RunningService;
 import org.travesia.query.QueryServiceApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -143,8 +141,7 @@ class ReportsSurviveStoreCrashesTest {
     private Restart observe(Services services, StoreProcess store, String after) {
         try (MongoClient client = MongoClients.create(store.uri("travesia"))) {
             MongoDatabase database = client.getDatabase("travesia");
-            long highestStored = new StorePositions(new EventStoreCollections(database, WriteConcern.ACKNOWLEDGED))
-                    .highestOccupied();
+            long highestStored = highestEventPosition(database);
             Api operator = services.query.api().as("operator");
             // Caught up means every segment of every processor is held and past the head. The instance that ran
             // before the crash could not release its claims (the store was gone), so this one takes them over only
@@ -168,6 +165,22 @@ class ReportsSurviveStoreCrashesTest {
             return new Restart(after, acknowledged.size(), unreadable, notProjected, highestStored, tokensAhead,
                     diagnose(database, operator, notProjected));
         }
+    }
+
+    /**
+     * The highest position holding an event. Not the highest occupied one: positions a crash left allocated and
+     * unwritten at the head are fenced with tombstones once the gap timeout passes, and a processor's position only
+     * ever reaches an event, so waiting for a tombstone's position would wait forever (it did, whenever the services
+     * took longer to start than the gap timeout).
+     */
+    private static long highestEventPosition(MongoDatabase database) {
+        long highest = 0;
+        for (Document commit : database.getCollection(EventStoreCollections.EVENTS).find(Filters.ne("tombstone", true))) {
+            for (Object position : commit.getList("positions", Object.class)) {
+                highest = Math.max(highest, ((Number) position).longValue());
+            }
+        }
+        return highest;
     }
 
     /** Every event in the store, by its aggregate key, that the incidents read model or its history lacks. */

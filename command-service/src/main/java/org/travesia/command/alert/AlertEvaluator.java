@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -16,6 +17,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import org.travesia.command.InOrderProcessors;
 import org.travesia.kernel.alert.AlertIds;
@@ -39,6 +41,7 @@ import org.travesia.kernel.incident.IncidentRouteOverridden;
 import org.travesia.kernel.incident.RouteAssignment;
 import org.travesia.kernel.incident.SharingChanged;
 import org.travesia.platform.axon.ProcessorCommands;
+import org.travesia.platform.viewwrites.ViewWritesPerBatch;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -53,12 +56,23 @@ import io.micrometer.core.instrument.MeterRegistry;
  * event being handled; the route raises an id once only and keeps one unresolved alert per rule and segment. This
  * processor runs in one segment (in recorded order) and decides only from the events before the one it handles, so a
  * replay from the start sends exactly the commands the first run sent, and the route recognises every one.
+ * <p>
+ * Its state is written once per batch, when the batch ends and before its token ({@link AlertState}). An alert is
+ * raised by the route before the state that holds it open is written ({@link ProcessorCommands} commits each command
+ * on its own, not with the batch): a crash between the two hands the batch again, which raises the same alert id,
+ * and the route answers with the alert it holds instead of raising another.
  */
 @Component
 @ProcessingGroup(InOrderProcessors.ROUTE_ALERTS)
 class AlertEvaluator {
 
     static final Actor ACTOR = new Actor("alert-evaluation", "travesia", Set.of(Role.ADMIN));
+
+    /** Its processor sends a batch's writes when the batch ends, before it stores its token. */
+    @Bean
+    static ConfigurerModule writesPerBatchOfRouteAlerts() {
+        return ViewWritesPerBatch.on(List.of(InOrderProcessors.ROUTE_ALERTS));
+    }
     private static final Logger log = LoggerFactory.getLogger(AlertEvaluator.class);
 
     private final AlertState state;

@@ -15,6 +15,7 @@ import org.bson.codecs.configuration.CodecRegistry;
 
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -80,6 +81,12 @@ public final class ViewWrites {
     public void insertUnlessPresent(int step, MongoCollection<Document> collection, Document document) {
         InsertOneModel<Document> insert = new InsertOneModel<>(document);
         add(step, collection, new PendingWrite(() -> insert, PendingWrite.OnDuplicateKey.DONE));
+    }
+
+    /** Deletes the document with this {@code _id}, if there is one. */
+    public void deleteById(int step, MongoCollection<Document> collection, Object id) {
+        DeleteOneModel<Document> delete = new DeleteOneModel<>(new Document("_id", id));
+        add(step, collection, new PendingWrite(() -> delete, PendingWrite.OnDuplicateKey.FAILS));
     }
 
     /**

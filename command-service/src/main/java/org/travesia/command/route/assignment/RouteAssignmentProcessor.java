@@ -1,14 +1,17 @@
 package org.travesia.command.route.assignment;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import org.travesia.command.InOrderProcessors;
 import org.travesia.kernel.common.Actor;
@@ -26,6 +29,7 @@ import org.travesia.kernel.route.SegmentAdded;
 import org.travesia.kernel.route.SegmentRedrawn;
 import org.travesia.kernel.route.SegmentRetired;
 import org.travesia.platform.axon.ProcessorCommands;
+import org.travesia.platform.viewwrites.ViewWritesPerBatch;
 
 /**
  * Assigns a route and segment to incidents whose report does not name its segment, by point in polygon on their
@@ -40,6 +44,11 @@ import org.travesia.platform.axon.ProcessorCommands;
  * names the position of the event it follows from, and the incident records nothing stale or unchanged, so a
  * retry, a restart or a replay from the start sends only commands that record nothing. An analyst's override and a
  * report that names its segment are never touched.
+ * <p>
+ * Its state is written once per batch, when the batch ends and before its token ({@link AssignmentState}). A
+ * derivation is recorded by the incident before the state that remembers it is written
+ * ({@link ProcessorCommands} commits each command on its own, not with the batch): a crash between the two hands the
+ * batch again, which sends the same commands, and the incident records nothing twice.
  */
 @Component
 @ProcessingGroup(RouteAssignmentProcessor.PROCESSING_GROUP)
@@ -47,6 +56,12 @@ class RouteAssignmentProcessor {
 
     static final String PROCESSING_GROUP = InOrderProcessors.ROUTE_ASSIGNMENT;
     static final Actor ACTOR = new Actor("route-assignment", "travesia", Set.of(Role.ADMIN));
+
+    /** Its processor sends a batch's writes when the batch ends, before it stores its token. */
+    @Bean
+    static ConfigurerModule writesPerBatchOfRouteAssignment() {
+        return ViewWritesPerBatch.on(List.of(PROCESSING_GROUP));
+    }
 
     private final AssignmentState state;
     private final CommandGateway commands;

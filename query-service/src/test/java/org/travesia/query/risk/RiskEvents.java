@@ -69,8 +69,8 @@ final class RiskEvents {
 
     /** An amendment moving the incident to another segment of its route. */
     IncidentAmended movedToSegment(String segmentId) {
-        return new IncidentAmended(id, new IncidentFacts(null, null, null, null, null, null, null, segmentId, null, null,
-                null, null, null, null, null), List.of("segmentId"), null);
+        return new IncidentAmended(id, new IncidentFacts(null, null, null, null, null, null, null, segmentId, null,
+                null, null, null, null, null, null), List.of("segmentId"), null);
     }
 
     /** An amendment of the number of dead, and of nothing else. */

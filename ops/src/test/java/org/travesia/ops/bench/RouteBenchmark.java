@@ -68,7 +68,8 @@ class RouteBenchmark {
 
             try (EmbeddedStore durable = EmbeddedStore.start(data, "127.0.0.1", 0)) {
                 try (var from = MongoClients.create(memory.uri()); var to = MongoClients.create(durable.uri("travesia"))) {
-                    for (String collection : List.of("routes", "risk_days", "risk_weeks", "risk_months")) {
+                    for (String collection : List.of("routes", "risk_route_segments", "risk_segment_days",
+                            "risk_segment_weeks", "risk_segment_months")) {
                         List<org.bson.Document> documents = from.getDatabase("travesia").getCollection(collection)
                                 .find().into(new ArrayList<>());
                         to.getDatabase("travesia").getCollection(collection).insertMany(documents);

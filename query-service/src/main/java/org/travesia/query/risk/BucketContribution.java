@@ -8,9 +8,12 @@ interface BucketContribution {
 
     String routeId();
 
+    /** The segment, or {@link RiskContribution#NO_SEGMENT}: each segment of a route has bucket documents of its own. */
+    String segmentKey();
+
     LocalDate day();
 
-    /** The path of the leaf inside a bucket document. */
+    /** The path of the leaf inside its segment's bucket document. */
     String leaf();
 
     /** The counters added at the leaf, by name. */

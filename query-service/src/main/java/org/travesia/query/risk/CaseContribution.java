@@ -13,7 +13,7 @@ import org.travesia.kernel.missing.MissingPersonFacts;
 record CaseContribution(String routeId, String segmentKey, String organisationKey, String sharing, LocalDate day)
         implements BucketContribution {
 
-    /** The counters of cases in a bucket document: by segment, organisation and sharing level, beside {@code s}. */
+    /** The counters of cases in a segment's bucket document: by organisation and sharing level, beside {@code s}. */
     static final String CASES = "c";
     static final String OPENED = "n";
 
@@ -30,7 +30,7 @@ record CaseContribution(String routeId, String segmentKey, String organisationKe
 
     @Override
     public String leaf() {
-        return CASES + "." + segmentKey + "." + organisationKey + "." + sharing;
+        return CASES + "." + organisationKey + "." + sharing;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.travesia.query.risk;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -22,10 +23,14 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
 /**
- * The pre-aggregated risk buckets: for each period size ({@link RiskPeriod}), one document per route and period,
- * {@code _id} "route|first day", holding counters nested by segment, organisation, sharing level, type and
- * verification, changed by {@code $inc} only. A window is read as a handful of {@code _id}s by {@code $in}, which
- * the embedded store serves from its index, and is summed by the reader over the leaves the caller may see.
+ * The pre-aggregated risk buckets: for each period size ({@link RiskPeriod}), one document per route, segment and
+ * period, {@code _id} "route|segment in hex|first day", holding counters nested by organisation, sharing level, type
+ * and verification, changed by {@code $inc} only. A document per segment rather than per route keeps each small: the
+ * embedded store copies a whole document for every update and encodes it again at every commit, so a route-wide
+ * document holding every leaf of the route made each event dearer as the store grew (docs/benchmarks.md).
+ * {@code risk_route_segments} lists, per route, the segments that have buckets; a window is read as that one document
+ * and then the {@code _id}s of its segments and periods by {@code $in}, both of which the embedded store serves from
+ * its index, and is summed by the reader over the leaves the caller may see.
  * Per incident, {@code risk_incidents} keeps what it contributes now and the last event applied. Missing-person
  * cases opened are counted in the same documents under {@code c} ({@link CaseContribution}); {@code risk_cases}
  * holds the id of each case counted.
@@ -33,35 +38,49 @@ import com.mongodb.client.model.Projections;
  * Idempotent without transactions: a bucket document takes an incident's (or a case's) event in one update that also
  * marks it with that event's sequence ({@code a.<incident or case key>}), and an update finding the mark there
  * changes nothing. So an event delivered again, after a crash left the buckets ahead of the incident's state, counts
- * once. Once the state has recorded the event the marks are no longer needed and are removed, which keeps the
- * documents small; a crash before that leaves a stale mark, harmless as a later event carries a higher sequence.
+ * once, in each of the segments it moves between. Once the state has recorded the event the marks are no longer
+ * needed and are removed, which keeps the documents small; a crash before that leaves a stale mark, harmless as a
+ * later event carries a higher sequence. A segment's entry in {@code risk_route_segments} is set with every update
+ * of its buckets, marked or not, so a bucket is never there without it.
  * <p>
  * A processed batch's writes go when it ends ({@link ViewWrites}), in three steps: every bucket update, then the
  * states, then the marks' removal. A bucket may then take several events of one incident before its state records
  * any, so a mark refuses its own event and every earlier one: each bucket's updates are sent in order, so a bucket
  * marked with an event has taken it and every earlier event of the incident that touched it. Within the batch,
  * states are read from what the batch wrote before the database.
+ * <p>
+ * Buckets of the older layout (one document per route and period, in {@code risk_days}, {@code risk_weeks} and
+ * {@code risk_months}) are not read: {@link RiskLayoutUpgrade} replays the processor when it finds them.
  */
 @Component
 class RiskBuckets {
 
     static final String INCIDENTS = "risk_incidents";
     static final String CASES = "risk_cases";
+    static final String ROUTE_SEGMENTS = "risk_route_segments";
+    /** The collections of the older layout, one bucket document per route and period. */
+    static final List<String> OLDER_LAYOUT = List.of("risk_days", "risk_weeks", "risk_months");
     /** The steps of a batch's writes ({@link ViewWrites}): buckets, then states, then the marks' removal. */
     private static final int BUCKETS_STEP = 0;
     private static final int STATE_STEP = 1;
     private static final int SETTLE_STEP = 2;
+    /** In a route's {@code risk_route_segments} document: the segments with buckets, by key in hex. */
+    private static final String SEGMENTS = "s";
 
     private final Map<RiskPeriod, MongoCollection<Document>> buckets = new EnumMap<>(RiskPeriod.class);
     private final MongoCollection<Document> incidents;
     private final MongoCollection<Document> cases;
+    private final MongoCollection<Document> routeSegments;
+    private final MongoDatabase database;
 
     RiskBuckets(MongoDatabase travesiaDatabase) {
+        this.database = travesiaDatabase;
         for (RiskPeriod period : RiskPeriod.values()) {
             buckets.put(period, travesiaDatabase.getCollection(period.collection()));
         }
         this.incidents = travesiaDatabase.getCollection(INCIDENTS);
         this.cases = travesiaDatabase.getCollection(CASES);
+        this.routeSegments = travesiaDatabase.getCollection(ROUTE_SEGMENTS);
     }
 
     /** The incident's state, as this batch left it or else as stored; a copy the caller may change. */
@@ -111,6 +130,10 @@ class RiskBuckets {
      */
     void move(String mark, long sequence, BucketContribution before, BucketContribution after) {
         ViewWrites writes = ViewWrites.current();
+        if (after != null) {
+            writes.updateById(BUCKETS_STEP, routeSegments, after.routeId(),
+                    new MergedUpdate().set(SEGMENTS + "." + hex(after.segmentKey()), true), true);
+        }
         for (RiskPeriod period : RiskPeriod.values()) {
             Map<String, MergedUpdate> updates = new LinkedHashMap<>();
             changes(period, before, after).forEach((bucketId, inc) -> {
@@ -186,24 +209,52 @@ class RiskBuckets {
         if (c == null) {
             return;
         }
-        Map<String, Long> inc = deltas.computeIfAbsent(period.bucketId(c.routeId(), c.day()), id -> new LinkedHashMap<>());
+        Map<String, Long> inc = deltas.computeIfAbsent(period.bucketId(c.routeId(), c.segmentKey(), c.day()),
+                id -> new LinkedHashMap<>());
         c.metrics().forEach((metric, value) -> inc.merge(c.leaf() + "." + metric, sign * value, Long::sum));
     }
 
-    /** The bucket documents of a route with these first days, by first day. */
-    Map<String, Document> read(RiskPeriod period, String routeId, List<String> firstDays) {
-        Map<String, Document> found = new LinkedHashMap<>();
-        List<String> ids = firstDays.stream().map(day -> routeId + "|" + day).toList();
-        for (Document bucket : buckets.get(period).find(Filters.in("_id", ids))) {
-            String id = bucket.getString("_id");
-            found.put(id.substring(id.indexOf('|') + 1), bucket);
+    /** The bucket documents of a route with these first days, by segment and first day. */
+    Map<String, Map<String, Document>> read(RiskPeriod period, String routeId, List<String> firstDays) {
+        Document listed = routeSegments.find(Filters.eq("_id", routeId)).first();
+        Document segments = listed == null ? null : listed.get(SEGMENTS, Document.class);
+        if (segments == null) {
+            return Map.of();
+        }
+        Map<String, String[]> segmentAndDayById = new HashMap<>();
+        for (String segmentHex : segments.keySet()) {
+            String segmentKey = new String(HexFormat.of().parseHex(segmentHex), StandardCharsets.UTF_8);
+            for (String day : firstDays) {
+                segmentAndDayById.put(period.bucketId(routeId, segmentKey, LocalDate.parse(day)),
+                        new String[] {segmentKey, day});
+            }
+        }
+        Map<String, Map<String, Document>> found = new LinkedHashMap<>();
+        for (Document bucket : buckets.get(period).find(Filters.in("_id", segmentAndDayById.keySet()))) {
+            String[] segmentAndDay = segmentAndDayById.get(bucket.getString("_id"));
+            found.computeIfAbsent(segmentAndDay[0], s -> new LinkedHashMap<>()).put(segmentAndDay[1], bucket);
         }
         return found;
+    }
+
+    /** Whether the store holds buckets of the older layout, which {@link RiskLayoutUpgrade} replays away. */
+    boolean holdOlderLayout() {
+        return database.listCollectionNames().into(new ArrayList<>()).stream().anyMatch(OLDER_LAYOUT::contains);
+    }
+
+    /** Drops the older layout's collections, once the processor is set to replay into this one. */
+    void dropOlderLayout() {
+        OLDER_LAYOUT.forEach(name -> database.getCollection(name).drop());
     }
 
     void deleteAll() {
         buckets.values().forEach(collection -> collection.deleteMany(new Document()));
         incidents.deleteMany(new Document());
         cases.deleteMany(new Document());
+        routeSegments.deleteMany(new Document());
+    }
+
+    private static String hex(String segmentKey) {
+        return HexFormat.of().formatHex(segmentKey.getBytes(StandardCharsets.UTF_8));
     }
 }

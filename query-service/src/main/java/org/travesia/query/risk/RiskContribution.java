@@ -32,7 +32,7 @@ record RiskContribution(String routeId, String segmentKey, String organisationKe
 
     @Override
     public String leaf() {
-        return "s." + segmentKey + "." + organisationKey + "." + sharing + (partnerConsent ? PARTNER_CONSENT : "") + "."
+        return "s." + organisationKey + "." + sharing + (partnerConsent ? PARTNER_CONSENT : "") + "."
                 + type + "." + (verified ? "v" : "u");
     }
 

@@ -1,14 +1,16 @@
 package org.travesia.query.risk;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.HexFormat;
 
 /** The sizes of bucket the risk view keeps: a day, an ISO week (Monday to Sunday), a calendar month. */
 enum RiskPeriod {
-    DAY("risk_days"),
-    WEEK("risk_weeks"),
-    MONTH("risk_months");
+    DAY("risk_segment_days"),
+    WEEK("risk_segment_weeks"),
+    MONTH("risk_segment_months");
 
     private final String collection;
 
@@ -40,8 +42,11 @@ enum RiskPeriod {
         return next(start).minusDays(1);
     }
 
-    /** A bucket's document id: the route, and the first day of the period. */
-    String bucketId(String routeId, LocalDate day) {
-        return routeId + "|" + start(day);
+    /**
+     * A bucket's document id: the route, the segment key in hex and the first day of the period. Neither the hex nor
+     * the day holds a {@code |}, so no two routes, segments and days make the same id.
+     */
+    String bucketId(String routeId, String segmentKey, LocalDate day) {
+        return routeId + "|" + HexFormat.of().formatHex(segmentKey.getBytes(StandardCharsets.UTF_8)) + "|" + start(day);
     }
 }

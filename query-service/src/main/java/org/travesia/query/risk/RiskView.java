@@ -121,26 +121,25 @@ class RiskView {
         }
         Map<String, Map<LocalDate, Figures>> bySegment = new TreeMap<>();
         Map<String, Boolean> visible = new LinkedHashMap<>();
-        buckets.read(period, routeId, firstDays).forEach((firstDay, bucket) -> {
-            LocalDate bucketStart = LocalDate.parse(firstDay);
-            double recency = RiskIndex.recency(ChronoUnit.DAYS.between(period.end(bucketStart), windowEnd));
-            Document cases = bucket.get(CaseContribution.CASES, Document.class);
-            if (cases != null) {
-                cases.forEach((segmentId, organisations) -> ((Document) organisations).forEach((orgKey, levels) ->
-                        ((Document) levels).forEach((sharing, counters) -> {
+        buckets.read(period, routeId, firstDays).forEach((segmentId, byFirstDay) ->
+                byFirstDay.forEach((firstDay, bucket) -> {
+                    LocalDate bucketStart = LocalDate.parse(firstDay);
+                    double recency = RiskIndex.recency(ChronoUnit.DAYS.between(period.end(bucketStart), windowEnd));
+                    Document cases = bucket.get(CaseContribution.CASES, Document.class);
+                    if (cases != null) {
+                        cases.forEach((orgKey, levels) -> ((Document) levels).forEach((sharing, counters) -> {
                             if (mayCountCases(visible, reader, orgKey, sharing)) {
                                 bySegment.computeIfAbsent(segmentId, s -> new TreeMap<>())
                                         .computeIfAbsent(bucketStart, d -> new Figures()).casesOpened +=
                                         number((Document) counters, CaseContribution.OPENED);
                             }
-                        })));
-            }
-            Document segments = bucket.get("s", Document.class);
-            if (segments == null) {
-                return;
-            }
-            segments.forEach((segmentId, organisations) -> ((Document) organisations).forEach((orgKey, levels) ->
-                    ((Document) levels).forEach((sharing, types) -> {
+                        }));
+                    }
+                    Document organisations = bucket.get("s", Document.class);
+                    if (organisations == null) {
+                        return;
+                    }
+                    organisations.forEach((orgKey, levels) -> ((Document) levels).forEach((sharing, types) -> {
                         if (!mayCountIncidents(visible, reader, orgKey, sharing)) {
                             return;
                         }
@@ -148,8 +147,8 @@ class RiskView {
                                 .computeIfAbsent(bucketStart, d -> new Figures());
                         ((Document) types).forEach((type, verification) -> ((Document) verification)
                                 .forEach((v, metrics) -> addLeaf(f, type, "v".equals(v), (Document) metrics, recency)));
-                    })));
-        });
+                    }));
+                }));
         return bySegment;
     }
 

@@ -58,7 +58,8 @@ class BatchedRiskWritesTest {
     }
 
     private static List<String> collections() {
-        List<String> collections = new ArrayList<>(List.of(RiskBuckets.INCIDENTS, RiskBuckets.CASES));
+        List<String> collections = new ArrayList<>(List.of(RiskBuckets.INCIDENTS, RiskBuckets.CASES,
+                RiskBuckets.ROUTE_SEGMENTS));
         for (RiskPeriod period : RiskPeriod.values()) {
             collections.add(period.collection());
         }

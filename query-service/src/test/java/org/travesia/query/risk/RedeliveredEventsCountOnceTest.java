@@ -105,6 +105,23 @@ class RedeliveredEventsCountOnceTest {
         assertThat(incidents(analyst.total("jungle"))).isEqualTo(1);
     }
 
+    /** The segments' buckets are documents apart: the move takes one away from one and adds one to the other, once. */
+    @Test
+    void aMoveToAnotherSegmentDeliveredAgainAfterACrashMovesTheCountOnce() {
+        RiskEvents kidnapping = RiskEvents.about("incident-1");
+        projection.on(kidnapping.incidentReported(), 0);
+        buckets.dieOnNextStateWrite = true;
+        assertThatThrownBy(() -> projection.on(kidnapping.movedToSegment("coast"), 1))
+                .isInstanceOf(IllegalStateException.class);
+
+        projection.on(kidnapping.movedToSegment("coast"), 1);
+
+        RiskReader analyst = RiskReader.of(buckets, "org-a", Role.ANALYST);
+        assertThat(incidents(analyst.total("jungle"))).isZero();
+        assertThat(incidents(analyst.total("coast"))).isEqualTo(1);
+        assertThat(dead(analyst.total("coast"))).isEqualTo(2);
+    }
+
     @Test
     void aMissingPersonCaseDeliveredAgainAfterACrashCountsOnce() {
         RiskEvents missingPerson = RiskEvents.about("case-1");

@@ -67,6 +67,12 @@ final class RiskEvents {
         return new IncidentAmended(id, facts(null, newDay), List.of("occurredAt"), null);
     }
 
+    /** An amendment moving the incident to another segment of its route. */
+    IncidentAmended movedToSegment(String segmentId) {
+        return new IncidentAmended(id, new IncidentFacts(null, null, null, null, null, null, null, segmentId, null,
+                null, null, null, null, null, null), List.of("segmentId"), null);
+    }
+
     /** An amendment of the number of dead, and of nothing else. */
     IncidentAmended deadChangedTo(int dead) {
         return new IncidentAmended(id, new IncidentFacts(null, null, null, null, null, null, null, null,

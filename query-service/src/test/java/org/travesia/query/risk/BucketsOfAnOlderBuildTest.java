@@ -1,0 +1,83 @@
+package org.travesia.query.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.travesia.query.risk.RiskReader.incidents;
+
+import java.time.Duration;
+import java.util.ArrayList;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.travesia.eventstore.testing.EmbeddedMongo;
+import org.travesia.kernel.common.MetadataKeys;
+import org.travesia.kernel.common.Role;
+import org.travesia.kernel.incident.IncidentReported;
+import org.travesia.platform.testing.RunningService;
+import org.travesia.query.QueryServiceApplication;
+
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * A store written by a build that kept one bucket document per route and period, with route-risk's token at the head:
+ * at the next start the processor replays into buckets per segment, the figures are those of the events, and the
+ * older documents, whatever they held, are gone.
+ */
+class BucketsOfAnOlderBuildTest {
+
+    private final EmbeddedMongo mongo = EmbeddedMongo.inMemory();
+    private RunningService service;
+
+    @AfterEach
+    void stop() {
+        service.close();
+        mongo.close();
+    }
+
+    @Test
+    void aStoreWithBucketsOfTheOlderLayoutIsReplayedIntoTheNewOneAtStart() {
+        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
+        report(RiskEvents.about("incident-1").incidentReported());
+        report(RiskEvents.about("incident-2").inSegment("coast").incidentReported());
+        awaitOneIncidentInJungleAndCoast();
+        service.close();
+        leaveAsAnOlderBuildDid(mongo.database());
+
+        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
+
+        awaitOneIncidentInJungleAndCoast();
+        assertThat(mongo.database().listCollectionNames().into(new ArrayList<>()))
+                .doesNotContainAnyElementsOf(RiskBuckets.OLDER_LAYOUT);
+    }
+
+    /** Its buckets per route and period (counting seven kidnappings in November), and none of this layout. */
+    private static void leaveAsAnOlderBuildDid(MongoDatabase database) {
+        for (RiskPeriod period : RiskPeriod.values()) {
+            database.getCollection(period.collection()).drop();
+        }
+        database.getCollection(RiskBuckets.ROUTE_SEGMENTS).drop();
+        Document leaf = new Document("s", new Document("jungle", new Document(RiskContribution.organisationKey("org-a"),
+                new Document("NETWORK", new Document("KIDNAPPING", new Document("u", new Document("n", 7L)))))));
+        database.getCollection("risk_weeks").insertOne(new Document("_id", RiskEvents.ROUTE + "|2026-11-16")
+                .append("s", leaf.get("s")));
+        database.getCollection("risk_months").insertOne(new Document("_id", RiskEvents.ROUTE + "|2026-11-01")
+                .append("s", leaf.get("s")));
+    }
+
+    private void awaitOneIncidentInJungleAndCoast() {
+        RiskReader analyst = RiskReader.of(service.bean(RiskBuckets.class), "org-a", Role.ANALYST);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(incidents(analyst.total("jungle"))).isEqualTo(1);
+            assertThat(incidents(analyst.total("coast"))).isEqualTo(1);
+        });
+    }
+
+    private void report(IncidentReported event) {
+        service.bean(EventStore.class).publish(new GenericDomainEventMessage<>("Incident", event.incidentId(), 0, event,
+                MetaData.with(MetadataKeys.USER, "monitor").and(MetadataKeys.ORGANISATION, "org-a")));
+    }
+}

@@ -49,7 +49,7 @@ public final class DurableH2Backend extends H2Backend {
     private DurableH2Backend(Path file, MVStore store, Consumer<MVStore> forceToDisk) {
         super(store);
         this.file = file;
-        this.groupCommit = new GroupCommit(store, () -> forceToDisk.accept(store));
+        this.groupCommit = new GroupCommit(store, () -> forceToDisk.accept(store), GroupCommit.UNJOURNALED_INTERVAL);
     }
 
     /** Opens (or creates) the store in {@code file}, upgrading a file the stock H2 backend wrote. */

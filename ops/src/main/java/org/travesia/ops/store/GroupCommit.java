@@ -1,5 +1,7 @@
 package org.travesia.ops.store;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -19,11 +21,20 @@ import org.h2.mvstore.MVStore;
  * everything before it. After the chunk is written the committer forces it to the disk, outside the lock, while the
  * next writes run, and only then are the writes it holds acknowledged. Writes that arrive while one commit is in
  * flight share the next one: one fsync for as many writers as are waiting (group commit).
+ * <p>
+ * A write whose client waived the journal ({@link #writeWithoutWaiting}) starts no commit of its own: it goes into the
+ * next one a waiting write starts, or, if none comes, one started after {@link #UNJOURNALED_INTERVAL} (MongoDB's
+ * default journal commit interval). Committing it at once would make the waiting write that usually follows it (the
+ * event store's insert after its allocation) queue behind that commit's fsync and pay two after all.
  */
 final class GroupCommit implements AutoCloseable {
 
+    /** How long a write that waived the journal may stay in memory when no waiting write comes to carry it. */
+    static final Duration UNJOURNALED_INTERVAL = Duration.ofMillis(100);
+
     private final MVStore store;
     private final Runnable forceToDisk;
+    private final long unjournaledIntervalNanos;
     private final ChunkCompaction compaction;
     private final ReentrantReadWriteLock cut = new ReentrantReadWriteLock();
     private final Object progress = new Object();
@@ -32,17 +43,24 @@ final class GroupCommit implements AutoCloseable {
     // Guarded by progress. Writes are counted as they finish; a commit covers every write counted before it.
     private long finishedWrites;
     private long durableWrites;
+    // The last write whose client waits for it; and since when finished writes nobody waits for have been pending.
+    private long awaitedWrites;
+    private long unawaitedSinceNanos;
     private RuntimeException failure;
     private boolean closing;
 
     GroupCommit(MVStore store) {
-        this(store, store::sync);
+        this(store, store::sync, UNJOURNALED_INTERVAL);
     }
 
-    /** {@code forceToDisk} forces what the store has written to the disk ({@link MVStore#sync()}). */
-    GroupCommit(MVStore store, Runnable forceToDisk) {
+    /**
+     * {@code forceToDisk} forces what the store has written to the disk ({@link MVStore#sync()});
+     * {@code unjournaledInterval} bounds how long a write that waived the journal waits for a commit.
+     */
+    GroupCommit(MVStore store, Runnable forceToDisk, Duration unjournaledInterval) {
         this.store = store;
         this.forceToDisk = forceToDisk;
+        this.unjournaledIntervalNanos = unjournaledInterval.toNanos();
         this.compaction = new ChunkCompaction(store);
         this.committer = new Thread(this::commitWhileWritesArrive, "store-group-commit");
         committer.setDaemon(true);
@@ -59,7 +77,7 @@ final class GroupCommit implements AutoCloseable {
         try {
             return operation.get();
         } finally {
-            ticket = finish();
+            ticket = finish(true);
             awaitDurable(ticket);
         }
     }
@@ -76,7 +94,7 @@ final class GroupCommit implements AutoCloseable {
         try {
             result = operation.get();
         } finally {
-            finish();
+            finish(false);
         }
         synchronized (progress) {
             if (failure != null) {
@@ -87,13 +105,18 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /**
-     * Counts a write as finished, for the next commit to cover, lets the committer know, and releases the read lock
-     * the write ran under.
+     * Counts a write as finished, for the next commit to cover, lets the committer know (whether its client waits
+     * for it), and releases the read lock the write ran under.
      */
-    private long finish() {
+    private long finish(boolean awaited) {
         long ticket;
         synchronized (progress) {
             ticket = ++finishedWrites;
+            if (awaited) {
+                awaitedWrites = ticket;
+            } else if (unawaitedSinceNanos == 0) {
+                unawaitedSinceNanos = System.nanoTime();
+            }
             progress.notifyAll();
         }
         cut.readLock().unlock();
@@ -119,15 +142,15 @@ final class GroupCommit implements AutoCloseable {
     private void commitWhileWritesArrive() {
         while (true) {
             synchronized (progress) {
-                while (finishedWrites == durableWrites && !closing) {
-                    try {
-                        progress.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        failure = new StoreFailure("The committer was interrupted", e);
-                        progress.notifyAll();
-                        return;
+                try {
+                    while (!commitDue()) {
+                        waitForWrites();
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new StoreFailure("The committer was interrupted", e);
+                    progress.notifyAll();
+                    return;
                 }
                 if (finishedWrites == durableWrites) {
                     return;
@@ -137,6 +160,8 @@ final class GroupCommit implements AutoCloseable {
                 long covered = commitOneCut();
                 synchronized (progress) {
                     durableWrites = covered;
+                    // Writes that finished after the cut are pending from now on, as far as the interval goes.
+                    unawaitedSinceNanos = finishedWrites > covered ? System.nanoTime() : 0;
                     progress.notifyAll();
                 }
             } catch (RuntimeException e) {
@@ -146,6 +171,27 @@ final class GroupCommit implements AutoCloseable {
                 }
                 return;
             }
+        }
+    }
+
+    /**
+     * Under {@code progress}: whether to commit now (a client waits, a write that waived the journal has waited its
+     * interval, or the store is closing), or to stop (closing with nothing left).
+     */
+    private boolean commitDue() {
+        if (closing || awaitedWrites > durableWrites) {
+            return true;
+        }
+        return finishedWrites > durableWrites && System.nanoTime() - unawaitedSinceNanos >= unjournaledIntervalNanos;
+    }
+
+    /** Under {@code progress}: until a write finishes, or until the oldest write nobody waits for is due. */
+    private void waitForWrites() throws InterruptedException {
+        if (finishedWrites > durableWrites) {
+            long dueInNanos = unjournaledIntervalNanos - (System.nanoTime() - unawaitedSinceNanos);
+            TimeUnit.NANOSECONDS.timedWait(progress, Math.max(1, dueInNanos));
+        } else {
+            progress.wait();
         }
     }
 

@@ -113,6 +113,53 @@ class GroupCommitTest {
         }
     }
 
+    @Test
+    void writesThatWaiveTheJournalGoIntoTheCommitOfTheNextWaitingWrite() {
+        Path file = data.resolve("carried.mv");
+        AtomicInteger forces = new AtomicInteger();
+        MVStore store = DurableH2Backend.openWithoutAutoCommit(file);
+        try (GroupCommit groupCommit = new GroupCommit(store, () -> {
+            forces.incrementAndGet();
+            store.sync();
+        }, Duration.ofHours(1))) {
+            MVMap<Long, Long> values = store.openMap("values");
+            for (long key = 0; key < 5; key++) {
+                long k = key;
+                groupCommit.writeWithoutWaiting(() -> values.put(k, k));
+            }
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> forces.get() == 0);
+            groupCommit.write(() -> values.put(5L, 5L));
+
+            assertThat(forces).as("fsyncs for five unjournaled writes and the waiting one after them").hasValue(1);
+        } finally {
+            store.closeImmediately();
+        }
+        try (MVStore reopened = MVStore.open(file.toString())) {
+            assertThat(reopened.<Long, Long>openMap("values").keySet()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        }
+    }
+
+    @Test
+    void aWriteThatWaivesTheJournalIsOnDiskWithinTheIntervalWhenNoWaitingWriteFollows() {
+        Path file = data.resolve("alone.mv");
+        AtomicInteger forces = new AtomicInteger();
+        MVStore store = DurableH2Backend.openWithoutAutoCommit(file);
+        try (GroupCommit groupCommit = new GroupCommit(store, () -> {
+            store.sync();
+            forces.incrementAndGet();
+        }, Duration.ofMillis(50))) {
+            MVMap<Long, Long> values = store.openMap("values");
+            groupCommit.writeWithoutWaiting(() -> values.put(1L, 1L));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> forces.get() == 1);
+        } finally {
+            store.closeImmediately();
+        }
+        try (MVStore reopened = MVStore.open(file.toString())) {
+            assertThat(reopened.<Long, Long>openMap("values").keySet()).containsExactly(1L);
+        }
+    }
+
     static void assertBothHoldTheSameKeys(Path file, String one, String other, int round) {
         try (MVStore reopened = MVStore.open(file.toString())) {
             Set<Long> first = new TreeSet<>(reopened.<Long, Long>openMap(one).keySet());

@@ -184,14 +184,15 @@ class AlertEvaluator {
         boolean counts = at.routeId() != null && day != null && !incident.getBoolean("duplicate")
                 && !incident.getBoolean("retracted");
         String cell = counts ? AlertState.cellId(at.routeId(), at.segmentId(), day) : null;
+        long position = position(message);
         CellEntry entry = counts ? new CellEntry(incidentId, incident.getString("organisation"),
                 incident.getString("sharing"), Boolean.TRUE.equals(incident.getBoolean("partnerConsent"))
                         || Boolean.TRUE.equals(incident.getBoolean("licensed")),
-                incident.getString("type"), incident.getInteger("deadAndMissing", 0)) : null;
+                incident.getString("type"), incident.getInteger("deadAndMissing", 0), position) : null;
         String oldCell = incident.getString("cell");
         Document oldEntry = incident.get("entry", Document.class);
-        boolean unchanged = Objects.equals(cell, oldCell)
-                && Objects.equals(entry == null ? null : entry.toDocument(), oldEntry);
+        boolean unchanged = Objects.equals(cell, oldCell) && (entry == null ? oldEntry == null
+                : oldEntry != null && entry.contributesAs(CellEntry.of(incidentId, oldEntry)));
         if (unchanged) {
             state.saveIncident(incident);
             return;
@@ -205,7 +206,7 @@ class AlertEvaluator {
         incident.append("cell", cell).append("entry", entry == null ? null : entry.toDocument());
         state.saveIncident(incident);
         if (cell != null) {
-            evaluate(at.routeId(), at.segmentId(), day, position(message));
+            evaluate(at.routeId(), at.segmentId(), day, position);
         }
     }
 
@@ -219,7 +220,8 @@ class AlertEvaluator {
                 continue;
             }
             var cells = state.cells(routeId, segmentId, RuleEvaluation.daysNeeded(rule, day));
-            Optional<RuleEvaluation.Crossing> crossing = RuleEvaluation.evaluate(rule, day, RuleEvaluation.from(cells));
+            Optional<RuleEvaluation.Crossing> crossing = RuleEvaluation.evaluate(rule, day,
+                    RuleEvaluation.from(cells, position));
             crossing.ifPresent(c -> raise(rule, segmentId, c, position, openKey));
         }
     }

@@ -36,7 +36,10 @@ import com.mongodb.client.model.Filters;
  * bulk write, then the rest, one bulk write per collection. Cells before incidents, because an incident's state says
  * which cell holds it: a crash between the two hands the batch again to incidents that do not know their new cell,
  * and they are moved again (setting or unsetting an incident's entry twice leaves it as once); the other order would
- * leave an incident that believes itself in a cell that never received it. What the batch wrote so far is kept
+ * leave an incident that believes itself in a cell that never received it. The cells then already hold what the
+ * batch's later events put there: each entry carries the position of the event that put it, and a rule evaluated
+ * for an event counts only the entries put at or before it ({@link RuleEvaluation#from(Map, long)}), so a batch
+ * handed again never counts a report beside one that came after it. What the batch wrote so far is kept
  * beside the writes ({@link ViewWrites#local}), and every read looks there first: a rule evaluated later in the
  * batch counts the cells as the batch's earlier events left them.
  */

@@ -111,6 +111,16 @@ final class RuleEvaluation {
 
     /** Cells as a map, for callers that fetched them in one read. */
     static Function<LocalDate, List<CellEntry>> from(Map<LocalDate, List<CellEntry>> cells) {
-        return day -> cells.getOrDefault(day, List.of());
+        return from(cells, Long.MAX_VALUE);
+    }
+
+    /**
+     * Cells as a map, as they were at the event at {@code position}: without the entries later events put there. The
+     * evaluator handles events in order, so in a first pass no entry is later than the event; a batch handed again
+     * after a crash finds its later events' entries already written (its cells went before its states, or all its
+     * writes before its token), and counting them would raise an alert on reports that never stood together.
+     */
+    static Function<LocalDate, List<CellEntry>> from(Map<LocalDate, List<CellEntry>> cells, long position) {
+        return day -> cells.getOrDefault(day, List.of()).stream().filter(entry -> entry.putAt() <= position).toList();
     }
 }

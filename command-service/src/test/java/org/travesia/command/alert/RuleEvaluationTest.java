@@ -52,6 +52,18 @@ class RuleEvaluationTest {
     }
 
     @Test
+    void aRuleEvaluatedForAnEventCountsNothingALaterEventPutThere() {
+        on(DAY.minusDays(6), new CellEntry("i-1", "org-a", "NETWORK", true, "KIDNAPPING", 1, 10));
+        on(DAY.minusDays(2), new CellEntry("i-2", "org-a", "NETWORK", true, "KIDNAPPING", 1, 11));
+        on(DAY, new CellEntry("i-3", "org-a", "NETWORK", true, "KIDNAPPING", 1, 13));
+
+        assertThat(RuleEvaluation.evaluate(THREE_KIDNAPPINGS_IN_SEVEN_DAYS, DAY, RuleEvaluation.from(cells, 11)))
+                .isEmpty();
+        assertThat(RuleEvaluation.evaluate(THREE_KIDNAPPINGS_IN_SEVEN_DAYS, DAY, RuleEvaluation.from(cells, 13)))
+                .isPresent();
+    }
+
+    @Test
     void anotherOrganisationsPrivateReportsAreNotCounted() {
         on(DAY.minusDays(1), kidnapping("i-1", "org-a", "ORGANISATION"));
         on(DAY, kidnapping("i-2", "org-a", "ORGANISATION"), kidnapping("i-3", "org-b", "ORGANISATION"));

@@ -1,5 +1,6 @@
 package org.travesia.query.risk;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.axonframework.config.Configuration;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
+import org.travesia.platform.axon.ProcessingProperties;
 
 /**
  * Brings a store written by a build that kept one bucket document per route and period to the layout of one per
@@ -24,8 +26,10 @@ import org.springframework.stereotype.Component;
  * processor's old position it answers from what it has replayed so far, as after any replay. A crash before the drop
  * finds the older collections again at the next start, and replays again.
  * <p>
- * The replay takes every segment's token: with another instance of query-service running the processor, this one
- * refuses to start, saying so, rather than leave that instance projecting into a store it would then clear.
+ * The replay takes every segment's token. Claims a dead instance left (a crash, a kill) are taken over once they time
+ * out, as every processor takes them over, so the replay waits up to the claim timeout and a little more; a claim
+ * still held after that is a live instance's (its heartbeats renew it), and this one then refuses to start, saying
+ * so, rather than leave that instance projecting into a store it would then clear.
  */
 @Component
 class RiskLayoutUpgrade {
@@ -35,29 +39,52 @@ class RiskLayoutUpgrade {
     /** Just before the event processors start, which Axon does at {@link Phase#INBOUND_EVENT_CONNECTORS}. */
     private static final int BEFORE_PROCESSORS_START = Phase.INBOUND_EVENT_CONNECTORS - 1;
 
+    /** How often the replay tries again for claims that have not timed out yet. */
+    private static final Duration CLAIM_RETRY = Duration.ofMillis(500);
+
     @Bean
-    static ConfigurerModule replayOfRouteRiskOverTheOlderLayout(ObjectProvider<RiskBuckets> buckets) {
+    static ConfigurerModule replayOfRouteRiskOverTheOlderLayout(ObjectProvider<RiskBuckets> buckets,
+                                                                ObjectProvider<ProcessingProperties> processing) {
         return configurer -> configurer.onInitialize(configuration -> configuration.onStart(BEFORE_PROCESSORS_START,
-                () -> upgrade(configuration, buckets.getObject())));
+                () -> upgrade(configuration, buckets.getObject(), processing.getObject().claimTimeout())));
     }
 
-    private static void upgrade(Configuration configuration, RiskBuckets buckets) {
+    private static void upgrade(Configuration configuration, RiskBuckets buckets, Duration claimTimeout) {
         if (!buckets.holdOlderLayout()) {
             return;
         }
         String name = RiskProjection.PROCESSING_GROUP;
         StreamingEventProcessor processor = configuration.eventProcessingConfiguration()
                 .eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
-        try {
-            // From before the first position, as an operator's replay sets it (ProcessorAdministration).
-            processor.resetTokens(source -> GapAwareTrackingToken.newInstance(0, List.of()));
-        } catch (UnableToClaimTokenException claimedElsewhere) {
-            throw new IllegalStateException("The risk buckets are in the layout of an older build and " + name
-                    + " must replay into the new one, but another instance holds its segments: stop every "
-                    + "query-service instance, then start one", claimedElsewhere);
+        // A claim renewed by no heartbeat is free after the timeout; twice that leaves room for a slow start.
+        long giveUpAt = System.nanoTime() + claimTimeout.multipliedBy(2).plus(CLAIM_RETRY).toNanos();
+        while (true) {
+            try {
+                // From before the first position, as an operator's replay sets it (ProcessorAdministration).
+                processor.resetTokens(source -> GapAwareTrackingToken.newInstance(0, List.of()));
+                break;
+            } catch (UnableToClaimTokenException claimed) {
+                if (System.nanoTime() - giveUpAt >= 0) {
+                    throw new IllegalStateException("The risk buckets are in the layout of an older build and " + name
+                            + " must replay into the new one, but another instance holds its segments: stop every "
+                            + "query-service instance, then start one", claimed);
+                }
+                log.info("Processor {} must replay into the new risk buckets and a claim on it has not timed out yet; "
+                        + "trying again", name);
+                pause();
+            }
         }
         configuration.eventProcessingConfiguration().deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
         buckets.dropOlderLayout();
         log.info("Risk buckets of the older layout found: processor {} replays into buckets per segment", name);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(CLAIM_RETRY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a claim on route-risk to time out", e);
+        }
     }
 }

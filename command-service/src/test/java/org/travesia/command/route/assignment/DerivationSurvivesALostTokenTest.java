@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.travesia.command.CommandServiceApplication;
+import org.travesia.command.testing.TokenStoreThatFailsOnce;
 import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.kernel.incident.IncidentRouteDerived;
 import org.travesia.platform.testing.Api;

@@ -1,4 +1,4 @@
-package org.travesia.command.route.assignment;
+package org.travesia.command.testing;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -12,21 +12,21 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * token a processor stores is refused, so the batch's unit of work rolls back after its writes, as a crash there
  * would leave it, and the processor hands the batch again from its last token.
  */
-final class TokenStoreThatFailsOnce implements BeanPostProcessor {
+public final class TokenStoreThatFailsOnce implements BeanPostProcessor {
 
     private final String processor;
     private final AtomicBoolean armed = new AtomicBoolean();
     private final AtomicBoolean failed = new AtomicBoolean();
 
-    TokenStoreThatFailsOnce(String processor) {
+    public TokenStoreThatFailsOnce(String processor) {
         this.processor = processor;
     }
 
-    void arm() {
+    public void arm() {
         armed.set(true);
     }
 
-    boolean failed() {
+    public boolean failed() {
         return failed.get();
     }
 

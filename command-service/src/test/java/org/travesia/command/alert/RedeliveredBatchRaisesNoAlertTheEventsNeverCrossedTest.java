@@ -15,14 +15,11 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.travesia.command.CommandServiceApplication;
 import org.travesia.command.InOrderProcessors;
-import org.travesia.command.testing.TokenStoreThatFailsOnce;
-import org.travesia.eventstore.testing.EmbeddedMongo;
+import org.travesia.command.testing.ServiceLosingOneToken;
 import org.travesia.kernel.alert.RouteAlertRaised;
 import org.travesia.platform.testing.Api;
 import org.travesia.platform.testing.Reports;
-import org.travesia.platform.testing.RunningService;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -40,42 +37,31 @@ import com.mongodb.client.model.Indexes;
  */
 class RedeliveredBatchRaisesNoAlertTheEventsNeverCrossedTest {
 
-    private EmbeddedMongo mongo;
-    private RunningService service;
-    private TokenStoreThatFailsOnce tokens;
+    private ServiceLosingOneToken system;
 
     @BeforeEach
     void start() {
-        mongo = EmbeddedMongo.inMemory();
-        tokens = new TokenStoreThatFailsOnce(InOrderProcessors.ROUTE_ALERTS);
-        service = RunningService.start(CommandServiceApplication.builder()
-                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(tokens)), mongo.uri());
+        system = ServiceLosingOneToken.start(InOrderProcessors.ROUTE_ALERTS);
     }
 
     @AfterEach
     void stop() {
-        service.close();
-        mongo.close();
+        system.close();
     }
 
     @Test
     void aBatchHandedAgainAfterItsTokenWasLostRaisesNoAlertItsEventsNeverCrossed() {
         Api analyst = routeWithARuleOfThree();
-        MongoCollection<Document> incidents = mongo.database().getCollection(AlertState.INCIDENTS);
-        report("2026-11-18");
-        await().atMost(Duration.ofSeconds(20)).until(() -> incidents.countDocuments() == 1);
-
-        StreamingEventProcessor alerts = service.bean(EventProcessingConfiguration.class)
-                .eventProcessor(InOrderProcessors.ROUTE_ALERTS, StreamingEventProcessor.class).orElseThrow();
-        alerts.shutDown();
+        MongoCollection<Document> incidents = system.mongo.database().getCollection(AlertState.INCIDENTS);
+        StreamingEventProcessor alerts = alertsStoppedAfterAFirstReport(incidents);
         String second = report("2026-11-19");
         assertThat(analyst.post("/api/v1/incidents/" + second + "/retraction", Map.of("reason", "entered twice"))
                 .status()).isBetween(200, 299);
         String third = report("2026-11-20");
-        tokens.arm();
+        system.tokens.arm();
         alerts.start();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> tokens.failed() && !inError()
+        await().atMost(Duration.ofSeconds(30)).until(() -> system.tokens.failed() && !inError()
                 && incidents.countDocuments(Filters.eq("_id", third)) == 1 && alertsAtHead());
 
         assertThat(raised()).as("alerts raised, where no window ever held three reports").isEmpty();
@@ -84,13 +70,8 @@ class RedeliveredBatchRaisesNoAlertTheEventsNeverCrossedTest {
     @Test
     void aBatchHandedAgainAfterItsCellsWereWrittenRaisesNoAlertItsEventsNeverCrossed() {
         Api analyst = routeWithARuleOfThree();
-        MongoCollection<Document> incidents = mongo.database().getCollection(AlertState.INCIDENTS);
-        report("2026-11-18");
-        await().atMost(Duration.ofSeconds(20)).until(() -> incidents.countDocuments() == 1);
-
-        StreamingEventProcessor alerts = service.bean(EventProcessingConfiguration.class)
-                .eventProcessor(InOrderProcessors.ROUTE_ALERTS, StreamingEventProcessor.class).orElseThrow();
-        alerts.shutDown();
+        MongoCollection<Document> incidents = system.mongo.database().getCollection(AlertState.INCIDENTS);
+        StreamingEventProcessor alerts = alertsStoppedAfterAFirstReport(incidents);
         incidents.createIndex(Indexes.ascending("cell"), new IndexOptions().unique(true));
         String thirdCell = AlertState.cellId("crash", null, LocalDate.of(2026, 11, 20));
         incidents.insertOne(new Document("_id", "blocker").append("cell", thirdCell));
@@ -109,40 +90,50 @@ class RedeliveredBatchRaisesNoAlertTheEventsNeverCrossedTest {
 
     /** A route with a rule of three kidnappings in seven days, once route assignment knows the route. */
     private Api routeWithARuleOfThree() {
-        Api analyst = service.api().as("analyst");
+        Api analyst = system.service.api().as("analyst");
         assertThat(analyst.post("/api/v1/routes", Map.of("routeId", "crash", "name", Map.of("en", "Crash",
                 "es", "Caída"), "countries", List.of("PA"))).status()).isEqualTo(201);
         assertThat(analyst.post("/api/v1/routes/crash/alert-rules", Map.of("ruleId", "k3", "kind", "THRESHOLD",
                 "incidentTypes", List.of("KIDNAPPING"), "minCount", 3, "windowDays", 7)).status()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.database().getCollection("assignment_segments")
+        await().atMost(Duration.ofSeconds(20)).until(() -> system.mongo.database().getCollection("assignment_segments")
                 .countDocuments(Filters.eq("_id", "~route:crash")) == 1);
         return analyst;
     }
 
+    /** The first report handled, then the processor stopped, so that the next events come to it as one batch. */
+    private StreamingEventProcessor alertsStoppedAfterAFirstReport(MongoCollection<Document> incidents) {
+        report("2026-11-18");
+        await().atMost(Duration.ofSeconds(20)).until(() -> incidents.countDocuments() == 1);
+        StreamingEventProcessor alerts = alerts();
+        alerts.shutDown();
+        return alerts;
+    }
+
+    private StreamingEventProcessor alerts() {
+        return system.service.bean(EventProcessingConfiguration.class)
+                .eventProcessor(InOrderProcessors.ROUTE_ALERTS, StreamingEventProcessor.class).orElseThrow();
+    }
+
     private String report(String day) {
-        Api.Response created = service.api().as("monitor").post("/api/v1/incidents", Reports.kidnapping()
+        Api.Response created = system.service.api().as("monitor").post("/api/v1/incidents", Reports.kidnapping()
                 .with("occurredAt", day).onRoute("crash", null).build());
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("incidentId").asText();
     }
 
     private List<RouteAlertRaised> raised() {
-        return service.bean(EventStore.class).readEvents("crash").asStream()
+        return system.service.bean(EventStore.class).readEvents("crash").asStream()
                 .filter(event -> event.getPayload() instanceof RouteAlertRaised)
                 .map(event -> (RouteAlertRaised) event.getPayload()).toList();
     }
 
     private boolean alertsAtHead() {
-        long head = service.bean(EventStore.class).createHeadToken().position().orElse(-1);
-        return service.bean(EventProcessingConfiguration.class)
-                .eventProcessor(InOrderProcessors.ROUTE_ALERTS, StreamingEventProcessor.class).orElseThrow()
-                .processingStatus().values().stream()
+        long head = system.service.bean(EventStore.class).createHeadToken().position().orElse(-1);
+        return alerts().processingStatus().values().stream()
                 .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head);
     }
 
     private boolean inError() {
-        return service.bean(EventProcessingConfiguration.class)
-                .eventProcessor(InOrderProcessors.ROUTE_ALERTS, StreamingEventProcessor.class).orElseThrow()
-                .processingStatus().values().stream().anyMatch(status -> status.isErrorState());
+        return alerts().processingStatus().values().stream().anyMatch(status -> status.isErrorState());
     }
 }

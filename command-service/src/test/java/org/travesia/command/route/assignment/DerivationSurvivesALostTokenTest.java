@@ -14,13 +14,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.travesia.command.CommandServiceApplication;
-import org.travesia.command.testing.TokenStoreThatFailsOnce;
-import org.travesia.eventstore.testing.EmbeddedMongo;
+import org.travesia.command.testing.ServiceLosingOneToken;
 import org.travesia.kernel.incident.IncidentRouteDerived;
 import org.travesia.platform.testing.Api;
 import org.travesia.platform.testing.Reports;
-import org.travesia.platform.testing.RunningService;
 
 /**
  * A segment drawn around an incident already reported derives the incident's route, and the derivation is recorded
@@ -32,52 +29,46 @@ class DerivationSurvivesALostTokenTest {
     private static final double LAT = 8.0412;
     private static final double LON = -77.6541;
 
-    private EmbeddedMongo mongo;
-    private RunningService service;
-    private TokenStoreThatFailsOnce tokens;
+    private ServiceLosingOneToken system;
 
     @BeforeEach
     void start() {
-        mongo = EmbeddedMongo.inMemory();
-        tokens = new TokenStoreThatFailsOnce(RouteAssignmentProcessor.PROCESSING_GROUP);
-        service = RunningService.start(CommandServiceApplication.builder()
-                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(tokens)), mongo.uri());
+        system = ServiceLosingOneToken.start(RouteAssignmentProcessor.PROCESSING_GROUP);
     }
 
     @AfterEach
     void stop() {
-        service.close();
-        mongo.close();
+        system.close();
     }
 
     @Test
     void aSegmentDrawnAroundAReportDerivesItsRouteOnceAcrossALostToken() {
-        Api analyst = service.api().as("analyst");
+        Api analyst = system.service.api().as("analyst");
         assertThat(analyst.post("/api/v1/routes", Map.of("routeId", "crash", "name", Map.of("en", "Crash",
                 "es", "Caída"), "countries", List.of("PA"))).status()).isEqualTo(201);
-        var report = service.api().as("monitor").post("/api/v1/incidents", Reports.kidnapping()
+        var report = system.service.api().as("monitor").post("/api/v1/incidents", Reports.kidnapping()
                 .withPlace("coordinates", Map.of("lat", LAT, "lon", LON)).build());
         assertThat(report.status()).isEqualTo(201);
         String incidentId = report.json().get("incidentId").asText();
         await().atMost(Duration.ofSeconds(20)).until(this::assignmentAtHead);
 
-        tokens.arm();
+        system.tokens.arm();
         assertThat(analyst.post("/api/v1/routes/crash/segments", square("river")).status()).isEqualTo(201);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> tokens.failed() && assignmentAtHead());
+        await().atMost(Duration.ofSeconds(30)).until(() -> system.tokens.failed() && assignmentAtHead());
         assertThat(derivations(incidentId)).as("derived once, on the segment drawn")
                 .extracting(IncidentRouteDerived::segmentId).containsExactly("river");
     }
 
     private List<IncidentRouteDerived> derivations(String incidentId) {
-        return service.bean(EventStore.class).readEvents(incidentId).asStream()
+        return system.service.bean(EventStore.class).readEvents(incidentId).asStream()
                 .filter(event -> event.getPayload() instanceof IncidentRouteDerived)
                 .map(DomainEventMessage::getPayload).map(IncidentRouteDerived.class::cast).toList();
     }
 
     private boolean assignmentAtHead() {
-        long head = service.bean(EventStore.class).createHeadToken().position().orElse(-1);
-        var statuses = service.bean(EventProcessingConfiguration.class)
+        long head = system.service.bean(EventStore.class).createHeadToken().position().orElse(-1);
+        var statuses = system.service.bean(EventProcessingConfiguration.class)
                 .eventProcessor(RouteAssignmentProcessor.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow().processingStatus().values();
         return !statuses.isEmpty() && statuses.stream()

@@ -118,10 +118,7 @@ class GroupCommitTest {
         Path file = data.resolve("carried.mv");
         AtomicInteger forces = new AtomicInteger();
         MVStore store = DurableH2Backend.openWithoutAutoCommit(file);
-        try (GroupCommit groupCommit = new GroupCommit(store, () -> {
-            forces.incrementAndGet();
-            store.sync();
-        }, Duration.ofHours(1))) {
+        try (GroupCommit groupCommit = countingForces(store, forces, Duration.ofHours(1))) {
             MVMap<Long, Long> values = store.openMap("values");
             for (long key = 0; key < 5; key++) {
                 long k = key;
@@ -134,9 +131,7 @@ class GroupCommitTest {
         } finally {
             store.closeImmediately();
         }
-        try (MVStore reopened = MVStore.open(file.toString())) {
-            assertThat(reopened.<Long, Long>openMap("values").keySet()).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
-        }
+        assertThat(valuesAfterReopening(file)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
     }
 
     @Test
@@ -144,10 +139,7 @@ class GroupCommitTest {
         Path file = data.resolve("alone.mv");
         AtomicInteger forces = new AtomicInteger();
         MVStore store = DurableH2Backend.openWithoutAutoCommit(file);
-        try (GroupCommit groupCommit = new GroupCommit(store, () -> {
-            store.sync();
-            forces.incrementAndGet();
-        }, Duration.ofMillis(50))) {
+        try (GroupCommit groupCommit = countingForces(store, forces, Duration.ofMillis(50))) {
             MVMap<Long, Long> values = store.openMap("values");
             groupCommit.writeWithoutWaiting(() -> values.put(1L, 1L));
 
@@ -155,8 +147,20 @@ class GroupCommitTest {
         } finally {
             store.closeImmediately();
         }
+        assertThat(valuesAfterReopening(file)).containsExactly(1L);
+    }
+
+    /** A group commit that counts how often it forces the store to disk. */
+    private static GroupCommit countingForces(MVStore store, AtomicInteger forces, Duration unjournaledInterval) {
+        return new GroupCommit(store, () -> {
+            store.sync();
+            forces.incrementAndGet();
+        }, unjournaledInterval);
+    }
+
+    private static List<Long> valuesAfterReopening(Path file) {
         try (MVStore reopened = MVStore.open(file.toString())) {
-            assertThat(reopened.<Long, Long>openMap("values").keySet()).containsExactly(1L);
+            return new ArrayList<>(reopened.<Long, Long>openMap("values").keySet());
         }
     }
 

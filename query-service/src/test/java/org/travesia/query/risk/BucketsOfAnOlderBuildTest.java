@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.travesia.query.risk.RiskReader.incidents;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -21,11 +22,15 @@ import org.travesia.platform.testing.RunningService;
 import org.travesia.query.QueryServiceApplication;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 
 /**
  * A store written by a build that kept one bucket document per route and period, with route-risk's token at the head:
  * at the next start the processor replays into buckets per segment, the figures are those of the events, and the
- * older documents, whatever they held, are gone.
+ * older documents, whatever they held, are gone. Also when the last instance of the older build died holding its
+ * claims on route-risk (a crash, a SIGKILL): the upgrade takes them over once they time out, as any processor takes
+ * over a dead instance's segments.
  */
 class BucketsOfAnOlderBuildTest {
 
@@ -34,7 +39,9 @@ class BucketsOfAnOlderBuildTest {
 
     @AfterEach
     void stop() {
-        service.close();
+        if (service != null) {
+            service.close();
+        }
         mongo.close();
     }
 
@@ -54,6 +61,25 @@ class BucketsOfAnOlderBuildTest {
                 .doesNotContainAnyElementsOf(RiskBuckets.OLDER_LAYOUT);
     }
 
+    @Test
+    void theUpgradeStartsOnceTheDeadInstancesClaimsHaveTimedOut() {
+        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
+        report(RiskEvents.about("incident-1").incidentReported());
+        report(RiskEvents.about("incident-2").inSegment("coast").incidentReported());
+        awaitOneIncidentInJungleAndCoast();
+        service.close();
+        service = null;
+        leaveAsAnOlderBuildDid(mongo.database());
+        mongo.database().getCollection("tracking_tokens").updateMany(
+                Filters.eq("processorName", RiskProjection.PROCESSING_GROUP),
+                Updates.combine(Updates.set("owner", "an-instance-that-died"),
+                        Updates.set("timestamp", Instant.now().toEpochMilli())));
+
+        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
+
+        awaitOneIncidentInJungleAndCoast();
+    }
+
     /** Its buckets per route and period (counting seven kidnappings in November), and none of this layout. */
     private static void leaveAsAnOlderBuildDid(MongoDatabase database) {
         for (RiskPeriod period : RiskPeriod.values()) {
@@ -70,7 +96,8 @@ class BucketsOfAnOlderBuildTest {
 
     private void awaitOneIncidentInJungleAndCoast() {
         RiskReader analyst = RiskReader.of(service.bean(RiskBuckets.class), "org-a", Role.ANALYST);
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+        // Long enough for the upgrade to wait out claims (twice the claim timeout) and replay.
+        await().atMost(Duration.ofSeconds(40)).ignoreExceptions().untilAsserted(() -> {
             assertThat(incidents(analyst.total("jungle"))).isEqualTo(1);
             assertThat(incidents(analyst.total("coast"))).isEqualTo(1);
         });

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.h2.mvstore.MVStore;
 
@@ -87,6 +88,11 @@ public final class DurableH2Backend extends H2Backend {
                 .open();
         store.setRetentionTime(RETENTION_MILLIS);
         return store;
+    }
+
+    /** Stands in for the read-only path's fix until the test has failed against the code before it. */
+    static <T> T holdingItsVersion(MVStore store, Supplier<T> read) {
+        return read.get();
     }
 
     @Override

@@ -31,6 +31,8 @@ import io.netty.channel.Channel;
  * would persist half-captured states on a timer, is switched off;</li>
  * <li>a command whose write concern says {@code j: false} is acknowledged once applied, as MongoDB does: the
  * commit of any write that starts after it holds it ({@link GroupCommit#writeWithoutWaiting});</li>
+ * <li>a read-only command holds the version it reads until it is done ({@link #holdingItsVersion}), however long
+ * it takes;</li>
  * <li>documents are kept as BSON and unique index keys compare by value ({@link StoreMaps}), instead of going through
  * Java serialization.</li>
  * </ul>
@@ -90,9 +92,21 @@ public final class DurableH2Backend extends H2Backend {
         return store;
     }
 
-    /** Stands in for the read-only path's fix until the test has failed against the code before it. */
+    /**
+     * Runs a read on the version it starts on, and keeps that version's chunks until it ends. MVStore drops a chunk
+     * once nothing live is left in it, it is older than the retention time and no version still in use needs it; a
+     * read it was not told about is not "in use", so a read longer than {@value #RETENTION_MILLIS} ms under commits
+     * (idle processors renew their claims several times a second) failed with {@code Chunk … not found}. Writes need
+     * none of this: they run under the group commit's shared lock, so no commit happens while they read. (Every
+     * cursor here is a list filled within its command, so a command is the whole of a read.)
+     */
     static <T> T holdingItsVersion(MVStore store, Supplier<T> read) {
-        return read.get();
+        MVStore.TxCounter version = store.registerVersionUsage();
+        try {
+            return read.get();
+        } finally {
+            store.deregisterVersionUsage(version);
+        }
     }
 
     @Override
@@ -101,7 +115,8 @@ public final class DurableH2Backend extends H2Backend {
             return backup();
         }
         if (ReadOnlyCommands.isReadOnly(command, query)) {
-            Document answer = super.handleCommand(channel, database, command, query);
+            Document answer = holdingItsVersion(getMvStore(),
+                    () -> super.handleCommand(channel, database, command, query));
             if (command.toLowerCase(Locale.ROOT).equals("dbstats")) {
                 addFilesystem(answer);
             }

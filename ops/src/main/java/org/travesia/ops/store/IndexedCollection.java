@@ -1,6 +1,7 @@
 package org.travesia.ops.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +27,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * ({@link IndexPlan}): it fetches the documents of an index range, or walks an index in the query's sort order and
  * stops once skip and limit are served. Every fetched document still goes through the query's matcher: the index
  * narrows and orders, it never decides a match. Without a fitting index (or when a unique index answers, as before)
- * the query runs as mongo-java-server runs it: every document matched, then sorted.
+ * the query runs as mongo-java-server runs it: every document matched, then sorted; except documents asked for by
+ * {@code _id} strings alone, which the {@code _id} index's lookup decides ({@link #isLookupOfIdStrings}).
  */
 final class IndexedCollection extends de.bwaldvogel.mongo.backend.h2.H2Collection {
 
@@ -97,7 +99,8 @@ final class IndexedCollection extends de.bwaldvogel.mongo.backend.h2.H2Collectio
                 // asked for): MongoDB gives it once, and readers of big commits got replies past the driver's limit.
                 Set<Object> positions = new LinkedHashSet<>();
                 index.getPositions(query).forEach(positions::add);
-                return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                Document matcher = isLookupOfIdStrings(query) ? new Document() : query;
+                return matchDocuments(matcher, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
         }
         IndexPlan plan = planFor(query, orderBy, numberToSkip, limit);
@@ -117,6 +120,28 @@ final class IndexedCollection extends de.bwaldvogel.mongo.backend.h2.H2Collectio
             positions = inMapOrder.iterator();
         }
         return matchDocumentsFromStream(fetch(positions), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * Whether the query asks for documents by {@code _id} strings and nothing else ({@code {_id: "a"}} or
+     * {@code {_id: {$in: ["a", "b"]}}}): the {@code _id} index's lookup of each string then decides the match, since a
+     * string key equals only the same string, and matching every document found against the {@code $in} again, which
+     * mongo-java-server does value by value, only costs. A read of 530 risk buckets by id spent 40% of the store's time
+     * there (docs/benchmarks.md). Any other value (a number, a regular expression, a document) is matched as before.
+     */
+    private boolean isLookupOfIdStrings(Document query) {
+        if (query.size() != 1 || !ID.equals(getIdField())) {
+            return false;
+        }
+        Object value = query.get(ID);
+        if (value instanceof String) {
+            return true;
+        }
+        if (value instanceof Document operators && operators.size() == 1
+                && operators.get("$in") instanceof Collection<?> ids && !ids.isEmpty()) {
+            return ids.stream().allMatch(String.class::isInstance);
+        }
+        return false;
     }
 
     /** The index plan for a query, or null for a scan; package-private for tests that check an index is used. */

@@ -28,15 +28,28 @@ final class ReadOnlyCommands {
         return READ_ONLY.contains(name);
     }
 
-    /** An aggregation that ends in {@code $out} or {@code $merge} writes its result into a collection. */
+    /**
+     * An aggregation with an {@code $out} or {@code $merge} stage writes its result into a collection, wherever the
+     * stage is: mongo-java-server also runs one nested in a {@code $facet} or a {@code $lookup} pipeline (MongoDB
+     * refuses those). A pipeline that is not a list of documents is taken as a write, as is one naming either
+     * operator anywhere (inside a {@code $literal}, say): that only costs waiting for a commit.
+     */
     private static boolean writesOutput(Object pipeline) {
         if (!(pipeline instanceof List<?> stages)) {
             return true;
         }
-        for (Object stage : stages) {
-            if (!(stage instanceof Document document) || document.containsKey("$out") || document.containsKey("$merge")) {
+        return stages.stream().anyMatch(stage -> !(stage instanceof Document) || holdsOutputStage(stage));
+    }
+
+    private static boolean holdsOutputStage(Object value) {
+        if (value instanceof Document document) {
+            if (document.containsKey("$out") || document.containsKey("$merge")) {
                 return true;
             }
+            return document.values().stream().anyMatch(ReadOnlyCommands::holdsOutputStage);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(ReadOnlyCommands::holdsOutputStage);
         }
         return false;
     }

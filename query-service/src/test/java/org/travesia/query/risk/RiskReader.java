@@ -45,6 +45,11 @@ final class RiskReader {
         return segment(segmentId, "total");
     }
 
+    /** The segment's trend: its figures over November against the four weeks before. */
+    Map<String, Object> trend(String segmentId) {
+        return segment(segmentId, "trend");
+    }
+
     /** The segment's figures in the week starting on {@code monday}. */
     Map<String, Object> week(String segmentId, String monday) {
         List<Map<String, Object>> weeks = segment(segmentId, "buckets");

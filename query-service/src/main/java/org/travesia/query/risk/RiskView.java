@@ -7,13 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-
-import jakarta.annotation.PreDestroy;
 
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -40,44 +33,12 @@ class RiskView {
 
     private static final String[] PEOPLE = {"dead", "missing", "injured"};
 
-    /**
-     * The window before is read on a thread of its own while the request's thread reads the window itself: the two
-     * are as large and independent, and a year by week at 100,000 incidents takes over 100 ms to read one after the
-     * other. Only when one of these threads is free: otherwise the request's thread reads both, as it did before, so
-     * under load a read waits for no queue.
-     */
-    private final ThreadPoolExecutor previousWindows = new ThreadPoolExecutor(0, 2, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), RiskView::previousWindowThread, (read, pool) -> read.run());
-
     private final RiskBuckets buckets;
     private final RouteCatalogue routes;
 
     RiskView(RiskBuckets buckets, RouteCatalogue routes) {
         this.buckets = buckets;
         this.routes = routes;
-    }
-
-    private static Thread previousWindowThread(Runnable read) {
-        Thread thread = new Thread(read, "risk-previous-window");
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    @PreDestroy
-    void close() {
-        previousWindows.shutdown();
-    }
-
-    /** The window read on the other thread, or what stopped it, as the request's thread would have met it. */
-    private static <T> T joined(CompletableFuture<T> read) {
-        try {
-            return read.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /** The figures of one bucket for one segment, as summed for a reader. */
@@ -106,11 +67,10 @@ class RiskView {
         LocalDate previousEnd = start.minusDays(1);
         LocalDate previousStart = previousEnd.minusDays(days - 1);
 
-        RiskPeriod previousPeriod = period.start(previousStart).equals(previousStart) ? period : RiskPeriod.DAY;
-        CompletableFuture<Map<String, Map<LocalDate, Figures>>> previousWindow = CompletableFuture.supplyAsync(
-                () -> sum(routeId, previousPeriod, previousStart, previousEnd, previousEnd, reader), previousWindows);
         Map<String, Map<LocalDate, Figures>> current = sum(routeId, period, start, end, end, reader);
-        Map<String, Map<LocalDate, Figures>> previous = joined(previousWindow);
+        RiskPeriod previousPeriod = period.start(previousStart).equals(previousStart) ? period : RiskPeriod.DAY;
+        Map<String, Map<LocalDate, Figures>> previous = sum(routeId, previousPeriod, previousStart, previousEnd,
+                previousEnd, reader);
 
         var route = routes.find(routeId);
         List<String> segmentIds = new ArrayList<>();

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -17,11 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-
-import de.bwaldvogel.mongo.MongoServer;
 
 /**
  * An aggregation that writes its result into a collection is a write wherever its {@code $out} or {@code $merge}
@@ -34,34 +29,19 @@ class AggregationsThatWriteWaitForTheDiskTest {
     @TempDir
     Path data;
 
-    /** Open while the test sets up; held from the start of each test until it lets the disk go. */
-    private volatile CountDownLatch disk = new CountDownLatch(0);
-    private MongoServer server;
-    private MongoClient client;
+    private ServedStore store;
     private MongoDatabase database;
 
     @BeforeEach
     void open() {
-        DurableH2Backend backend = DurableH2Backend.open(data.resolve("store.mv"), store -> {
-            try {
-                disk.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            store.sync();
-        });
-        server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        database = client.getDatabase("travesia");
+        store = ServedStore.open(data.resolve("store.mv"));
+        database = store.database();
         database.getCollection("incidents").insertOne(new Document("_id", "i-1").append("route", "darien"));
     }
 
     @AfterEach
     void close() {
-        disk.countDown();
-        client.close();
-        server.shutdown();
+        store.close();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -71,7 +51,7 @@ class AggregationsThatWriteWaitForTheDiskTest {
             "[{$lookup: {from: 'incidents', pipeline: [{$out: 'copies'}], as: 'joined'}}]"})
     void anAggregationThatWritesIsAnsweredOnlyOnceItsWriteIsOnDisk(String pipeline) {
         List<Document> stages = Document.parse("{stages: " + pipeline + "}").getList("stages", Document.class);
-        disk = new CountDownLatch(1);
+        store.holdTheDisk();
 
         CompletableFuture<List<Document>> aggregation = CompletableFuture.supplyAsync(
                 () -> database.getCollection("incidents").aggregate(stages).into(new ArrayList<>()));
@@ -79,7 +59,7 @@ class AggregationsThatWriteWaitForTheDiskTest {
 
         await("not answered while the disk is held").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .until(() -> !aggregation.isDone());
-        disk.countDown();
+        store.releaseTheDisk();
         assertThat(aggregation).succeedsWithin(Duration.ofSeconds(20));
     }
 }

@@ -1,6 +1,7 @@
 package org.travesia.ops.store;
 
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 
 import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
@@ -14,15 +15,27 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import io.netty.buffer.Unpooled;
 
-/** The durable store on a file, served on a free port in this JVM, with a driver connected to it. */
+/**
+ * The durable store on a file, served on a free port in this JVM, with a driver connected to it. A test may hold its
+ * disk ({@link #holdTheDisk}): every commit then waits at a gate before MVStore forces it, so what the store answers
+ * before its write is on disk shows.
+ */
 final class ServedStore implements AutoCloseable {
 
     private final DurableH2Backend backend;
     private final MongoServer server;
     private final MongoClient client;
+    private volatile CountDownLatch disk = new CountDownLatch(0);
 
     private ServedStore(Path file) {
-        backend = DurableH2Backend.open(file);
+        backend = DurableH2Backend.open(file, store -> {
+            try {
+                disk.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            store.sync();
+        });
         server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
@@ -30,6 +43,19 @@ final class ServedStore implements AutoCloseable {
 
     static ServedStore open(Path file) {
         return new ServedStore(file);
+    }
+
+    /** From now on, no commit reaches the disk until {@link #releaseTheDisk}. */
+    void holdTheDisk() {
+        disk = new CountDownLatch(1);
+    }
+
+    void releaseTheDisk() {
+        disk.countDown();
+    }
+
+    boolean diskHeld() {
+        return disk.getCount() > 0;
     }
 
     MongoDatabase database() {
@@ -53,6 +79,7 @@ final class ServedStore implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseTheDisk();
         client.close();
         server.shutdown();
     }

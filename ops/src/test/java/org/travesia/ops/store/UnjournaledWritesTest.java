@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
@@ -15,14 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.WriteConcern;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-
-import de.bwaldvogel.mongo.MongoServer;
 
 /**
  * A write that asks not to wait for the journal ({@code j: false}) is acknowledged as soon as it is applied, as
@@ -34,31 +29,18 @@ class UnjournaledWritesTest {
     @TempDir
     Path data;
 
-    private final CountDownLatch disk = new CountDownLatch(1);
-    private MongoServer server;
-    private MongoClient client;
+    private ServedStore store;
 
     private MongoCollection<Document> counters(WriteConcern concern) {
-        DurableH2Backend backend = DurableH2Backend.open(data.resolve("store.mv"), store -> {
-            try {
-                disk.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            store.sync();
-        });
-        server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
-        return client.getDatabase("travesia").getCollection("counters").withWriteConcern(concern);
+        store = ServedStore.open(data.resolve("store.mv"));
+        store.holdTheDisk();
+        return store.database().getCollection("counters").withWriteConcern(concern);
     }
 
     @AfterEach
     void close() {
-        disk.countDown();
-        if (client != null) {
-            client.close();
-            server.shutdown();
+        if (store != null) {
+            store.close();
         }
     }
 
@@ -74,7 +56,7 @@ class UnjournaledWritesTest {
         });
 
         await().atMost(Duration.ofSeconds(20)).until(increments::isDone);
-        assertThat(disk.getCount()).as("the disk was still held").isEqualTo(1);
+        assertThat(store.diskHeld()).as("the disk was still held").isTrue();
         assertThat(counters.find(Filters.eq("_id", "global")).first().get("last")).isEqualTo(3L);
     }
 
@@ -87,7 +69,7 @@ class UnjournaledWritesTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> counters.find(Filters.eq("_id", "journaled")).first() != null);
 
         assertThat(journaled).as("acknowledged before the disk had it").isNotDone();
-        disk.countDown();
+        store.releaseTheDisk();
         journaled.get(20, TimeUnit.SECONDS);
     }
 }

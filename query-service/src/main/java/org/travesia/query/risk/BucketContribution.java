@@ -1,6 +1,7 @@
 package org.travesia.query.risk;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What one incident or one missing-person case adds to the risk buckets of its route and day, at one leaf. */
@@ -18,4 +19,11 @@ interface BucketContribution {
 
     /** The counters added at the leaf, by name. */
     Map<String, Long> metrics();
+
+    /** Every counter added to the bucket document, by path: the leaf's, and any kept beside them. */
+    default Map<String, Long> increments() {
+        Map<String, Long> increments = new LinkedHashMap<>();
+        metrics().forEach((metric, value) -> increments.put(leaf() + "." + metric, value));
+        return increments;
+    }
 }

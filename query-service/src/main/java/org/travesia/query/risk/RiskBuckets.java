@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import org.travesia.platform.viewwrites.MergedUpdate;
 import org.travesia.platform.viewwrites.ViewWrites;
@@ -21,6 +22,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 
 /**
  * The pre-aggregated risk buckets: for each period size ({@link RiskPeriod}), one document per route, segment and
@@ -66,11 +68,21 @@ class RiskBuckets {
     private static final int SETTLE_STEP = 2;
     /** In a route's {@code risk_route_segments} document: the segments with buckets, by key in hex. */
     private static final String SEGMENTS = "s";
+    /** In a bucket document: the marks of the events it took, by incident or case ({@link #incidentMark}). */
+    private static final String MARKS = "a";
+    /**
+     * The layout the buckets were written in: one document, {@code _id} {@value #LAYOUT_ID}, naming it
+     * ({@link #markLayout}). Not emptied by a replay.
+     */
+    static final String LAYOUT = "risk_layout";
+    private static final String LAYOUT_ID = "buckets";
+    private static final String LAYOUT_FIELDS = "layout";
 
     private final Map<RiskPeriod, MongoCollection<Document>> buckets = new EnumMap<>(RiskPeriod.class);
     private final MongoCollection<Document> incidents;
     private final MongoCollection<Document> cases;
     private final MongoCollection<Document> routeSegments;
+    private final MongoCollection<Document> layout;
     private final MongoDatabase database;
 
     RiskBuckets(MongoDatabase travesiaDatabase) {
@@ -81,6 +93,7 @@ class RiskBuckets {
         this.incidents = travesiaDatabase.getCollection(INCIDENTS);
         this.cases = travesiaDatabase.getCollection(CASES);
         this.routeSegments = travesiaDatabase.getCollection(ROUTE_SEGMENTS);
+        this.layout = travesiaDatabase.getCollection(LAYOUT);
     }
 
     /** The incident's state, as this batch left it or else as stored; a copy the caller may change. */
@@ -196,12 +209,12 @@ class RiskBuckets {
 
     /** The field marking a bucket with an incident's last event; the id hex-encoded to be a safe field name. */
     static String incidentMark(String incidentId) {
-        return "a.i" + HexFormat.of().formatHex(incidentId.getBytes(StandardCharsets.UTF_8));
+        return MARKS + ".i" + HexFormat.of().formatHex(incidentId.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The field marking a bucket with a missing-person case's report, apart from any incident's. */
     static String caseMark(String caseId) {
-        return "a.c" + HexFormat.of().formatHex(caseId.getBytes(StandardCharsets.UTF_8));
+        return MARKS + ".c" + HexFormat.of().formatHex(caseId.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void add(Map<String, Map<String, Long>> deltas, RiskPeriod period, BucketContribution c,
@@ -211,11 +224,15 @@ class RiskBuckets {
         }
         Map<String, Long> inc = deltas.computeIfAbsent(period.bucketId(c.routeId(), c.segmentKey(), c.day()),
                 id -> new LinkedHashMap<>());
-        c.metrics().forEach((metric, value) -> inc.merge(c.leaf() + "." + metric, sign * value, Long::sum));
+        c.increments().forEach((path, value) -> inc.merge(path, sign * value, Long::sum));
     }
 
-    /** The bucket documents of a route with these first days, by segment and first day. */
-    Map<String, Map<String, Document>> read(RiskPeriod period, String routeId, List<String> firstDays) {
+    /**
+     * The bucket documents of a route with these first days, by segment and first day: their leaves and counts of
+     * cases (not the marks or the totals), or with {@code totalsOnly} their incidents' totals and nothing else.
+     */
+    Map<String, Map<String, Document>> read(RiskPeriod period, String routeId, List<String> firstDays,
+                                            boolean totalsOnly) {
         Document listed = routeSegments.find(Filters.eq("_id", routeId)).first();
         Document segments = listed == null ? null : listed.get(SEGMENTS, Document.class);
         if (segments == null) {
@@ -229,17 +246,42 @@ class RiskBuckets {
                         new String[] {segmentKey, day});
             }
         }
+        Bson fields = totalsOnly ? Projections.include(RiskContribution.TOTALS)
+                : Projections.exclude(MARKS, RiskContribution.TOTALS);
         Map<String, Map<String, Document>> found = new LinkedHashMap<>();
-        for (Document bucket : buckets.get(period).find(Filters.in("_id", segmentAndDayById.keySet()))) {
+        for (Document bucket : buckets.get(period).find(Filters.in("_id", segmentAndDayById.keySet()))
+                .projection(fields)) {
             String[] segmentAndDay = segmentAndDayById.get(bucket.getString("_id"));
             found.computeIfAbsent(segmentAndDay[0], s -> new LinkedHashMap<>()).put(segmentAndDay[1], bucket);
         }
         return found;
     }
 
-    /** Whether the store holds buckets of the older layout, which {@link RiskLayoutUpgrade} replays away. */
+    /**
+     * Whether the store holds buckets {@link RiskLayoutUpgrade} must replay away: of the layout per route and period,
+     * or without this build's layout mark ({@link #LAYOUT}) and not empty: written before buckets kept totals, or
+     * with totals weighed by other severities.
+     */
     boolean holdOlderLayout() {
-        return database.listCollectionNames().into(new ArrayList<>()).stream().anyMatch(OLDER_LAYOUT::contains);
+        if (database.listCollectionNames().into(new ArrayList<>()).stream().anyMatch(OLDER_LAYOUT::contains)) {
+            return true;
+        }
+        if (layout.find(Filters.and(Filters.eq("_id", LAYOUT_ID), Filters.eq(LAYOUT_FIELDS, currentLayout())))
+                .first() != null) {
+            return false;
+        }
+        return buckets.values().stream().anyMatch(collection -> collection.find().limit(1).first() != null);
+    }
+
+    /** Marks the buckets as written in this build's layout, once they are empty or set to be replayed into it. */
+    void markLayout() {
+        layout.replaceOne(Filters.eq("_id", LAYOUT_ID), new Document("_id", LAYOUT_ID)
+                .append(LAYOUT_FIELDS, currentLayout()), new ReplaceOptions().upsert(true));
+    }
+
+    /** This build's layout: what the buckets hold, and the weights their totals were summed with. */
+    private static String currentLayout() {
+        return "segments; totals per organisation and sharing key; weights " + RiskIndex.weights();
     }
 
     /** Drops the older layout's collections, once the processor is set to replay into this one. */

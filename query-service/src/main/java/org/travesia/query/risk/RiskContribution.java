@@ -29,11 +29,32 @@ record RiskContribution(String routeId, String segmentKey, String organisationKe
     static final String PARTNER_CONSENT = "+c";
     static final String INCIDENTS = "n";
     static final String QUALITY_WEIGHT = "qw";
+    /**
+     * The totals of a bucket document, per organisation and sharing key: {@code t.<organisation>.<sharing key>}, with
+     * the incidents ({@link #INCIDENTS}) and their weight before recency ({@link #WEIGHT}). The window before a risk
+     * view's is read from these alone, not from every leaf.
+     */
+    static final String TOTALS = "t";
+    /** Σ severity × quality weight in hundredths: whole numbers, as every severity is one ({@link RiskIndex}). */
+    static final String WEIGHT = "w";
 
     @Override
     public String leaf() {
-        return "s." + organisationKey + "." + sharing + (partnerConsent ? PARTNER_CONSENT : "") + "."
-                + type + "." + (verified ? "v" : "u");
+        return "s." + organisationKey + "." + sharingKey() + "." + type + "." + (verified ? "v" : "u");
+    }
+
+    /** The leaf's counters, and the incident and its weight in the totals of its organisation and sharing key. */
+    @Override
+    public Map<String, Long> increments() {
+        Map<String, Long> increments = BucketContribution.super.increments();
+        String totals = TOTALS + "." + organisationKey + "." + sharingKey() + ".";
+        increments.put(totals + INCIDENTS, metrics.getOrDefault(INCIDENTS, 0L));
+        increments.put(totals + WEIGHT, RiskIndex.weight(type, metrics.getOrDefault(QUALITY_WEIGHT, 0L)));
+        return increments;
+    }
+
+    private String sharingKey() {
+        return sharing + (partnerConsent ? PARTNER_CONSENT : "");
     }
 
     /** The sharing level named by a leaf's sharing key. */

@@ -1,6 +1,7 @@
 package org.travesia.query.risk;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The risk index, documented in the README: for each incident counted, its type's severity weight times its
@@ -44,6 +45,22 @@ final class RiskIndex {
 
     static double severity(String type) {
         return SEVERITY.getOrDefault(type, UNKNOWN_TYPE_SEVERITY);
+    }
+
+    /**
+     * An incident's weight before recency, in hundredths: its type's severity times its quality weight in hundredths.
+     * Exact, as every severity is a whole number.
+     */
+    static long weight(String type, long qualityWeightHundredths) {
+        return Math.round(severity(type) * qualityWeightHundredths);
+    }
+
+    /**
+     * The weights, as the bucket totals hold them multiplied in ({@link RiskContribution#WEIGHT}): buckets summed under
+     * other weights are replayed ({@link RiskLayoutUpgrade}).
+     */
+    static String weights() {
+        return new TreeMap<>(SEVERITY) + " otherwise " + UNKNOWN_TYPE_SEVERITY;
     }
 
     static double quality(boolean verified, Integer effectiveQuality) {

@@ -18,13 +18,15 @@ import org.springframework.stereotype.Component;
 import org.travesia.platform.axon.ProcessingProperties;
 
 /**
- * Brings a store written by a build that kept one bucket document per route and period to the layout of one per
- * route, segment and period ({@link RiskBuckets}): at start, before the processors run, if the older layout's
- * collections are there, {@code route-risk} is set to replay from the first event (its reset handler empties this
- * layout and the incidents' states, its parked events are cleared, as an operator's replay does), and only then are
- * the older collections dropped. The view is never summed from a mix of the two: until the replay has passed the
- * processor's old position it answers from what it has replayed so far, as after any replay. A crash before the drop
- * finds the older collections again at the next start, and replays again.
+ * Brings a store written by an older build to this build's layout of the buckets ({@link RiskBuckets}): one document
+ * per route, segment and period, holding totals per organisation and sharing key weighed by this build's severities.
+ * At start, before the processors run, if the store holds buckets of an older layout (one document per route and
+ * period, or bucket documents without this build's layout mark), {@code route-risk} is set to replay from the first
+ * event (its reset handler empties the buckets and the incidents' states, its parked events are cleared, as an
+ * operator's replay does), and only then are the older collections dropped and the layout marked. A store with no
+ * buckets is marked at once. The view is never summed from a mix of the two: until the replay has passed the
+ * processor's old position it answers from what it has replayed so far, as after any replay. A crash before the mark
+ * finds an older layout again at the next start, and replays again.
  * <p>
  * The replay takes every segment's token. Claims a dead instance left (a crash, a kill) are taken over once they time
  * out, as every processor takes them over, so the replay waits up to the claim timeout and a little more; a claim
@@ -51,6 +53,7 @@ class RiskLayoutUpgrade {
 
     private static void upgrade(Configuration configuration, RiskBuckets buckets, Duration claimTimeout) {
         if (!buckets.holdOlderLayout()) {
+            buckets.markLayout();
             return;
         }
         String name = RiskProjection.PROCESSING_GROUP;
@@ -76,7 +79,8 @@ class RiskLayoutUpgrade {
         }
         configuration.eventProcessingConfiguration().deadLetterQueue(name).ifPresent(SequencedDeadLetterQueue::clear);
         buckets.dropOlderLayout();
-        log.info("Risk buckets of the older layout found: processor {} replays into buckets per segment", name);
+        buckets.markLayout();
+        log.info("Risk buckets of an older layout found: processor {} replays into this build's", name);
     }
 
     private static void pause() {

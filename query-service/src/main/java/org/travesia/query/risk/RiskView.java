@@ -56,6 +56,12 @@ class RiskView {
         }
     }
 
+    /** The incidents of a window for one segment and their risk index, as summed for a reader from the totals. */
+    static final class Totals {
+        long incidents;
+        double riskIndex;
+    }
+
     boolean knows(String routeId) {
         return routes.find(routeId).isPresent();
     }
@@ -67,10 +73,9 @@ class RiskView {
         LocalDate previousEnd = start.minusDays(1);
         LocalDate previousStart = previousEnd.minusDays(days - 1);
 
-        Map<String, Map<LocalDate, Figures>> current = sum(routeId, period, start, end, end, reader);
+        Map<String, Map<LocalDate, Figures>> current = sum(routeId, period, start, end, reader);
         RiskPeriod previousPeriod = period.start(previousStart).equals(previousStart) ? period : RiskPeriod.DAY;
-        Map<String, Map<LocalDate, Figures>> previous = sum(routeId, previousPeriod, previousStart, previousEnd,
-                previousEnd, reader);
+        Map<String, Totals> previous = sumTotals(routeId, previousPeriod, previousStart, previousEnd, reader);
 
         var route = routes.find(routeId);
         List<String> segmentIds = new ArrayList<>();
@@ -91,8 +96,7 @@ class RiskView {
                 rows.add(row(b, period.end(b), f));
                 add(total, f);
             }
-            Figures before = new Figures();
-            previous.getOrDefault(segmentId, Map.of()).values().forEach(f -> add(before, f));
+            Totals before = previous.getOrDefault(segmentId, new Totals());
             segment.put("buckets", rows);
             segment.put("total", figures(total));
             segment.put("trend", trend(total, before));
@@ -110,21 +114,17 @@ class RiskView {
 
     /**
      * Sums the buckets of a window per segment and bucket start, over the leaves the reader may see; the risk index
-     * weighs each bucket by its distance from {@code windowEnd}. The previous window is read at the size of the
-     * current one's buckets when they align, else by day.
+     * weighs each bucket by its distance from the window's end. The previous window is read from the totals
+     * ({@link #sumTotals}), at the size of the current one's buckets when they align, else by day.
      */
     private Map<String, Map<LocalDate, Figures>> sum(String routeId, RiskPeriod period, LocalDate start,
-                                                     LocalDate end, LocalDate windowEnd, Actor reader) {
-        List<String> firstDays = new ArrayList<>();
-        for (LocalDate b = period.start(start); !b.isAfter(end); b = period.next(b)) {
-            firstDays.add(b.toString());
-        }
+                                                     LocalDate end, Actor reader) {
         Map<String, Map<LocalDate, Figures>> bySegment = new TreeMap<>();
         Map<String, Boolean> visible = new LinkedHashMap<>();
-        buckets.read(period, routeId, firstDays).forEach((segmentId, byFirstDay) ->
+        buckets.read(period, routeId, firstDays(period, start, end), false).forEach((segmentId, byFirstDay) ->
                 byFirstDay.forEach((firstDay, bucket) -> {
                     LocalDate bucketStart = LocalDate.parse(firstDay);
-                    double recency = RiskIndex.recency(ChronoUnit.DAYS.between(period.end(bucketStart), windowEnd));
+                    double recency = RiskIndex.recency(ChronoUnit.DAYS.between(period.end(bucketStart), end));
                     Document cases = bucket.get(CaseContribution.CASES, Document.class);
                     if (cases != null) {
                         cases.forEach((orgKey, levels) -> ((Document) levels).forEach((sharing, counters) -> {
@@ -150,6 +150,41 @@ class RiskView {
                     }));
                 }));
         return bySegment;
+    }
+
+    /**
+     * Sums a window per segment from its buckets' totals (the window before the one read), over the organisations and
+     * sharing keys the reader may count, weighing each bucket by its distance from the end of the window.
+     */
+    private Map<String, Totals> sumTotals(String routeId, RiskPeriod period, LocalDate start, LocalDate end,
+                                          Actor reader) {
+        Map<String, Totals> bySegment = new TreeMap<>();
+        Map<String, Boolean> visible = new LinkedHashMap<>();
+        buckets.read(period, routeId, firstDays(period, start, end), true).forEach((segmentId, byFirstDay) ->
+                byFirstDay.forEach((firstDay, bucket) -> {
+                    Document organisations = bucket.get(RiskContribution.TOTALS, Document.class);
+                    if (organisations == null) {
+                        return;
+                    }
+                    double recency = RiskIndex.recency(ChronoUnit.DAYS.between(
+                            period.end(LocalDate.parse(firstDay)), end));
+                    organisations.forEach((orgKey, levels) -> ((Document) levels).forEach((sharing, totals) -> {
+                        if (mayCountIncidents(visible, reader, orgKey, sharing)) {
+                            Totals t = bySegment.computeIfAbsent(segmentId, s -> new Totals());
+                            t.incidents += number((Document) totals, RiskContribution.INCIDENTS);
+                            t.riskIndex += number((Document) totals, RiskContribution.WEIGHT) / 100.0 * recency;
+                        }
+                    }));
+                }));
+        return bySegment;
+    }
+
+    private static List<String> firstDays(RiskPeriod period, LocalDate start, LocalDate end) {
+        List<String> firstDays = new ArrayList<>();
+        for (LocalDate b = period.start(start); !b.isAfter(end); b = period.next(b)) {
+            firstDays.add(b.toString());
+        }
+        return firstDays;
     }
 
     /**
@@ -227,9 +262,9 @@ class RiskView {
         return figures;
     }
 
-    private static Map<String, Object> trend(Figures now, Figures before) {
+    private static Map<String, Object> trend(Figures now, Totals before) {
         Map<String, Object> trend = new LinkedHashMap<>();
-        trend.put("previousIncidents", before.incidents());
+        trend.put("previousIncidents", before.incidents);
         trend.put("previousRiskIndex", Math.round(before.riskIndex * 100) / 100.0);
         trend.put("riskIndexChange", before.riskIndex == 0 ? null
                 : Math.round((now.riskIndex - before.riskIndex) / before.riskIndex * 1000) / 1000.0);

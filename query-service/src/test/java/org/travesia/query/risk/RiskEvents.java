@@ -22,6 +22,7 @@ final class RiskEvents {
     private String day = "2026-11-18";
     private String route = ROUTE;
     private String segment = "jungle";
+    private String type = "KIDNAPPING";
 
     private RiskEvents(String id) {
         this.id = id;
@@ -51,15 +52,20 @@ final class RiskEvents {
         return this;
     }
 
+    RiskEvents ofType(String incidentType) {
+        this.type = incidentType;
+        return this;
+    }
+
     RiskEvents offRoute() {
         this.route = null;
         this.segment = null;
         return this;
     }
 
-    /** A kidnapping with two dead. */
+    /** An incident (a kidnapping unless {@link #ofType} says otherwise) with two dead. */
     IncidentReported incidentReported() {
-        return new IncidentReported(id, organisation, "monitor", null, null, facts("KIDNAPPING", day), sharing);
+        return new IncidentReported(id, organisation, "monitor", null, null, facts(type, day), sharing);
     }
 
     /** An amendment moving the incident to another day. */
@@ -71,6 +77,11 @@ final class RiskEvents {
     IncidentAmended movedToSegment(String segmentId) {
         return new IncidentAmended(id, new IncidentFacts(null, null, null, null, null, null, null, segmentId, null,
                 null, null, null, null, null, null), List.of("segmentId"), null);
+    }
+
+    /** An amendment of the incident's type, and of nothing else. */
+    IncidentAmended typeChangedTo(String newType) {
+        return new IncidentAmended(id, facts(newType, null), List.of("type"), null);
     }
 
     /** An amendment of the number of dead, and of nothing else. */

@@ -45,6 +45,11 @@ final class RiskReader {
         return segment(segmentId, "total");
     }
 
+    /** The segment's figures over the weeks from the one holding {@code from} to the one holding {@code to}. */
+    Map<String, Object> totalBetween(String segmentId, String from, String to) {
+        return segment(read(LocalDate.parse(from), LocalDate.parse(to)), segmentId, "total");
+    }
+
     /** The segment's trend: its figures over November against the four weeks before. */
     Map<String, Object> trend(String segmentId) {
         return segment(segmentId, "trend");
@@ -75,7 +80,10 @@ final class RiskReader {
     }
 
     private <T> T segment(String segmentId, String part) {
-        Map<String, Object> risk = read();
+        return segment(read(), segmentId, part);
+    }
+
+    private static <T> T segment(Map<String, Object> risk, String segmentId, String part) {
         List<Map<String, Object>> segments = cast(risk.get("segments"));
         return cast(segments.stream().filter(s -> segmentId.equals(s.get("segmentId"))).findFirst()
                 .map(s -> s.get(part))
@@ -83,8 +91,11 @@ final class RiskReader {
     }
 
     private Map<String, Object> read() {
-        return view.read(RiskEvents.ROUTE, LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-29"),
-                RiskPeriod.WEEK, reader);
+        return read(LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-29"));
+    }
+
+    private Map<String, Object> read(LocalDate from, LocalDate to) {
+        return view.read(RiskEvents.ROUTE, from, to, RiskPeriod.WEEK, reader);
     }
 
     @SuppressWarnings("unchecked")

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.kernel.common.Role;
+import org.travesia.kernel.incident.IncidentRetracted;
+import org.travesia.kernel.incident.IncidentVerified;
 
 /**
  * A segment's trend sets its window against the window of the same length just before it (here November's four weeks
@@ -45,6 +47,43 @@ class TrendAgainstTheWindowBeforeTest {
         assertThat(trend.get("previousIncidents")).as("5 October to 1 November").isEqualTo(2L);
         assertThat((Double) trend.get("previousRiskIndex")).isPositive();
         assertThat(trend.get("direction")).isEqualTo("FALLING");
+    }
+
+    /**
+     * The window before is read from each bucket's totals, not its leaves: it must weigh what the window itself would,
+     * through amendments of type and date, verification, retraction and organisations the reader may not count.
+     */
+    @Test
+    void theWindowBeforeWeighsItsIncidentsAsTheWindowItselfDoes() {
+        projection.on(RiskEvents.about("i-1").ofType("DEATH").on("2026-10-06").incidentReported(), 0);
+        projection.on(RiskEvents.about("i-2").ofType("ROBBERY").on("2026-10-20").incidentReported(), 0);
+        projection.on(new IncidentVerified("i-2", null), 1);
+        projection.on(RiskEvents.about("i-3").ofType("EXTORTION").on("2026-10-28").incidentReported(), 0);
+        projection.on(RiskEvents.about("i-3").typeChangedTo("DISCRIMINATION_OR_XENOPHOBIA"), 1);
+        projection.on(RiskEvents.about("i-4").ofType("ACCIDENT").on("2026-11-20").incidentReported(), 0);
+        projection.on(RiskEvents.about("i-4").movedTo("2026-10-14"), 1);
+        projection.on(RiskEvents.about("i-5").ofType("DEATH").on("2026-10-15").incidentReported(), 0);
+        projection.on(new IncidentRetracted("i-5", null), 1);
+        projection.on(RiskEvents.about("i-6").ofType("SOMETHING_NEW").on("2026-10-30").incidentReported(), 0);
+        projection.on(RiskEvents.about("i-7").of("org-b").on("2026-10-21").incidentReported(), 0);
+        projection.on(RiskEvents.about("i-8").of("org-b").sharedWith("PUBLIC").ofType("DEATH").on("2026-10-08")
+                .incidentReported(), 0);
+        projection.on(RiskEvents.about("i-9").on("2026-11-10").incidentReported(), 0);
+        projection.on(RiskEvents.about("i-10").of("org-b").on("2026-11-11").incidentReported(), 0);
+
+        for (String organisation : new String[] {"org-a", "org-b"}) {
+            RiskReader analyst = RiskReader.of(buckets, organisation, Role.ANALYST);
+            Map<String, Object> trend = analyst.trend("jungle");
+            Map<String, Object> windowBefore = analyst.totalBetween("jungle", "2026-10-05", "2026-11-01");
+
+            assertThat(trend.get("previousIncidents")).as(organisation)
+                    .isEqualTo(RiskReader.incidents(windowBefore));
+            assertThat(trend.get("previousRiskIndex")).as(organisation).isEqualTo(windowBefore.get("riskIndex"));
+        }
+        assertThat(RiskReader.of(buckets, "org-a", Role.ANALYST).trend("jungle").get("previousIncidents"))
+                .as("i-1 to i-4 and i-6").isEqualTo(5L);
+        assertThat(RiskReader.of(buckets, "org-b", Role.ANALYST).trend("jungle").get("previousIncidents"))
+                .as("i-7 and i-8").isEqualTo(2L);
     }
 
     @Test

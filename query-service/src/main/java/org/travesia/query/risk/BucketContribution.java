@@ -14,6 +14,9 @@ interface BucketContribution {
 
     LocalDate day();
 
+    /** The organisation that recorded it, its name in hex. */
+    String organisationKey();
+
     /** The path of the leaf inside its segment's bucket document. */
     String leaf();
 

@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import org.travesia.platform.viewwrites.MergedUpdate;
 import org.travesia.platform.viewwrites.ViewWrites;
@@ -68,6 +68,8 @@ class RiskBuckets {
     private static final int SETTLE_STEP = 2;
     /** In a route's {@code risk_route_segments} document: the segments with buckets, by key in hex. */
     private static final String SEGMENTS = "s";
+    /** In a route's {@code risk_route_segments} document: the organisations with counts in its buckets, by key. */
+    private static final String ORGANISATIONS = "o";
     /** In a bucket document: the marks of the events it took, by incident or case ({@link #incidentMark}). */
     private static final String MARKS = "a";
     /**
@@ -145,7 +147,8 @@ class RiskBuckets {
         ViewWrites writes = ViewWrites.current();
         if (after != null) {
             writes.updateById(BUCKETS_STEP, routeSegments, after.routeId(),
-                    new MergedUpdate().set(SEGMENTS + "." + hex(after.segmentKey()), true), true);
+                    new MergedUpdate().set(SEGMENTS + "." + hex(after.segmentKey()), true)
+                            .set(ORGANISATIONS + "." + after.organisationKey(), true), true);
         }
         for (RiskPeriod period : RiskPeriod.values()) {
             Map<String, MergedUpdate> updates = new LinkedHashMap<>();
@@ -228,14 +231,22 @@ class RiskBuckets {
     }
 
     /**
-     * The bucket documents of a route with these first days, by segment and first day: their leaves and counts of
-     * cases (not the marks or the totals), or with {@code totalsOnly} their incidents' totals and nothing else.
+     * The bucket documents of a route with these first days, by segment and first day, each with only the fields
+     * {@code fields} names given the organisations with counts on the route (their keys): a reader asks for what it
+     * may count, so the store neither encodes nor sends the rest. A projection naming the fields to keep costs the
+     * embedded store little; one leaving fields out copies the rest, and took twice as long as sending them all
+     * (docs/benchmarks.md).
      */
     Map<String, Map<String, Document>> read(RiskPeriod period, String routeId, List<String> firstDays,
-                                            boolean totalsOnly) {
+                                            Function<Set<String>, List<String>> fields) {
         Document listed = routeSegments.find(Filters.eq("_id", routeId)).first();
         Document segments = listed == null ? null : listed.get(SEGMENTS, Document.class);
-        if (segments == null) {
+        Document organisations = listed == null ? null : listed.get(ORGANISATIONS, Document.class);
+        if (segments == null || organisations == null) {
+            return Map.of();
+        }
+        List<String> wanted = fields.apply(organisations.keySet());
+        if (wanted.isEmpty()) {
             return Map.of();
         }
         Map<String, String[]> segmentAndDayById = new HashMap<>();
@@ -246,15 +257,13 @@ class RiskBuckets {
                         new String[] {segmentKey, day});
             }
         }
-        Bson fields = totalsOnly ? Projections.include(RiskContribution.TOTALS)
-                : Projections.exclude(MARKS, RiskContribution.TOTALS);
-        Map<String, Map<String, Document>> found = new LinkedHashMap<>();
+        Map<String, Map<String, Document>> bySegment = new LinkedHashMap<>();
         for (Document bucket : buckets.get(period).find(Filters.in("_id", segmentAndDayById.keySet()))
-                .projection(fields)) {
+                .projection(Projections.include(wanted))) {
             String[] segmentAndDay = segmentAndDayById.get(bucket.getString("_id"));
-            found.computeIfAbsent(segmentAndDay[0], s -> new LinkedHashMap<>()).put(segmentAndDay[1], bucket);
+            bySegment.computeIfAbsent(segmentAndDay[0], s -> new LinkedHashMap<>()).put(segmentAndDay[1], bucket);
         }
-        return found;
+        return bySegment;
     }
 
     /**
@@ -281,7 +290,8 @@ class RiskBuckets {
 
     /** This build's layout: what the buckets hold, and the weights their totals were summed with. */
     private static String currentLayout() {
-        return "segments; totals per organisation and sharing key; weights " + RiskIndex.weights();
+        return "segments; totals per organisation and sharing key; organisations per route; weights "
+                + RiskIndex.weights();
     }
 
     /** Drops the older layout's collections, once the processor is set to replay into this one. */

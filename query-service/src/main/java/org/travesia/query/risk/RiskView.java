@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.bson.Document;
@@ -121,7 +122,12 @@ class RiskView {
                                                      LocalDate end, Actor reader) {
         Map<String, Map<LocalDate, Figures>> bySegment = new TreeMap<>();
         Map<String, Boolean> visible = new LinkedHashMap<>();
-        buckets.read(period, routeId, firstDays(period, start, end), false).forEach((segmentId, byFirstDay) ->
+        buckets.read(period, routeId, firstDays(period, start, end), organisations -> {
+            List<String> fields = countable(visible, reader, organisations, "s", RiskView::mayCountIncidents, true);
+            fields.addAll(countable(visible, reader, organisations, CaseContribution.CASES, RiskView::mayCountCases,
+                    false));
+            return fields;
+        }).forEach((segmentId, byFirstDay) ->
                 byFirstDay.forEach((firstDay, bucket) -> {
                     LocalDate bucketStart = LocalDate.parse(firstDay);
                     double recency = RiskIndex.recency(ChronoUnit.DAYS.between(period.end(bucketStart), end));
@@ -160,7 +166,8 @@ class RiskView {
                                           Actor reader) {
         Map<String, Totals> bySegment = new TreeMap<>();
         Map<String, Boolean> visible = new LinkedHashMap<>();
-        buckets.read(period, routeId, firstDays(period, start, end), true).forEach((segmentId, byFirstDay) ->
+        buckets.read(period, routeId, firstDays(period, start, end), organisations -> countable(visible, reader,
+                organisations, RiskContribution.TOTALS, RiskView::mayCountIncidents, true)).forEach((segmentId, byFirstDay) ->
                 byFirstDay.forEach((firstDay, bucket) -> {
                     Document organisations = bucket.get(RiskContribution.TOTALS, Document.class);
                     if (organisations == null) {
@@ -177,6 +184,39 @@ class RiskView {
                     }));
                 }));
         return bySegment;
+    }
+
+    /** Whether a reader may count what an organisation recorded under a sharing key. */
+    private interface Countable {
+        boolean test(Map<String, Boolean> visible, Actor reader, String orgKey, String sharingKey);
+    }
+
+    /**
+     * The fields under {@code prefix} the reader may count, per organisation on the route: the organisation's whole
+     * subtree when every sharing key is countable (a key this build does not know counts as the narrowest level,
+     * {@link SharingLevel#recorded}, so it is countable then too), else each countable key. The reader's own checks
+     * still decide what is summed; this only spares the store sending the rest.
+     */
+    private static List<String> countable(Map<String, Boolean> visible, Actor reader, Set<String> organisations,
+                                          String prefix, Countable countable, boolean withConsent) {
+        List<String> fields = new ArrayList<>();
+        for (String orgKey : organisations) {
+            List<String> keys = new ArrayList<>();
+            for (SharingLevel level : SharingLevel.values()) {
+                keys.add(level.name());
+                if (withConsent) {
+                    keys.add(level.name() + RiskContribution.PARTNER_CONSENT);
+                }
+            }
+            List<String> countableKeys = keys.stream().filter(k -> countable.test(visible, reader, orgKey, k))
+                    .toList();
+            if (countableKeys.size() == keys.size()) {
+                fields.add(prefix + "." + orgKey);
+            } else {
+                countableKeys.forEach(k -> fields.add(prefix + "." + orgKey + "." + k));
+            }
+        }
+        return fields;
     }
 
     private static List<String> firstDays(RiskPeriod period, LocalDate start, LocalDate end) {

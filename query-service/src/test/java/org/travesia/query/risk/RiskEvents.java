@@ -23,6 +23,7 @@ final class RiskEvents {
     private String route = ROUTE;
     private String segment = "jungle";
     private String type = "KIDNAPPING";
+    private IncidentFacts.Consent consent;
 
     private RiskEvents(String id) {
         this.id = id;
@@ -54,6 +55,12 @@ final class RiskEvents {
 
     RiskEvents ofType(String incidentType) {
         this.type = incidentType;
+        return this;
+    }
+
+    /** With the consent that lets a partner organisation read it ({@code PROTECTION}). */
+    RiskEvents withPartnerConsent() {
+        this.consent = new IncidentFacts.Consent(true, List.of("PROTECTION"));
         return this;
     }
 
@@ -99,6 +106,6 @@ final class RiskEvents {
     private IncidentFacts facts(String type, String occurredAt) {
         return new IncidentFacts(type, null, occurredAt, "DAY", null, null, route, segment,
                 new IncidentFacts.Affected(2, null, null, null, null, null, null, null),
-                null, null, null, null, null, null);
+                null, null, null, null, null, consent);
     }
 }

@@ -30,9 +30,11 @@ import com.mongodb.client.model.ReplaceOptions;
  * and verification, changed by {@code $inc} only. A document per segment rather than per route keeps each small: the
  * embedded store copies a whole document for every update and encodes it again at every commit, so a route-wide
  * document holding every leaf of the route made each event dearer as the store grew (docs/benchmarks.md).
- * {@code risk_route_segments} lists, per route, the segments that have buckets; a window is read as that one document
- * and then the {@code _id}s of its segments and periods by {@code $in}, both of which the embedded store serves from
- * its index, and is summed by the reader over the leaves the caller may see.
+ * Beside the leaves, totals per organisation and sharing key ({@link RiskContribution#TOTALS}) change in the same
+ * update. {@code risk_route_segments} lists, per route, the segments that have buckets and the organisations counted
+ * in them; a window is read as that one document and then the {@code _id}s of its segments and periods by
+ * {@code $in}, both of which the embedded store serves from its index, taking only the parts the reader may count,
+ * and is summed by the reader over the leaves the caller may see.
  * Per incident, {@code risk_incidents} keeps what it contributes now and the last event applied. Missing-person
  * cases opened are counted in the same documents under {@code c} ({@link CaseContribution}); {@code risk_cases}
  * holds the id of each case counted.

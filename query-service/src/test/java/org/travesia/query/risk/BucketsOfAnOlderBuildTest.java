@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.travesia.eventstore.testing.EmbeddedMongo;
@@ -87,15 +88,8 @@ class BucketsOfAnOlderBuildTest {
      */
     @Test
     void bucketsWithoutTotalsAreReplayedIntoBucketsWithThem() {
-        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
-        report(RiskEvents.about("incident-1").on("2026-10-20").incidentReported());
-        report(RiskEvents.about("incident-2").incidentReported());
-        awaitTheWindowAndTheOneBefore();
-        service.close();
-        for (RiskPeriod period : RiskPeriod.values()) {
-            mongo.database().getCollection(period.collection()).updateMany(new Document(),
-                    Updates.unset(RiskContribution.TOTALS));
-        }
+        projectAnIncidentInTheWindowAndOneInTheWindowBefore();
+        updateEveryBucket(Updates.unset(RiskContribution.TOTALS));
         mongo.database().getCollection(RiskBuckets.LAYOUT).drop();
 
         service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
@@ -106,16 +100,9 @@ class BucketsOfAnOlderBuildTest {
     /** Buckets whose totals were weighed by other severities, as a build with other weights would leave them. */
     @Test
     void bucketsSummedUnderOtherWeightsAreReplayed() {
-        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
-        report(RiskEvents.about("incident-1").on("2026-10-20").incidentReported());
-        report(RiskEvents.about("incident-2").incidentReported());
-        awaitTheWindowAndTheOneBefore();
-        service.close();
-        for (RiskPeriod period : RiskPeriod.values()) {
-            mongo.database().getCollection(period.collection()).updateMany(new Document(),
-                    Updates.mul(RiskContribution.TOTALS + "." + RiskContribution.organisationKey("org-a")
-                            + ".NETWORK." + RiskContribution.WEIGHT, 3));
-        }
+        projectAnIncidentInTheWindowAndOneInTheWindowBefore();
+        updateEveryBucket(Updates.mul(RiskContribution.TOTALS + "." + RiskContribution.organisationKey("org-a")
+                + ".NETWORK." + RiskContribution.WEIGHT, 3));
         mongo.database().getCollection(RiskBuckets.LAYOUT).updateMany(new Document(),
                 Updates.set("layout", "segments; totals per organisation and sharing key; weights {DEATH=30.0}"));
 
@@ -145,6 +132,21 @@ class BucketsOfAnOlderBuildTest {
             assertThat(incidents(analyst.total("jungle"))).isEqualTo(1);
             assertThat(incidents(analyst.total("coast"))).isEqualTo(1);
         });
+    }
+
+    /** Projects them with a service that is stopped afterwards. */
+    private void projectAnIncidentInTheWindowAndOneInTheWindowBefore() {
+        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
+        report(RiskEvents.about("incident-1").on("2026-10-20").incidentReported());
+        report(RiskEvents.about("incident-2").incidentReported());
+        awaitTheWindowAndTheOneBefore();
+        service.close();
+    }
+
+    private void updateEveryBucket(Bson update) {
+        for (RiskPeriod period : RiskPeriod.values()) {
+            mongo.database().getCollection(period.collection()).updateMany(new Document(), update);
+        }
     }
 
     /** One incident in November and one in the four weeks before, weighed alike in the trend and in a read of them. */

@@ -1,6 +1,7 @@
 package org.travesia.query.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.travesia.query.risk.RiskReader.incidents;
 
@@ -9,7 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Map;
 
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
@@ -122,6 +126,62 @@ class BucketsOfAnOlderBuildTest {
         service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
 
         awaitTheWindowAndTheOneBefore();
+    }
+
+    /**
+     * A crash inside the upgrade's reset: Axon runs the reset handlers (which empty the buckets and the incidents'
+     * states) and only then stores each segment's replay token, and no transaction spans the two. The instance dies
+     * in between, holding route-risk's claims; the tokens still say where route-risk had got to. The next start must
+     * replay all the same: nothing else ever puts back what the reset emptied.
+     */
+    @Test
+    void anUpgradeThatDiedBetweenTheResetAndTheReplayTokensReplaysAtTheNextStart() {
+        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
+        report(RiskEvents.about("incident-1").incidentReported());
+        report(RiskEvents.about("incident-2").inSegment("coast").incidentReported());
+        awaitOneIncidentInJungleAndCoast();
+        service.close();
+        service = null;
+        mongo.database().getCollection(RiskBuckets.LAYOUT).drop();
+
+        assertThatThrownBy(() -> RunningService.start(
+                QueryServiceApplication.builder().sources(ResetThatDiesBeforeTheTokensAreStored.class), mongo.uri()))
+                .hasStackTraceContaining(ResetThatDiesBeforeTheTokensAreStored.DEATH);
+        mongo.database().getCollection("tracking_tokens").updateMany(
+                Filters.eq("processorName", RiskProjection.PROCESSING_GROUP),
+                Updates.combine(Updates.set("owner", "an-instance-that-died-resetting"),
+                        Updates.set("timestamp", Instant.now().toEpochMilli())));
+        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
+
+        awaitOneIncidentInJungleAndCoast();
+    }
+
+    /**
+     * A reset handler of route-risk that empties what {@link RiskProjection}'s empties, whichever of the two runs
+     * first, and then dies: the state a crash after the reset and before the tokens are stored leaves. Given to one
+     * start only, as a source of its application (not scanned: no stereotype).
+     */
+    @ProcessingGroup(RiskProjection.PROCESSING_GROUP)
+    static final class ResetThatDiesBeforeTheTokensAreStored {
+
+        static final String DEATH = "died after the reset, before the replay tokens were stored";
+
+        private final RiskBuckets buckets;
+
+        ResetThatDiesBeforeTheTokensAreStored(RiskBuckets buckets) {
+            this.buckets = buckets;
+        }
+
+        /** Axon puts a bean in a processor only if it handles an event; this one changes nothing. */
+        @EventHandler
+        void on(IncidentReported event) {
+        }
+
+        @ResetHandler
+        void reset() {
+            buckets.deleteAll();
+            throw new IllegalStateException(DEATH);
+        }
     }
 
     /** Its buckets per route and period (counting seven kidnappings in November), and none of this layout. */

@@ -62,8 +62,13 @@ class RiskBuckets {
     static final String INCIDENTS = "risk_incidents";
     static final String CASES = "risk_cases";
     static final String ROUTE_SEGMENTS = "risk_route_segments";
-    /** The collections of the older layout, one bucket document per route and period. */
-    static final List<String> OLDER_LAYOUT = List.of("risk_days", "risk_weeks", "risk_months");
+    /**
+     * The collections of older layouts: one bucket document per route and period, then per segment without totals or
+     * the organisations per route. An older build run on the store after this one writes there, never here, and this
+     * build replays at its next start.
+     */
+    static final List<String> OLDER_LAYOUT = List.of("risk_days", "risk_weeks", "risk_months", "risk_segment_days",
+            "risk_segment_weeks", "risk_segment_months");
     /** The steps of a batch's writes ({@link ViewWrites}): buckets, then states, then the marks' removal. */
     private static final int BUCKETS_STEP = 0;
     private static final int STATE_STEP = 1;
@@ -81,6 +86,11 @@ class RiskBuckets {
     static final String LAYOUT = "risk_layout";
     private static final String LAYOUT_ID = "buckets";
     private static final String LAYOUT_FIELDS = "layout";
+    /**
+     * The layout named from before a replay into this build's layout empties the buckets until the replay is set
+     * going ({@link #markReplayPending}): a crash in between leaves no bucket to say that a replay is needed.
+     */
+    private static final String REPLAY_PENDING = "replay pending";
 
     private final Map<RiskPeriod, MongoCollection<Document>> buckets = new EnumMap<>(RiskPeriod.class);
     private final MongoCollection<Document> incidents;
@@ -269,25 +279,42 @@ class RiskBuckets {
     }
 
     /**
-     * Whether the store holds buckets {@link RiskLayoutUpgrade} must replay away: of the layout per route and period,
-     * or without this build's layout mark ({@link #LAYOUT}) and not empty: written before buckets kept totals, or
-     * with totals weighed by other severities.
+     * Whether the store holds buckets {@link RiskLayoutUpgrade} must replay away: in the collections of an older
+     * layout, or without this build's layout mark ({@link #LAYOUT}) and not empty (totals weighed by other
+     * severities); or whether a replay into this layout was asked for and may not have
+     * been set going (its reset may have emptied the buckets, and the store died before the tokens said replay).
      */
     boolean holdOlderLayout() {
         if (database.listCollectionNames().into(new ArrayList<>()).stream().anyMatch(OLDER_LAYOUT::contains)) {
             return true;
         }
-        if (layout.find(Filters.and(Filters.eq("_id", LAYOUT_ID), Filters.eq(LAYOUT_FIELDS, currentLayout())))
-                .first() != null) {
+        Document mark = layout.find(Filters.eq("_id", LAYOUT_ID)).first();
+        Object marked = mark == null ? null : mark.get(LAYOUT_FIELDS);
+        if (REPLAY_PENDING.equals(marked)) {
+            return true;
+        }
+        if (currentLayout().equals(marked)) {
             return false;
         }
         return buckets.values().stream().anyMatch(collection -> collection.find().limit(1).first() != null);
     }
 
+    /**
+     * Records, before a replay's reset empties the buckets, that they are to be replayed into this build's layout,
+     * until {@link #markLayout} once the replay is set going.
+     */
+    void markReplayPending() {
+        markLayoutAs(REPLAY_PENDING);
+    }
+
     /** Marks the buckets as written in this build's layout, once they are empty or set to be replayed into it. */
     void markLayout() {
-        layout.replaceOne(Filters.eq("_id", LAYOUT_ID), new Document("_id", LAYOUT_ID)
-                .append(LAYOUT_FIELDS, currentLayout()), new ReplaceOptions().upsert(true));
+        markLayoutAs(currentLayout());
+    }
+
+    private void markLayoutAs(String name) {
+        layout.replaceOne(Filters.eq("_id", LAYOUT_ID), new Document("_id", LAYOUT_ID).append(LAYOUT_FIELDS, name),
+                new ReplaceOptions().upsert(true));
     }
 
     /** This build's layout: what the buckets hold, and the weights their totals were summed with. */

@@ -20,13 +20,16 @@ import org.travesia.platform.axon.ProcessingProperties;
 /**
  * Brings a store written by an older build to this build's layout of the buckets ({@link RiskBuckets}): one document
  * per route, segment and period, holding totals per organisation and sharing key weighed by this build's severities.
- * At start, before the processors run, if the store holds buckets of an older layout (one document per route and
- * period, or bucket documents without this build's layout mark), {@code route-risk} is set to replay from the first
+ * At start, before the processors run, if the store holds buckets of an older layout (the collections of
+ * an older build, {@link RiskBuckets#OLDER_LAYOUT}, or bucket documents without this build's layout mark), {@code route-risk} is set to replay from the first
  * event (its reset handler empties the buckets and the incidents' states, its parked events are cleared, as an
  * operator's replay does), and only then are the older collections dropped and the layout marked. A store with no
  * buckets is marked at once. The view is never summed from a mix of the two: until the replay has passed the
- * processor's old position it answers from what it has replayed so far, as after any replay. A crash before the mark
- * finds an older layout again at the next start, and replays again.
+ * processor's old position it answers from what it has replayed so far, as after any replay. The replay is recorded as
+ * pending before the reset empties anything ({@link RiskBuckets#markReplayPending}): Axon runs the reset handler before
+ * it stores the replay tokens, with no transaction around the two, so a crash in between leaves empty buckets and the
+ * tokens where they were, and only that record says a replay is still needed. A crash anywhere before the mark, or a
+ * refusal to start, replays again at the next start.
  * <p>
  * The replay takes every segment's token. Claims a dead instance left (a crash, a kill) are taken over once they time
  * out, as every processor takes them over, so the replay waits up to the claim timeout and a little more; a claim
@@ -56,6 +59,7 @@ class RiskLayoutUpgrade {
             buckets.markLayout();
             return;
         }
+        buckets.markReplayPending();
         String name = RiskProjection.PROCESSING_GROUP;
         StreamingEventProcessor processor = configuration.eventProcessingConfiguration()
                 .eventProcessor(name, StreamingEventProcessor.class).orElseThrow();

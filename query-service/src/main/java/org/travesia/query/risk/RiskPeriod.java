@@ -8,9 +8,9 @@ import java.util.HexFormat;
 
 /** The sizes of bucket the risk view keeps: a day, an ISO week (Monday to Sunday), a calendar month. */
 enum RiskPeriod {
-    DAY("risk_segment_days"),
-    WEEK("risk_segment_weeks"),
-    MONTH("risk_segment_months");
+    DAY("risk_buckets_days"),
+    WEEK("risk_buckets_weeks"),
+    MONTH("risk_buckets_months");
 
     private final String collection;
 

@@ -1,15 +1,21 @@
 package org.travesia.query.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.travesia.query.risk.RiskReader.incidents;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
@@ -83,18 +89,48 @@ class BucketsOfAnOlderBuildTest {
     }
 
     /**
-     * Buckets per segment, written before they kept totals: the window before a view's, read from the totals, would
-     * count nothing. At the next start they are replayed into buckets with totals.
+     * Buckets per segment as the build before totals left them ({@code risk_segment_*}, no totals, no organisations
+     * per route, no layout mark): the window before a view's, read from the totals, would count nothing. At the next
+     * start they are replayed into this build's, and the older collections dropped.
      */
     @Test
     void bucketsWithoutTotalsAreReplayedIntoBucketsWithThem() {
         projectAnIncidentInTheWindowAndOneInTheWindowBefore();
-        updateEveryBucket(Updates.unset(RiskContribution.TOTALS));
+        for (RiskPeriod period : RiskPeriod.values()) {
+            List<Document> written = mongo.database().getCollection(period.collection()).find()
+                    .into(new ArrayList<>());
+            written.forEach(bucket -> bucket.remove(RiskContribution.TOTALS));
+            mongo.database().getCollection(period.collection()).drop();
+            mongo.database().getCollection(segmentBuckets(period)).insertMany(written);
+        }
+        mongo.database().getCollection(RiskBuckets.ROUTE_SEGMENTS).updateMany(new Document(), Updates.unset("o"));
         mongo.database().getCollection(RiskBuckets.LAYOUT).drop();
 
         service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
 
         awaitTheWindowAndTheOneBefore();
+        assertThat(mongo.database().listCollectionNames().into(new ArrayList<>()))
+                .doesNotContainAnyElementsOf(RiskBuckets.OLDER_LAYOUT);
+    }
+
+    /**
+     * An older build run on the store after this one (a rollback) writes its buckets where it always did, and knows
+     * nothing of totals or of the layout mark, which then still names this build's layout: what it wrote must still
+     * bring a replay at this build's next start.
+     */
+    @Test
+    void bucketsAnOlderBuildWroteAfterThisOneAreReplayedAway() {
+        projectAnIncidentInTheWindowAndOneInTheWindowBefore();
+        mongo.database().getCollection(segmentBuckets(RiskPeriod.WEEK)).insertOne(new Document("_id",
+                RiskPeriod.WEEK.bucketId(RiskEvents.ROUTE, "jungle", LocalDate.parse("2026-11-16")))
+                .append("s", new Document(RiskContribution.organisationKey("org-a"), new Document("NETWORK",
+                        new Document("KIDNAPPING", new Document("u", new Document("n", 7L)))))));
+
+        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
+
+        awaitTheWindowAndTheOneBefore();
+        assertThat(mongo.database().listCollectionNames().into(new ArrayList<>()))
+                .doesNotContainAnyElementsOf(RiskBuckets.OLDER_LAYOUT);
     }
 
     /** Buckets whose totals were weighed by other severities, as a build with other weights would leave them. */
@@ -109,6 +145,62 @@ class BucketsOfAnOlderBuildTest {
         service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
 
         awaitTheWindowAndTheOneBefore();
+    }
+
+    /**
+     * A crash inside the upgrade's reset: Axon runs the reset handlers (which empty the buckets and the incidents'
+     * states) and only then stores each segment's replay token, and no transaction spans the two. The instance dies
+     * in between, holding route-risk's claims; the tokens still say where route-risk had got to. The next start must
+     * replay all the same: nothing else ever puts back what the reset emptied.
+     */
+    @Test
+    void anUpgradeThatDiedBetweenTheResetAndTheReplayTokensReplaysAtTheNextStart() {
+        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
+        report(RiskEvents.about("incident-1").incidentReported());
+        report(RiskEvents.about("incident-2").inSegment("coast").incidentReported());
+        awaitOneIncidentInJungleAndCoast();
+        service.close();
+        service = null;
+        mongo.database().getCollection(RiskBuckets.LAYOUT).drop();
+
+        assertThatThrownBy(() -> RunningService.start(
+                QueryServiceApplication.builder().sources(ResetThatDiesBeforeTheTokensAreStored.class), mongo.uri()))
+                .hasStackTraceContaining(ResetThatDiesBeforeTheTokensAreStored.DEATH);
+        mongo.database().getCollection("tracking_tokens").updateMany(
+                Filters.eq("processorName", RiskProjection.PROCESSING_GROUP),
+                Updates.combine(Updates.set("owner", "an-instance-that-died-resetting"),
+                        Updates.set("timestamp", Instant.now().toEpochMilli())));
+        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
+
+        awaitOneIncidentInJungleAndCoast();
+    }
+
+    /**
+     * A reset handler of route-risk that empties what {@link RiskProjection}'s empties, whichever of the two runs
+     * first, and then dies: the state a crash after the reset and before the tokens are stored leaves. Given to one
+     * start only, as a source of its application (not scanned: no stereotype).
+     */
+    @ProcessingGroup(RiskProjection.PROCESSING_GROUP)
+    static final class ResetThatDiesBeforeTheTokensAreStored {
+
+        static final String DEATH = "died after the reset, before the replay tokens were stored";
+
+        private final RiskBuckets buckets;
+
+        ResetThatDiesBeforeTheTokensAreStored(RiskBuckets buckets) {
+            this.buckets = buckets;
+        }
+
+        /** Axon puts a bean in a processor only if it handles an event; this one changes nothing. */
+        @EventHandler
+        void on(IncidentReported event) {
+        }
+
+        @ResetHandler
+        void reset() {
+            buckets.deleteAll();
+            throw new IllegalStateException(DEATH);
+        }
     }
 
     /** Its buckets per route and period (counting seven kidnappings in November), and none of this layout. */
@@ -141,6 +233,11 @@ class BucketsOfAnOlderBuildTest {
         report(RiskEvents.about("incident-2").incidentReported());
         awaitTheWindowAndTheOneBefore();
         service.close();
+    }
+
+    /** Where the build before totals kept a period's buckets per segment. */
+    private static String segmentBuckets(RiskPeriod period) {
+        return "risk_segment_" + period.name().toLowerCase() + "s";
     }
 
     private void updateEveryBucket(Bson update) {

@@ -110,7 +110,8 @@ class BucketsOfAnOlderBuildTest {
 
         awaitTheWindowAndTheOneBefore();
         assertThat(mongo.database().listCollectionNames().into(new ArrayList<>()))
-                .doesNotContainAnyElementsOf(RiskBuckets.OLDER_LAYOUT);
+                .doesNotContain(segmentBuckets(RiskPeriod.DAY), segmentBuckets(RiskPeriod.WEEK),
+                        segmentBuckets(RiskPeriod.MONTH));
     }
 
     /**
@@ -130,7 +131,8 @@ class BucketsOfAnOlderBuildTest {
 
         awaitTheWindowAndTheOneBefore();
         assertThat(mongo.database().listCollectionNames().into(new ArrayList<>()))
-                .doesNotContainAnyElementsOf(RiskBuckets.OLDER_LAYOUT);
+                .doesNotContain(segmentBuckets(RiskPeriod.DAY), segmentBuckets(RiskPeriod.WEEK),
+                        segmentBuckets(RiskPeriod.MONTH));
     }
 
     /** Buckets whose totals were weighed by other severities, as a build with other weights would leave them. */

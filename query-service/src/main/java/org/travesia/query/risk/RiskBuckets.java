@@ -87,8 +87,8 @@ class RiskBuckets {
     private static final String LAYOUT_ID = "buckets";
     private static final String LAYOUT_FIELDS = "layout";
     /**
-     * The layout named from before a replay into this build's layout empties the buckets until the replay is set
-     * going ({@link #markReplayPending}): a crash in between leaves no bucket to say that a replay is needed.
+     * What the mark says from before a replay's reset empties the buckets until the replay is set going
+     * ({@link #markReplayPending}): a crash in between leaves no bucket to say that a replay is needed.
      */
     private static final String REPLAY_PENDING = "replay pending";
 
@@ -281,8 +281,8 @@ class RiskBuckets {
     /**
      * Whether the store holds buckets {@link RiskLayoutUpgrade} must replay away: in the collections of an older
      * layout, or without this build's layout mark ({@link #LAYOUT}) and not empty (totals weighed by other
-     * severities); or whether a replay into this layout was asked for and may not have
-     * been set going (its reset may have emptied the buckets, and the store died before the tokens said replay).
+     * severities); or whether a replay into this layout was asked for and may not have been set going (its reset may
+     * have emptied the buckets, and the store died before the tokens said replay).
      */
     boolean holdOlderLayout() {
         if (database.listCollectionNames().into(new ArrayList<>()).stream().anyMatch(OLDER_LAYOUT::contains)) {

@@ -20,10 +20,11 @@ import org.travesia.platform.axon.ProcessingProperties;
 /**
  * Brings a store written by an older build to this build's layout of the buckets ({@link RiskBuckets}): one document
  * per route, segment and period, holding totals per organisation and sharing key weighed by this build's severities.
- * At start, before the processors run, if the store holds buckets of an older layout (the collections of
- * an older build, {@link RiskBuckets#OLDER_LAYOUT}, or bucket documents without this build's layout mark), {@code route-risk} is set to replay from the first
- * event (its reset handler empties the buckets and the incidents' states, its parked events are cleared, as an
- * operator's replay does), and only then are the older collections dropped and the layout marked. A store with no
+ * At start, before the processors run, if the store holds buckets of an older layout (the collections of an older
+ * build, {@link RiskBuckets#OLDER_LAYOUT}, or bucket documents without this build's layout mark), {@code route-risk} is
+ * set to replay from the first event (its reset handler empties the buckets and the incidents' states, its parked
+ * events are cleared, as an operator's replay does), and only then are the older collections dropped and the layout
+ * marked. A store with no
  * buckets is marked at once. The view is never summed from a mix of the two: until the replay has passed the
  * processor's old position it answers from what it has replayed so far, as after any replay. The replay is recorded as
  * pending before the reset empties anything ({@link RiskBuckets#markReplayPending}): Axon runs the reset handler before

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -122,12 +123,14 @@ class RiskView {
                                                      LocalDate end, Actor reader) {
         Map<String, Map<LocalDate, Figures>> bySegment = new TreeMap<>();
         Map<String, Boolean> visible = new LinkedHashMap<>();
-        buckets.read(period, routeId, firstDays(period, start, end), organisations -> {
-            List<String> fields = countable(visible, reader, organisations, "s", RiskView::mayCountIncidents, true);
-            fields.addAll(countable(visible, reader, organisations, CaseContribution.CASES, RiskView::mayCountCases,
-                    false));
-            return fields;
-        }).forEach((segmentId, byFirstDay) ->
+        Function<Set<String>, List<String>> fields = organisations -> {
+            List<String> leavesAndCases = countable(visible, reader, organisations, "s", RiskView::mayCountIncidents,
+                    true);
+            leavesAndCases.addAll(countable(visible, reader, organisations, CaseContribution.CASES,
+                    RiskView::mayCountCases, false));
+            return leavesAndCases;
+        };
+        buckets.read(period, routeId, firstDays(period, start, end), fields).forEach((segmentId, byFirstDay) ->
                 byFirstDay.forEach((firstDay, bucket) -> {
                     LocalDate bucketStart = LocalDate.parse(firstDay);
                     double recency = RiskIndex.recency(ChronoUnit.DAYS.between(period.end(bucketStart), end));
@@ -166,8 +169,9 @@ class RiskView {
                                           Actor reader) {
         Map<String, Totals> bySegment = new TreeMap<>();
         Map<String, Boolean> visible = new LinkedHashMap<>();
-        buckets.read(period, routeId, firstDays(period, start, end), organisations -> countable(visible, reader,
-                organisations, RiskContribution.TOTALS, RiskView::mayCountIncidents, true)).forEach((segmentId, byFirstDay) ->
+        Function<Set<String>, List<String>> fields = organisations -> countable(visible, reader, organisations,
+                RiskContribution.TOTALS, RiskView::mayCountIncidents, true);
+        buckets.read(period, routeId, firstDays(period, start, end), fields).forEach((segmentId, byFirstDay) ->
                 byFirstDay.forEach((firstDay, bucket) -> {
                     Document organisations = bucket.get(RiskContribution.TOTALS, Document.class);
                     if (organisations == null) {

@@ -55,11 +55,7 @@ class BucketsOfAnOlderBuildTest {
 
     @Test
     void aStoreWithBucketsOfTheOlderLayoutIsReplayedIntoTheNewOneAtStart() {
-        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
-        report(RiskEvents.about("incident-1").incidentReported());
-        report(RiskEvents.about("incident-2").inSegment("coast").incidentReported());
-        awaitOneIncidentInJungleAndCoast();
-        service.close();
+        projectAnIncidentInJungleAndOneOnTheCoast();
         leaveAsAnOlderBuildDid(mongo.database());
 
         service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
@@ -71,12 +67,7 @@ class BucketsOfAnOlderBuildTest {
 
     @Test
     void theUpgradeStartsOnceTheDeadInstancesClaimsHaveTimedOut() {
-        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
-        report(RiskEvents.about("incident-1").incidentReported());
-        report(RiskEvents.about("incident-2").inSegment("coast").incidentReported());
-        awaitOneIncidentInJungleAndCoast();
-        service.close();
-        service = null;
+        projectAnIncidentInJungleAndOneOnTheCoast();
         leaveAsAnOlderBuildDid(mongo.database());
         mongo.database().getCollection("tracking_tokens").updateMany(
                 Filters.eq("processorName", RiskProjection.PROCESSING_GROUP),
@@ -106,12 +97,7 @@ class BucketsOfAnOlderBuildTest {
         mongo.database().getCollection(RiskBuckets.ROUTE_SEGMENTS).updateMany(new Document(), Updates.unset("o"));
         mongo.database().getCollection(RiskBuckets.LAYOUT).drop();
 
-        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
-
-        awaitTheWindowAndTheOneBefore();
-        assertThat(mongo.database().listCollectionNames().into(new ArrayList<>()))
-                .doesNotContain(segmentBuckets(RiskPeriod.DAY), segmentBuckets(RiskPeriod.WEEK),
-                        segmentBuckets(RiskPeriod.MONTH));
+        startAgainAndAwaitTheReplay();
     }
 
     /**
@@ -127,12 +113,7 @@ class BucketsOfAnOlderBuildTest {
                 .append("s", new Document(RiskContribution.organisationKey("org-a"), new Document("NETWORK",
                         new Document("KIDNAPPING", new Document("u", new Document("n", 7L)))))));
 
-        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
-
-        awaitTheWindowAndTheOneBefore();
-        assertThat(mongo.database().listCollectionNames().into(new ArrayList<>()))
-                .doesNotContain(segmentBuckets(RiskPeriod.DAY), segmentBuckets(RiskPeriod.WEEK),
-                        segmentBuckets(RiskPeriod.MONTH));
+        startAgainAndAwaitTheReplay();
     }
 
     /** Buckets whose totals were weighed by other severities, as a build with other weights would leave them. */
@@ -144,9 +125,7 @@ class BucketsOfAnOlderBuildTest {
         mongo.database().getCollection(RiskBuckets.LAYOUT).updateMany(new Document(),
                 Updates.set("layout", "segments; totals per organisation and sharing key; weights {DEATH=30.0}"));
 
-        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
-
-        awaitTheWindowAndTheOneBefore();
+        startAgainAndAwaitTheReplay();
     }
 
     /**
@@ -157,12 +136,7 @@ class BucketsOfAnOlderBuildTest {
      */
     @Test
     void anUpgradeThatDiedBetweenTheResetAndTheReplayTokensReplaysAtTheNextStart() {
-        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
-        report(RiskEvents.about("incident-1").incidentReported());
-        report(RiskEvents.about("incident-2").inSegment("coast").incidentReported());
-        awaitOneIncidentInJungleAndCoast();
-        service.close();
-        service = null;
+        projectAnIncidentInJungleAndOneOnTheCoast();
         mongo.database().getCollection(RiskBuckets.LAYOUT).drop();
 
         assertThatThrownBy(() -> RunningService.start(
@@ -228,13 +202,33 @@ class BucketsOfAnOlderBuildTest {
         });
     }
 
-    /** Projects them with a service that is stopped afterwards. */
+    /** One incident in each of two segments, projected by a service that is stopped afterwards. */
+    private void projectAnIncidentInJungleAndOneOnTheCoast() {
+        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
+        report(RiskEvents.about("incident-1").incidentReported());
+        report(RiskEvents.about("incident-2").inSegment("coast").incidentReported());
+        awaitOneIncidentInJungleAndCoast();
+        service.close();
+        service = null;
+    }
+
+    /** One incident in November and one in the four weeks before, projected by a service stopped afterwards. */
     private void projectAnIncidentInTheWindowAndOneInTheWindowBefore() {
         service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
         report(RiskEvents.about("incident-1").on("2026-10-20").incidentReported());
         report(RiskEvents.about("incident-2").incidentReported());
         awaitTheWindowAndTheOneBefore();
         service.close();
+        service = null;
+    }
+
+    /** Starts a service again: both windows as the events say, and none of the older build's buckets left. */
+    private void startAgainAndAwaitTheReplay() {
+        service = RunningService.start(QueryServiceApplication.builder(), mongo.uri());
+        awaitTheWindowAndTheOneBefore();
+        assertThat(mongo.database().listCollectionNames().into(new ArrayList<>()))
+                .doesNotContain(segmentBuckets(RiskPeriod.DAY), segmentBuckets(RiskPeriod.WEEK),
+                        segmentBuckets(RiskPeriod.MONTH));
     }
 
     /** Where the build before totals kept a period's buckets per segment. */

@@ -203,15 +203,15 @@ class RiskView {
      */
     private static List<String> countable(Map<String, Boolean> visible, Actor reader, Set<String> organisations,
                                           String prefix, Countable countable, boolean withConsent) {
+        List<String> keys = new ArrayList<>();
+        for (SharingLevel level : SharingLevel.values()) {
+            keys.add(level.name());
+            if (withConsent) {
+                keys.add(level.name() + RiskContribution.PARTNER_CONSENT);
+            }
+        }
         List<String> fields = new ArrayList<>();
         for (String orgKey : organisations) {
-            List<String> keys = new ArrayList<>();
-            for (SharingLevel level : SharingLevel.values()) {
-                keys.add(level.name());
-                if (withConsent) {
-                    keys.add(level.name() + RiskContribution.PARTNER_CONSENT);
-                }
-            }
             List<String> countableKeys = keys.stream().filter(k -> countable.test(visible, reader, orgKey, k))
                     .toList();
             if (countableKeys.size() == keys.size()) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.bson.Document;
+import org.bson.codecs.configuration.CodecRegistries;
 import org.springframework.stereotype.Component;
 import org.travesia.platform.viewwrites.MergedUpdate;
 import org.travesia.platform.viewwrites.ViewWrites;
@@ -247,10 +248,11 @@ class RiskBuckets {
      * {@code fields} names given the organisations with counts on the route (their keys): a reader asks for what it
      * may count, so the store neither encodes nor sends the rest. A projection naming the fields to keep costs the
      * embedded store little; one leaving fields out copies the rest, and took twice as long as sending them all
-     * (docs/benchmarks.md).
+     * (docs/benchmarks.md). They are decoded by {@code leaves}, into what the reader may count and nothing else.
      */
-    Map<String, Map<String, Document>> read(RiskPeriod period, String routeId, List<String> firstDays,
-                                            Function<Set<String>, List<String>> fields) {
+    Map<String, Map<String, List<BucketBytes.Leaf>>> read(RiskPeriod period, String routeId, List<String> firstDays,
+                                                          Function<Set<String>, List<String>> fields,
+                                                          BucketBytes leaves) {
         Document listed = routeSegments.find(Filters.eq("_id", routeId)).first();
         Document segments = listed == null ? null : listed.get(SEGMENTS, Document.class);
         Document organisations = listed == null ? null : listed.get(ORGANISATIONS, Document.class);
@@ -269,11 +271,15 @@ class RiskBuckets {
                         new String[] {segmentKey, day});
             }
         }
-        Map<String, Map<String, Document>> bySegment = new LinkedHashMap<>();
-        for (Document bucket : buckets.get(period).find(Filters.in("_id", segmentAndDayById.keySet()))
-                .projection(Projections.include(wanted))) {
-            String[] segmentAndDay = segmentAndDayById.get(bucket.getString("_id"));
-            bySegment.computeIfAbsent(segmentAndDay[0], s -> new LinkedHashMap<>()).put(segmentAndDay[1], bucket);
+        Map<String, Map<String, List<BucketBytes.Leaf>>> bySegment = new LinkedHashMap<>();
+        MongoCollection<Document> collection = buckets.get(period);
+        for (BucketBytes.Bucket bucket : collection.withDocumentClass(BucketBytes.Bucket.class)
+                .withCodecRegistry(CodecRegistries.fromRegistries(CodecRegistries.fromCodecs(leaves),
+                        collection.getCodecRegistry()))
+                .find(Filters.in("_id", segmentAndDayById.keySet())).projection(Projections.include(wanted))) {
+            String[] segmentAndDay = segmentAndDayById.get(bucket.id());
+            bySegment.computeIfAbsent(segmentAndDay[0], s -> new LinkedHashMap<>()).put(segmentAndDay[1],
+                    bucket.leaves());
         }
         return bySegment;
     }

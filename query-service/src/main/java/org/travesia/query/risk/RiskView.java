@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 import org.travesia.kernel.common.Actor;
 import org.travesia.kernel.common.SharingLevel;
@@ -34,6 +33,14 @@ import org.travesia.query.route.api.RouteCatalogue;
 class RiskView {
 
     private static final String[] PEOPLE = {"dead", "missing", "injured"};
+    /** The counters of a leaf, of a bucket's totals and of its cases, in the order {@link BucketBytes} reads them. */
+    private static final String[] LEAF = {RiskContribution.INCIDENTS, "dead", "missing", "injured", "deadUnknown",
+            "missingUnknown", "injuredUnknown", RiskContribution.QUALITY_WEIGHT};
+    private static final int LEAF_PEOPLE = 1;
+    private static final int LEAF_UNKNOWN = 1 + PEOPLE.length;
+    private static final int LEAF_WEIGHT = LEAF.length - 1;
+    private static final String[] TOTALS = {RiskContribution.INCIDENTS, RiskContribution.WEIGHT};
+    private static final String[] CASES = {CaseContribution.OPENED};
 
     private final RiskBuckets buckets;
     private final RouteCatalogue routes;
@@ -47,8 +54,9 @@ class RiskView {
     static final class Figures {
         final Map<String, Long> verified = new TreeMap<>();
         final Map<String, Long> unverified = new TreeMap<>();
-        final Map<String, Long> people = new LinkedHashMap<>();
-        final Map<String, Long> unknown = new LinkedHashMap<>();
+        /** People dead, missing and injured, and the incidents that left each unknown, in {@link #PEOPLE}'s order. */
+        final long[] people = new long[PEOPLE.length];
+        final long[] unknown = new long[PEOPLE.length];
         long casesOpened;
         double riskIndex;
 
@@ -130,33 +138,27 @@ class RiskView {
                     RiskView::mayCountCases, false));
             return leavesAndCases;
         };
-        buckets.read(period, routeId, firstDays(period, start, end), fields).forEach((segmentId, byFirstDay) ->
+        BucketBytes leaves = new BucketBytes(List.of(
+                new BucketBytes.Prefix(CaseContribution.CASES, false, CASES,
+                        (orgKey, sharing) -> mayCountCases(visible, reader, orgKey, sharing)),
+                new BucketBytes.Prefix("s", true, LEAF,
+                        (orgKey, sharing) -> mayCountIncidents(visible, reader, orgKey, sharing))));
+        buckets.read(period, routeId, firstDays(period, start, end), fields, leaves).forEach((segmentId, byFirstDay) ->
                 byFirstDay.forEach((firstDay, bucket) -> {
-                    LocalDate bucketStart = LocalDate.parse(firstDay);
-                    double recency = RiskIndex.recency(ChronoUnit.DAYS.between(period.end(bucketStart), end));
-                    Document cases = bucket.get(CaseContribution.CASES, Document.class);
-                    if (cases != null) {
-                        cases.forEach((orgKey, levels) -> ((Document) levels).forEach((sharing, counters) -> {
-                            if (mayCountCases(visible, reader, orgKey, sharing)) {
-                                bySegment.computeIfAbsent(segmentId, s -> new TreeMap<>())
-                                        .computeIfAbsent(bucketStart, d -> new Figures()).casesOpened +=
-                                        number((Document) counters, CaseContribution.OPENED);
-                            }
-                        }));
-                    }
-                    Document organisations = bucket.get("s", Document.class);
-                    if (organisations == null) {
+                    if (bucket.isEmpty()) {
                         return;
                     }
-                    organisations.forEach((orgKey, levels) -> ((Document) levels).forEach((sharing, types) -> {
-                        if (!mayCountIncidents(visible, reader, orgKey, sharing)) {
-                            return;
+                    LocalDate bucketStart = LocalDate.parse(firstDay);
+                    double recency = RiskIndex.recency(ChronoUnit.DAYS.between(period.end(bucketStart), end));
+                    Figures f = bySegment.computeIfAbsent(segmentId, s -> new TreeMap<>())
+                            .computeIfAbsent(bucketStart, d -> new Figures());
+                    for (BucketBytes.Leaf leaf : bucket) {
+                        if (leaf.prefix().equals(CaseContribution.CASES)) {
+                            f.casesOpened += leaf.counters()[0];
+                        } else {
+                            addLeaf(f, leaf.type(), leaf.verified(), leaf.counters(), recency);
                         }
-                        Figures f = bySegment.computeIfAbsent(segmentId, s -> new TreeMap<>())
-                                .computeIfAbsent(bucketStart, d -> new Figures());
-                        ((Document) types).forEach((type, verification) -> ((Document) verification)
-                                .forEach((v, metrics) -> addLeaf(f, type, "v".equals(v), (Document) metrics, recency)));
-                    }));
+                    }
                 }));
         return bySegment;
     }
@@ -171,21 +173,17 @@ class RiskView {
         Map<String, Boolean> visible = new LinkedHashMap<>();
         Function<Set<String>, List<String>> fields = organisations -> countable(visible, reader, organisations,
                 RiskContribution.TOTALS, RiskView::mayCountIncidents, true);
-        buckets.read(period, routeId, firstDays(period, start, end), fields).forEach((segmentId, byFirstDay) ->
+        BucketBytes leaves = new BucketBytes(List.of(new BucketBytes.Prefix(RiskContribution.TOTALS, false, TOTALS,
+                (orgKey, sharing) -> mayCountIncidents(visible, reader, orgKey, sharing))));
+        buckets.read(period, routeId, firstDays(period, start, end), fields, leaves).forEach((segmentId, byFirstDay) ->
                 byFirstDay.forEach((firstDay, bucket) -> {
-                    Document organisations = bucket.get(RiskContribution.TOTALS, Document.class);
-                    if (organisations == null) {
-                        return;
-                    }
                     double recency = RiskIndex.recency(ChronoUnit.DAYS.between(
                             period.end(LocalDate.parse(firstDay)), end));
-                    organisations.forEach((orgKey, levels) -> ((Document) levels).forEach((sharing, totals) -> {
-                        if (mayCountIncidents(visible, reader, orgKey, sharing)) {
-                            Totals t = bySegment.computeIfAbsent(segmentId, s -> new Totals());
-                            t.incidents += number((Document) totals, RiskContribution.INCIDENTS);
-                            t.riskIndex += number((Document) totals, RiskContribution.WEIGHT) / 100.0 * recency;
-                        }
-                    }));
+                    for (BucketBytes.Leaf leaf : bucket) {
+                        Totals t = bySegment.computeIfAbsent(segmentId, s -> new Totals());
+                        t.incidents += leaf.counters()[0];
+                        t.riskIndex += leaf.counters()[1] / 100.0 * recency;
+                    }
                 }));
         return bySegment;
     }
@@ -254,28 +252,26 @@ class RiskView {
                 RiskContribution.organisationOf(orgKey), SharingLevel.recorded(sharing)));
     }
 
-    private static void addLeaf(Figures f, String type, boolean verified, Document metrics, double recency) {
-        long incidents = number(metrics, RiskContribution.INCIDENTS);
+    /** Adds a leaf's counters, read in {@link #LEAF}'s order. */
+    private static void addLeaf(Figures f, String type, boolean verified, long[] leaf, double recency) {
+        long incidents = leaf[0];
         if (incidents != 0) {
             (verified ? f.verified : f.unverified).merge(type, incidents, Long::sum);
         }
-        for (String person : PEOPLE) {
-            f.people.merge(person, number(metrics, person), Long::sum);
-            f.unknown.merge(person, number(metrics, person + "Unknown"), Long::sum);
+        for (int i = 0; i < PEOPLE.length; i++) {
+            f.people[i] += leaf[LEAF_PEOPLE + i];
+            f.unknown[i] += leaf[LEAF_UNKNOWN + i];
         }
-        f.riskIndex += RiskIndex.severity(type) * number(metrics, RiskContribution.QUALITY_WEIGHT) / 100.0 * recency;
-    }
-
-    private static long number(Document metrics, String name) {
-        Object value = metrics.get(name);
-        return value == null ? 0 : ((Number) value).longValue();
+        f.riskIndex += RiskIndex.severity(type) * leaf[LEAF_WEIGHT] / 100.0 * recency;
     }
 
     private static void add(Figures into, Figures f) {
         f.verified.forEach((k, v) -> into.verified.merge(k, v, Long::sum));
         f.unverified.forEach((k, v) -> into.unverified.merge(k, v, Long::sum));
-        f.people.forEach((k, v) -> into.people.merge(k, v, Long::sum));
-        f.unknown.forEach((k, v) -> into.unknown.merge(k, v, Long::sum));
+        for (int i = 0; i < PEOPLE.length; i++) {
+            into.people[i] += f.people[i];
+            into.unknown[i] += f.unknown[i];
+        }
         into.casesOpened += f.casesOpened;
         into.riskIndex += f.riskIndex;
     }
@@ -292,12 +288,10 @@ class RiskView {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("incidents", Map.of("total", f.incidents(), "verified", f.verified, "unverified", f.unverified));
         Map<String, Object> people = new LinkedHashMap<>();
-        for (String person : PEOPLE) {
-            people.put(person, f.people.getOrDefault(person, 0L));
-        }
         Map<String, Object> unknown = new LinkedHashMap<>();
-        for (String person : PEOPLE) {
-            unknown.put(person, f.unknown.getOrDefault(person, 0L));
+        for (int i = 0; i < PEOPLE.length; i++) {
+            people.put(PEOPLE[i], f.people[i]);
+            unknown.put(PEOPLE[i], f.unknown[i]);
         }
         people.put("unknownIn", unknown);
         figures.put("people", people);

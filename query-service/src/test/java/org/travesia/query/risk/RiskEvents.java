@@ -93,9 +93,14 @@ final class RiskEvents {
 
     /** An amendment of the number of dead, and of nothing else. */
     IncidentAmended deadChangedTo(int dead) {
+        return affectedChangedTo(dead, null, null);
+    }
+
+    /** The people affected, amended: null where not known. */
+    IncidentAmended affectedChangedTo(Integer dead, Integer missing, Integer injured) {
         return new IncidentAmended(id, new IncidentFacts(null, null, null, null, null, null, null, null,
-                new IncidentFacts.Affected(dead, null, null, null, null, null, null, null), null, null, null, null, null,
-                null), List.of("affected"), null);
+                new IncidentFacts.Affected(dead, missing, injured, null, null, null, null, null), null, null, null, null,
+                null, null), List.of("affected"), null);
     }
 
     MissingPersonReported caseReported() {

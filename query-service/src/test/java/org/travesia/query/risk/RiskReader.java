@@ -71,6 +71,11 @@ final class RiskReader {
         return (Long) RiskReader.<Map<String, Object>>cast(figures.get("incidents")).get("total");
     }
 
+    /** A part of a set of figures ({@code incidents}, {@code people}, ...). */
+    static <T> T part(Map<String, Object> figures, String name) {
+        return cast(figures.get(name));
+    }
+
     static long dead(Map<String, Object> figures) {
         return (Long) RiskReader.<Map<String, Object>>cast(figures.get("people")).get("dead");
     }

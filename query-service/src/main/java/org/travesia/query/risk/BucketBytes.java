@@ -155,13 +155,18 @@ final class BucketBytes implements Codec<BucketBytes.Bucket> {
         return -1;
     }
 
-    /** A counter as a whole number, whatever numeric type it was stored as ({@code $inc} keeps the type it met). */
+    /**
+     * A counter as a whole number, whatever numeric type it was stored as ({@code $inc} keeps the type it met), as
+     * {@code Number.longValue()} gives it, as the documents were read before: a decimal through its double, so that
+     * NaN and -0 read as 0 rather than throwing out of the whole read, and one out of range at the bound rather than
+     * wrapped round ({@code BigDecimal.longValue()} keeps the low 64 bits).
+     */
     private static long number(BsonReader reader) {
         return switch (reader.getCurrentBsonType()) {
             case INT64 -> reader.readInt64();
             case INT32 -> reader.readInt32();
             case DOUBLE -> (long) reader.readDouble();
-            case DECIMAL128 -> reader.readDecimal128().bigDecimalValue().longValue();
+            case DECIMAL128 -> reader.readDecimal128().longValue();
             default -> {
                 reader.skipValue();
                 yield 0;

@@ -44,6 +44,22 @@ class BucketBytesTest {
         assertThat(unverified.counters()).containsExactly(4, 0, 0);
     }
 
+    /**
+     * A decimal counter that is no whole number in range reads as the documents read it ({@code Number.longValue()}):
+     * as a double does here, NaN as 0 and out of range at the bound, not thrown out of the whole read or wrapped
+     * round to a count it never held.
+     */
+    @Test
+    void aDecimalCounterOutOfRangeOrNotANumberReadsAsTheDocumentsReadIt() {
+        BucketBytes.Bucket bucket = decode("""
+                {_id: "b", s: {org: {NETWORK: {DEATH: {u: {
+                    n: {$numberDecimal: "-0"}, dead: {$numberDecimal: "1E+30"}, qw: {$numberDecimal: "NaN"}}}}}}}
+                """, (org, sharing) -> true);
+
+        assertThat(bucket.leaves()).singleElement().extracting(BucketBytes.Leaf::counters)
+                .isEqualTo(new long[] {0, Long.MAX_VALUE, 0});
+    }
+
     @Test
     void onlyTheSubtreesTheReaderMayCountAreRead() {
         BucketBytes.Bucket bucket = decode("""

@@ -9,12 +9,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.kernel.common.Role;
+import org.travesia.kernel.incident.IncidentVerified;
 
 /**
  * Every counter of a leaf reaches its own figure in the view, now that the buckets are read from their bytes into
  * arrays ({@link BucketBytes}): the incidents by type, the people dead, missing and injured, and the incidents that
  * left each unknown. Three reports name the dead and leave the missing and the injured unknown; one is amended to name
- * the missing too.
+ * the missing too, and one is verified.
  */
 class EveryCounterReachesTheViewTest {
 
@@ -31,6 +32,7 @@ class EveryCounterReachesTheViewTest {
         projection.on(RiskEvents.about("i-2").of("org-a").on("2026-11-18").incidentReported(), 0);
         projection.on(RiskEvents.about("i-3").of("org-a").on("2026-11-19").ofType("DEATH").incidentReported(), 0);
         projection.on(first.affectedChangedTo(5, 1, null), 1);
+        projection.on(new IncidentVerified("i-2", null), 1);
         reader = RiskReader.of(buckets, "org-a", Role.MONITOR);
     }
 
@@ -46,7 +48,9 @@ class EveryCounterReachesTheViewTest {
         Map<String, Object> incidents = RiskReader.part(week, "incidents");
         assertThat(incidents.get("total")).isEqualTo(3L);
         assertThat(RiskReader.<Map<String, Object>>part(incidents, "unverified"))
-                .containsEntry("DEATH", 1L).containsEntry("KIDNAPPING", 2L).hasSize(2);
+                .containsEntry("DEATH", 1L).containsEntry("KIDNAPPING", 1L).hasSize(2);
+        assertThat(RiskReader.<Map<String, Object>>part(incidents, "verified"))
+                .containsEntry("KIDNAPPING", 1L).hasSize(1);
         Map<String, Object> people = RiskReader.part(week, "people");
         assertThat(people).containsEntry("dead", 9L).containsEntry("missing", 1L).containsEntry("injured", 0L);
         assertThat(RiskReader.<Map<String, Object>>part(people, "unknownIn"))

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -15,6 +16,7 @@ import org.bson.codecs.configuration.CodecRegistry;
 
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -37,6 +39,10 @@ import com.mongodb.client.model.UpdateOptions;
  * a projection keeps what it has written in {@link #local}, which lives as long as the batch, and looks there before
  * the database.
  * <p>
+ * A projection that reads a document per event, by the id of the event's aggregate, reads it with
+ * {@link #storedById}: for the batch's first such read, the documents of every aggregate in the batch come back in one
+ * query, and each later read of the batch is answered from them (docs/benchmarks.md).
+ * <p>
  * Outside a batch (a dead letter retried, a handler called directly), {@link #current()} answers writes that are
  * sent as they come, in the order they come: one event's writes, as before batching.
  */
@@ -48,15 +54,19 @@ public final class ViewWrites {
     private final boolean immediate;
     private final TreeMap<Integer, Map<MongoNamespace, Pending>> steps = new TreeMap<>();
     private final Map<Object, Object> locals = new HashMap<>();
+    private final List<Runnable> beforeFlush = new ArrayList<>();
     private final List<Runnable> afterFlush = new ArrayList<>();
+    private final Map<MongoNamespace, Map<Object, Document>> readAhead = new HashMap<>();
+    private final Set<String> batchAggregates;
 
-    private ViewWrites(boolean immediate) {
+    private ViewWrites(boolean immediate, Set<String> batchAggregates) {
         this.immediate = immediate;
+        this.batchAggregates = Set.copyOf(batchAggregates);
     }
 
-    /** Writes held until {@link #flush()}. */
-    static ViewWrites held() {
-        return new ViewWrites(false);
+    /** Writes held until {@link #flush()}, for a batch of events of these aggregates. */
+    static ViewWrites held(Set<String> batchAggregates) {
+        return new ViewWrites(false, batchAggregates);
     }
 
     /** The current batch's writes, or, outside a batch, writes sent at once. */
@@ -67,7 +77,36 @@ public final class ViewWrites {
                 return batch;
             }
         }
-        return new ViewWrites(true);
+        return new ViewWrites(true, Set.of());
+    }
+
+    /**
+     * The document with this {@code _id} as the store held it when the batch began, or null; the caller's own, to
+     * change. In a batch, an id that is one of the batch's aggregates is answered from one query that read the
+     * documents of all of them, on the first such call for the collection; each is handed out once, and asked for
+     * again (an event the projection had already applied, then another of the same aggregate) it is read again.
+     * The store does not change under a batch but through its own writes, sent when it ends, so a document read
+     * ahead is the one a read by id would have given; a projection that writes a document it reads keeps what it
+     * wrote in {@link #local} and looks there first.
+     */
+    public Document storedById(MongoCollection<Document> collection, Object id) {
+        if (!immediate && batchAggregates.contains(id)) {
+            Map<Object, Document> read = readAhead.computeIfAbsent(collection.getNamespace(),
+                    namespace -> readAll(collection, batchAggregates));
+            if (read.containsKey(id)) {
+                return read.remove(id);
+            }
+        }
+        return collection.find(Filters.eq("_id", id)).first();
+    }
+
+    private static Map<Object, Document> readAll(MongoCollection<Document> collection, Set<String> ids) {
+        Map<Object, Document> read = new HashMap<>();
+        ids.forEach(id -> read.put(id, null));
+        for (Document document : collection.find(Filters.in("_id", ids))) {
+            read.put(document.get("_id"), document);
+        }
+        return read;
     }
 
     /** Replaces the document with this {@code _id}, or inserts it; fails the batch if the store refuses it. */
@@ -134,6 +173,18 @@ public final class ViewWrites {
         return (T) locals.computeIfAbsent(owner, key -> create.get());
     }
 
+    /**
+     * Runs when the batch ends, before its writes are sent, and may add writes (at once outside a batch): for a
+     * projection that decides its writes with one read for the whole batch rather than one per event.
+     */
+    public void beforeFlush(Runnable action) {
+        if (immediate) {
+            action.run();
+        } else {
+            beforeFlush.add(action);
+        }
+    }
+
     /** Runs once the batch's writes are acknowledged (at once outside a batch); never when they fail. */
     public void afterFlush(Runnable action) {
         if (immediate) {
@@ -145,6 +196,8 @@ public final class ViewWrites {
 
     /** Sends every held write, step by step, one ordered bulk write per collection; throws if any fails. */
     void flush() {
+        beforeFlush.forEach(Runnable::run);
+        beforeFlush.clear();
         for (Map<MongoNamespace, Pending> collections : steps.values()) {
             for (Pending pending : collections.values()) {
                 PendingWrite.send(pending.collection(), pending.writes());
@@ -152,6 +205,7 @@ public final class ViewWrites {
         }
         steps.clear();
         locals.clear();
+        readAhead.clear();
         afterFlush.forEach(Runnable::run);
         afterFlush.clear();
     }

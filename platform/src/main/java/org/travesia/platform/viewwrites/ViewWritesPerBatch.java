@@ -1,10 +1,14 @@
 package org.travesia.platform.viewwrites;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -39,11 +43,25 @@ public final class ViewWritesPerBatch implements MessageHandlerInterceptor<Event
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork,
                          InterceptorChain interceptorChain) throws Exception {
-        ViewWrites writes = unitOfWork.root().getOrComputeResource(ViewWrites.RESOURCE, key -> ViewWrites.held());
+        ViewWrites writes = unitOfWork.root().getOrComputeResource(ViewWrites.RESOURCE,
+                key -> ViewWrites.held(aggregatesOf(unitOfWork)));
         Object result = interceptorChain.proceed();
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
             writes.flush();
         }
         return result;
+    }
+
+    /** The aggregates whose events the batch holds, read ahead by {@link ViewWrites#storedById}. */
+    private static Set<String> aggregatesOf(UnitOfWork<? extends EventMessage<?>> unitOfWork) {
+        List<? extends Message<?>> messages = unitOfWork instanceof BatchingUnitOfWork<?> batch
+                ? batch.getMessages() : List.of(unitOfWork.getMessage());
+        Set<String> aggregates = new HashSet<>();
+        for (Message<?> message : messages) {
+            if (message instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+                aggregates.add(domain.getAggregateIdentifier());
+            }
+        }
+        return aggregates;
     }
 }

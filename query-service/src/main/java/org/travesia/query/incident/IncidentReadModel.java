@@ -107,7 +107,7 @@ class IncidentReadModel {
         ViewWrites writes = ViewWrites.current();
         Map<String, Document> written = writes.local(this, HashMap::new);
         Document current = written.containsKey(incidentId) ? written.get(incidentId)
-                : incidents.find(Filters.eq(IncidentDocument.ID, incidentId)).first();
+                : writes.storedById(incidents, incidentId);
         long version = current == null ? -1 : current.getLong(IncidentDocument.VERSION);
         if (sequence <= version) {
             return null;

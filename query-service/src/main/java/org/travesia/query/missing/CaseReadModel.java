@@ -69,7 +69,7 @@ class CaseReadModel {
         ViewWrites writes = ViewWrites.current();
         Map<String, Document> written = writes.local(this, HashMap::new);
         Document current = written.containsKey(caseId) ? written.get(caseId)
-                : cases.find(Filters.eq(CaseDocument.ID, caseId)).first();
+                : writes.storedById(cases, caseId);
         long version = current == null ? -1 : current.getLong(CaseDocument.VERSION);
         if (sequence <= version) {
             return;

@@ -113,9 +113,10 @@ class RiskBuckets {
 
     /** The incident's state, as this batch left it or else as stored; a copy the caller may change. */
     Document incident(String incidentId) {
-        Map<String, Document> written = statesWritten(ViewWrites.current());
+        ViewWrites writes = ViewWrites.current();
+        Map<String, Document> written = statesWritten(writes);
         Document incident = written.containsKey(incidentId) ? written.get(incidentId)
-                : incidents.find(Filters.eq("_id", incidentId)).first();
+                : writes.storedById(incidents, incidentId);
         return incident == null ? null : new Document(incident);
     }
 
@@ -150,11 +151,14 @@ class RiskBuckets {
      * Takes {@code before} away and adds {@code after} (either may be null), one update per bucket document, each
      * applied at most once for the event {@code sequence} of the incident or case that {@code mark} names.
      * <p>
-     * A bucket refuses the event when its mark says it took this event or a later one. The marks are read here and
-     * the updates go by {@code _id} alone: the embedded store serves a query from its unique index only when the
-     * query names that index's keys and nothing else, and scanned the whole collection for an update that also asked
-     * for the mark (docs/benchmarks.md). Reading first is safe: only the thread handling this incident's (or case's)
-     * events writes its mark. Within a batch, the updates of one bucket are merged into one.
+     * A bucket refuses the event when its mark says it took this event or a later one. The marks are read before the
+     * updates are sent, and the updates go by {@code _id} alone: the embedded store serves a query from its unique
+     * index only when the query names that index's keys and nothing else, and scanned the whole collection for an
+     * update that also asked for the mark (docs/benchmarks.md). Reading first is safe: only the thread handling this
+     * incident's (or case's) events writes its mark. In a batch, the marks of every bucket the batch moves are read
+     * once, per period, when the batch ends ({@link #sendMoves}): the store changes only through the batch's own
+     * writes, sent after that read, so each event meets the marks it met when they were read event by event. The
+     * updates of one bucket are then merged into one, in the order of their events.
      */
     void move(String mark, long sequence, BucketContribution before, BucketContribution after) {
         ViewWrites writes = ViewWrites.current();
@@ -163,8 +167,9 @@ class RiskBuckets {
                     new MergedUpdate().set(SEGMENTS + "." + hex(after.segmentKey()), true)
                             .set(ORGANISATIONS + "." + after.organisationKey(), true), true);
         }
+        List<BucketMove> held = writes.local(this, ArrayList::new);
+        boolean first = held.isEmpty();
         for (RiskPeriod period : RiskPeriod.values()) {
-            Map<String, MergedUpdate> updates = new LinkedHashMap<>();
             changes(period, before, after).forEach((bucketId, inc) -> {
                 MergedUpdate update = new MergedUpdate();
                 inc.forEach((path, delta) -> {
@@ -173,33 +178,48 @@ class RiskBuckets {
                     }
                 });
                 if (!update.isEmpty()) {
-                    updates.put(bucketId, update.set(mark, sequence));
+                    held.add(new BucketMove(period, bucketId, mark, sequence, update.set(mark, sequence)));
                 }
             });
-            if (updates.isEmpty()) {
-                continue;
-            }
-            MongoCollection<Document> collection = buckets.get(period);
-            Set<String> refusing = refusing(collection, updates.keySet(), mark, sequence);
-            updates.forEach((bucketId, update) -> {
-                if (!refusing.contains(bucketId)) {
-                    writes.updateById(BUCKETS_STEP, collection, bucketId, update, true);
-                }
-            });
+        }
+        if (first && !held.isEmpty()) {
+            writes.beforeFlush(() -> sendMoves(writes, held));
         }
     }
 
-    /** The buckets, of these, whose mark says they took the event {@code sequence} or a later one. */
-    private static Set<String> refusing(MongoCollection<Document> collection, Set<String> bucketIds, String mark,
-                                        long sequence) {
-        Set<String> refusing = new HashSet<>();
-        for (Document bucket : collection.find(Filters.in("_id", bucketIds)).projection(Projections.include(mark))) {
-            Object taken = bucket.getEmbedded(List.of(mark.split("\\.")), Object.class);
-            if (taken instanceof Number number && number.longValue() >= sequence) {
-                refusing.add(bucket.getString("_id"));
+    /** One event's update of one bucket, held until the marks of the batch's buckets have been read. */
+    private record BucketMove(RiskPeriod period, String bucketId, String mark, long sequence, MergedUpdate update) {
+    }
+
+    /** Sends, in order, each held update its bucket does not refuse: the marks read once per period. */
+    private void sendMoves(ViewWrites writes, List<BucketMove> moves) {
+        Map<RiskPeriod, Map<String, Document>> marks = new EnumMap<>(RiskPeriod.class);
+        for (RiskPeriod period : RiskPeriod.values()) {
+            Set<String> bucketIds = new HashSet<>();
+            Set<String> markFields = new HashSet<>();
+            for (BucketMove move : moves) {
+                if (move.period() == period) {
+                    bucketIds.add(move.bucketId());
+                    markFields.add(move.mark());
+                }
+            }
+            if (bucketIds.isEmpty()) {
+                continue;
+            }
+            Map<String, Document> byId = new HashMap<>();
+            for (Document bucket : buckets.get(period).find(Filters.in("_id", bucketIds))
+                    .projection(Projections.include(List.copyOf(markFields)))) {
+                byId.put(bucket.getString("_id"), bucket);
+            }
+            marks.put(period, byId);
+        }
+        for (BucketMove move : moves) {
+            Document bucket = marks.getOrDefault(move.period(), Map.of()).get(move.bucketId());
+            Object taken = bucket == null ? null : bucket.getEmbedded(List.of(move.mark().split("\\.")), Object.class);
+            if (!(taken instanceof Number number && number.longValue() >= move.sequence())) {
+                writes.updateById(BUCKETS_STEP, buckets.get(move.period()), move.bucketId(), move.update(), true);
             }
         }
-        return refusing;
     }
 
     /**

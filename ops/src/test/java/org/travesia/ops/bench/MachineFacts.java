@@ -37,6 +37,19 @@ final class MachineFacts {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
+    /**
+     * The CPU time this JVM has used, in seconds, or NaN where the JVM does not say. A phase run in the harness's JVM
+     * (the catch-up: the store and query-service both live here) is charged the difference: unlike its wall time,
+     * that does not grow when other processes share the cores.
+     */
+    static double processCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                && os.getProcessCpuTime() >= 0) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
+    }
+
     static Map<String, Object> describe() {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("cores", Runtime.getRuntime().availableProcessors());

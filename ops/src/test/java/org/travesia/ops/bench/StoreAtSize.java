@@ -95,8 +95,10 @@ final class StoreAtSize {
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
 
             Callable<JsonNode> status = processorsOf(queries);
+            double cpuBefore = MachineFacts.processCpuSeconds();
             names.forEach(processors::resume);
             double seconds = ProcessorsCaughtUp.secondsUntil(options.catchUpLimit(), status)[0];
+            double cpuSeconds = MachineFacts.processCpuSeconds() - cpuBefore;
             if (!options.runs("catch-up")) {
                 return;
             }
@@ -108,7 +110,8 @@ final class StoreAtSize {
             report.row("catch-up", "incidents", incidents, "events", events, "seconds", seconds,
                     "events/s", events / seconds, "µs/event", seconds * 1e6 / events,
                     "raw read+write s", rawSeconds, "raw events/s", events / rawSeconds,
-                    "ratio to raw", rawSeconds / seconds, "processors", names.size(),
+                    "ratio to raw", rawSeconds / seconds, "CPU s", cpuSeconds,
+                    "CPU µs/event", cpuSeconds * 1e6 / events, "processors", names.size(),
                     "seeded events/s", events / seedSeconds);
         }
     }

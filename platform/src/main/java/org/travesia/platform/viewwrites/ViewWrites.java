@@ -41,7 +41,8 @@ import com.mongodb.client.model.UpdateOptions;
  * <p>
  * A projection that reads a document per event, by the id of the event's aggregate, reads it with
  * {@link #storedById}: for the batch's first such read, the documents of every aggregate in the batch come back in one
- * query, and each later read of the batch is answered from them (docs/benchmarks.md).
+ * query, and each later read of the batch is answered from them unless the document is behind its event (an
+ * operator's retry of a dead letter wrote meanwhile), when it is read again (docs/benchmarks.md).
  * <p>
  * Outside a batch (a dead letter retried, a handler called directly), {@link #current()} answers writes that are
  * sent as they come, in the order they come: one event's writes, as before batching.
@@ -81,20 +82,29 @@ public final class ViewWrites {
     }
 
     /**
-     * The document with this {@code _id} as the store held it when the batch began, or null; the caller's own, to
-     * change. In a batch, an id that is one of the batch's aggregates is answered from one query that read the
-     * documents of all of them, on the first such call for the collection; each is handed out once, and asked for
-     * again (an event the projection had already applied, then another of the same aggregate) it is read again.
-     * The store does not change under a batch but through its own writes, sent when it ends, so a document read
-     * ahead is the one a read by id would have given; a projection that writes a document it reads keeps what it
-     * wrote in {@link #local} and looks there first.
+     * The document with this {@code _id} as the store holds it, or null, for a handler about to apply its aggregate's
+     * event {@code sequence}; the caller's own, to change. {@code sequenceField} is where the document records the
+     * last event of the aggregate applied to it.
+     * <p>
+     * In a batch, an id that is one of the batch's aggregates is answered from one query that read the documents of
+     * all of them, on the first such call for the collection, and each is handed out once (asked for again, it is
+     * read again). The batch's own writes are sent only when it ends, but one thing may write meanwhile: an operator's
+     * retry of a dead letter, which applies an aggregate's parked events and releases its later ones, in this batch
+     * among them. A document read ahead is therefore used only when it is not behind the event: null for the
+     * aggregate's first event, or recording the event before it or a later one. Otherwise (the retry applied events
+     * in between, or the projection skips some of the aggregate's events) it is read again by id, as it always was
+     * before the batch read ahead.
      */
-    public Document storedById(MongoCollection<Document> collection, Object id) {
-        if (!immediate && batchAggregates.contains(id)) {
+    public Document storedById(MongoCollection<Document> collection, Object id, long sequence, String sequenceField) {
+        if (!immediate && id != null && batchAggregates.contains(id)) {
             Map<Object, Document> read = readAhead.computeIfAbsent(collection.getNamespace(),
                     namespace -> readAll(collection, batchAggregates));
             if (read.containsKey(id)) {
-                return read.remove(id);
+                Document ahead = read.remove(id);
+                if (ahead == null ? sequence == 0 : ahead.get(sequenceField) instanceof Number recorded
+                        && recorded.longValue() >= sequence - 1) {
+                    return ahead;
+                }
             }
         }
         return collection.find(Filters.eq("_id", id)).first();

@@ -107,7 +107,7 @@ class IncidentReadModel {
         ViewWrites writes = ViewWrites.current();
         Map<String, Document> written = writes.local(this, HashMap::new);
         Document current = written.containsKey(incidentId) ? written.get(incidentId)
-                : writes.storedById(incidents, incidentId);
+                : writes.storedById(incidents, incidentId, sequence, IncidentDocument.VERSION);
         long version = current == null ? -1 : current.getLong(IncidentDocument.VERSION);
         if (sequence <= version) {
             return null;

@@ -69,7 +69,7 @@ class CaseReadModel {
         ViewWrites writes = ViewWrites.current();
         Map<String, Document> written = writes.local(this, HashMap::new);
         Document current = written.containsKey(caseId) ? written.get(caseId)
-                : writes.storedById(cases, caseId);
+                : writes.storedById(cases, caseId, sequence, CaseDocument.VERSION);
         long version = current == null ? -1 : current.getLong(CaseDocument.VERSION);
         if (sequence <= version) {
             return;

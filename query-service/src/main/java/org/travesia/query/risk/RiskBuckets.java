@@ -111,12 +111,15 @@ class RiskBuckets {
         this.layout = travesiaDatabase.getCollection(LAYOUT);
     }
 
-    /** The incident's state, as this batch left it or else as stored; a copy the caller may change. */
-    Document incident(String incidentId) {
+    /**
+     * The incident's state, as this batch left it or else as stored, for its event {@code sequence}; a copy the caller
+     * may change.
+     */
+    Document incident(String incidentId, long sequence) {
         ViewWrites writes = ViewWrites.current();
         Map<String, Document> written = statesWritten(writes);
         Document incident = written.containsKey(incidentId) ? written.get(incidentId)
-                : writes.storedById(incidents, incidentId);
+                : writes.storedById(incidents, incidentId, sequence, "sequence");
         return incident == null ? null : new Document(incident);
     }
 
@@ -156,9 +159,10 @@ class RiskBuckets {
      * index only when the query names that index's keys and nothing else, and scanned the whole collection for an
      * update that also asked for the mark (docs/benchmarks.md). Reading first is safe: only the thread handling this
      * incident's (or case's) events writes its mark. In a batch, the marks of every bucket the batch moves are read
-     * once, per period, when the batch ends ({@link #sendMoves}): the store changes only through the batch's own
-     * writes, sent after that read, so each event meets the marks it met when they were read event by event. The
-     * updates of one bucket are then merged into one, in the order of their events.
+     * once, per period, when the batch ends ({@link #sendMoves}), so each event meets the marks it met when they
+     * were read event by event: the batch's own writes are sent after that read, and the one other writer meanwhile,
+     * an operator's retry of a dead letter, has removed its marks before it releases the incident's later events to
+     * the batch. The updates of one bucket are then merged into one, in the order of their events.
      */
     void move(String mark, long sequence, BucketContribution before, BucketContribution after) {
         ViewWrites writes = ViewWrites.current();

@@ -64,7 +64,7 @@ class RiskProjection {
 
     @EventHandler
     void on(IncidentReported event, @SequenceNumber long sequence) {
-        if (buckets.incident(event.incidentId()) != null) {
+        if (buckets.incident(event.incidentId(), sequence) != null) {
             return;
         }
         Document incident = new Document("_id", event.incidentId()).append("sequence", -1L)
@@ -167,7 +167,7 @@ class RiskProjection {
     }
 
     private void change(String incidentId, long sequence, Consumer<Document> change) {
-        Document incident = buckets.incident(incidentId);
+        Document incident = buckets.incident(incidentId, sequence);
         if (incident == null || sequence <= incident.getLong("sequence")) {
             return;
         }

@@ -1,0 +1,105 @@
+package org.travesia.query.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageHandler;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.travesia.eventstore.testing.EmbeddedMongo;
+import org.travesia.kernel.common.Role;
+import org.travesia.platform.testing.ProcessedBatch;
+import org.travesia.platform.viewwrites.ViewWritesPerBatch;
+
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * An operator retries a parked incident (its own thread, writes sent as they come, letter evicted) while the risk
+ * processor is in a batch holding the incident's next event. The batch must leave what the events leave one by one.
+ */
+class RiskRetryDuringABatchTest {
+
+    private final EmbeddedMongo eventByEvent = EmbeddedMongo.inMemory();
+    private final EmbeddedMongo batched = EmbeddedMongo.inMemory();
+
+    @AfterEach
+    void stop() {
+        eventByEvent.close();
+        batched.close();
+    }
+
+    @Test
+    void anEventAfterARetriedSequenceCountsOnTheStateTheRetryLeft() throws Exception {
+        RiskEvents kidnapping = RiskEvents.about("incident-1").on("2026-11-04");
+        RiskEvents other = RiskEvents.about("incident-2").of("org-b").inSegment("coast");
+        EventMessage<?> reported = event("incident-1", kidnapping.incidentReported(), 0);
+        EventMessage<?> parked = event("incident-1", kidnapping.movedTo("2026-10-28"), 1);
+        EventMessage<?> next = event("incident-1", kidnapping.movedTo("2026-11-25"), 2);
+        EventMessage<?> otherReported = event("incident-2", other.incidentReported(), 0);
+
+        ProcessedBatch.eventByEvent(new RiskProjection(new RiskBuckets(eventByEvent.database())),
+                List.of(reported, parked, otherReported, next));
+
+        RiskBuckets buckets = new RiskBuckets(batched.database());
+        RiskProjection projection = new RiskProjection(buckets);
+        ProcessedBatch.eventByEvent(projection, List.of(reported));
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        AtomicReference<Throwable> retryFailed = new AtomicReference<>();
+        MessageHandler<EventMessage<?>> handler = message -> {
+            if (message == next) {
+                Thread retry = new Thread(() -> {
+                    try {
+                        ProcessedBatch.eventByEvent(projection, List.of(parked));
+                    } catch (Throwable e) {
+                        retryFailed.set(e);
+                    }
+                });
+                retry.start();
+                retry.join();
+            }
+            return adapter.handle(message);
+        };
+        List<EventMessage<?>> events = List.of(otherReported, next);
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(events);
+        assertThat(batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch,
+                List.of(new ViewWritesPerBatch()), handler).proceed(), RollbackConfigurationType.ANY_THROWABLE)
+                .isExceptional()).isFalse();
+        assertThat(retryFailed.get()).isNull();
+
+        RiskReader expected = RiskReader.of(new RiskBuckets(eventByEvent.database()), "org-a", Role.ANALYST);
+        assertThat(RiskReader.incidents(expected.total("jungle"))).as("event by event").isEqualTo(1);
+        RiskReader analyst = RiskReader.of(buckets, "org-a", Role.ANALYST);
+        assertThat(RiskReader.incidents(analyst.total("jungle"))).as("incident-1 counted once").isEqualTo(1);
+        for (String collection : collections()) {
+            assertThat(documents(batched.database(), collection)).as(collection)
+                    .containsExactlyInAnyOrderElementsOf(documents(eventByEvent.database(), collection));
+        }
+    }
+
+    private static List<String> collections() {
+        List<String> collections = new ArrayList<>(List.of(RiskBuckets.INCIDENTS, RiskBuckets.CASES,
+                RiskBuckets.ROUTE_SEGMENTS));
+        for (RiskPeriod period : RiskPeriod.values()) {
+            collections.add(period.collection());
+        }
+        return collections;
+    }
+
+    private static List<Document> documents(MongoDatabase database, String collection) {
+        return database.getCollection(collection).find().into(new ArrayList<>());
+    }
+
+    private static EventMessage<?> event(String id, Object payload, long sequence) {
+        return new GenericDomainEventMessage<>("Incident", id, sequence, payload);
+    }
+}

@@ -171,8 +171,8 @@ class RiskBuckets {
                     new MergedUpdate().set(SEGMENTS + "." + hex(after.segmentKey()), true)
                             .set(ORGANISATIONS + "." + after.organisationKey(), true), true);
         }
-        List<BucketMove> held = writes.local(this, ArrayList::new);
-        boolean first = held.isEmpty();
+        HeldBuckets held = writes.local(this, HeldBuckets::new);
+        boolean first = held.moves.isEmpty();
         for (RiskPeriod period : RiskPeriod.values()) {
             changes(period, before, after).forEach((bucketId, inc) -> {
                 MergedUpdate update = new MergedUpdate();
@@ -182,59 +182,113 @@ class RiskBuckets {
                     }
                 });
                 if (!update.isEmpty()) {
-                    held.add(new BucketMove(period, bucketId, mark, sequence, update.set(mark, sequence)));
+                    held.moves.add(new BucketMark(period, bucketId, mark, sequence, update.set(mark, sequence)));
                 }
             });
         }
-        if (first && !held.isEmpty()) {
+        if (first && !held.moves.isEmpty()) {
             writes.beforeFlush(() -> sendMoves(writes, held));
         }
     }
 
-    /** One event's update of one bucket, held until the marks of the batch's buckets have been read. */
-    private record BucketMove(RiskPeriod period, String bucketId, String mark, long sequence, MergedUpdate update) {
+    /**
+     * One event's update of one bucket (or, with no update, its mark's removal), held until the marks of the batch's
+     * buckets have been read.
+     */
+    private record BucketMark(RiskPeriod period, String bucketId, String mark, long sequence, MergedUpdate update) {
+
+        String key() {
+            return period + " " + bucketId + " " + mark;
+        }
     }
 
-    /** Sends, in order, each held update its bucket does not refuse: the marks read once per period. */
-    private void sendMoves(ViewWrites writes, List<BucketMove> moves) {
-        Map<RiskPeriod, Map<String, Document>> marks = new EnumMap<>(RiskPeriod.class);
+    /** A batch's bucket updates and marks' removals, and the marks as read before any of them is sent. */
+    private static final class HeldBuckets {
+        final List<BucketMark> moves = new ArrayList<>();
+        final List<BucketMark> settles = new ArrayList<>();
+        final Map<String, Long> marksRead = new HashMap<>();
+        final Set<String> read = new HashSet<>();
+    }
+
+    /**
+     * Reads the marks of every bucket the batch moves or settles, once per period (those not read yet), into
+     * {@code held}: their value, or nothing where a bucket has no such mark.
+     */
+    private void readMarks(HeldBuckets held, List<BucketMark> of) {
         for (RiskPeriod period : RiskPeriod.values()) {
             Set<String> bucketIds = new HashSet<>();
             Set<String> markFields = new HashSet<>();
-            for (BucketMove move : moves) {
-                if (move.period() == period) {
-                    bucketIds.add(move.bucketId());
-                    markFields.add(move.mark());
+            for (BucketMark bucketMark : of) {
+                if (bucketMark.period() == period && held.read.add(bucketMark.key())) {
+                    bucketIds.add(bucketMark.bucketId());
+                    markFields.add(bucketMark.mark());
                 }
             }
             if (bucketIds.isEmpty()) {
                 continue;
             }
-            Map<String, Document> byId = new HashMap<>();
             for (Document bucket : buckets.get(period).find(Filters.in("_id", bucketIds))
                     .projection(Projections.include(List.copyOf(markFields)))) {
-                byId.put(bucket.getString("_id"), bucket);
+                for (String mark : markFields) {
+                    if (bucket.getEmbedded(List.of(mark.split("\\.")), Object.class) instanceof Number taken) {
+                        held.marksRead.put(period + " " + bucket.getString("_id") + " " + mark, taken.longValue());
+                    }
+                }
             }
-            marks.put(period, byId);
         }
-        for (BucketMove move : moves) {
-            Document bucket = marks.getOrDefault(move.period(), Map.of()).get(move.bucketId());
-            Object taken = bucket == null ? null : bucket.getEmbedded(List.of(move.mark().split("\\.")), Object.class);
-            if (!(taken instanceof Number number && number.longValue() >= move.sequence())) {
+    }
+
+    /** Sends, in order, each held update its bucket does not refuse: the marks read once per period. */
+    private void sendMoves(ViewWrites writes, HeldBuckets held) {
+        List<BucketMark> all = new ArrayList<>(held.moves);
+        all.addAll(held.settles);
+        readMarks(held, all);
+        for (BucketMark move : held.moves) {
+            Long taken = held.marksRead.get(move.key());
+            if (taken == null || taken < move.sequence()) {
                 writes.updateById(BUCKETS_STEP, buckets.get(move.period()), move.bucketId(), move.update(), true);
             }
         }
     }
 
     /**
-     * Removes the marks {@link #move} left, once the incident's or case's state has recorded the event and every
-     * earlier one: none of its marks is needed any more, whichever event set it.
+     * Removes the marks {@link #move} left, once the incident's or case's state has recorded the event
+     * {@code sequence} and every earlier one: none of its marks at or below it is needed any more, whichever event
+     * set it. A mark above it stays: a batch that died after its bucket updates and before its states may have left
+     * a bucket marked with a later event than a shorter batch handing the same events again has reached, and that
+     * mark must still refuse the later event when it comes.
      */
-    void settle(String mark, BucketContribution before, BucketContribution after) {
+    void settle(String mark, long sequence, BucketContribution before, BucketContribution after) {
         ViewWrites writes = ViewWrites.current();
+        HeldBuckets held = writes.local(this, HeldBuckets::new);
+        boolean first = held.settles.isEmpty();
         for (RiskPeriod period : RiskPeriod.values()) {
             for (String bucketId : changes(period, before, after).keySet()) {
-                writes.updateById(SETTLE_STEP, buckets.get(period), bucketId, new MergedUpdate().unset(mark), false);
+                held.settles.add(new BucketMark(period, bucketId, mark, sequence, null));
+            }
+        }
+        if (first && !held.settles.isEmpty()) {
+            writes.beforeFlush(() -> sendSettles(writes, held));
+        }
+    }
+
+    /**
+     * Removes each held mark the incident's (or case's) state now covers: unless the mark read is above the last event
+     * settled. The batch's own updates need no look: one it sent found the mark below its event, which is at or
+     * below the last settled, and set the mark to it. Outside a batch the marks are read after the update and the
+     * state were sent, and say the same.
+     */
+    private void sendSettles(ViewWrites writes, HeldBuckets held) {
+        readMarks(held, held.settles);
+        Map<String, BucketMark> highest = new LinkedHashMap<>();
+        for (BucketMark settle : held.settles) {
+            highest.merge(settle.key(), settle, (a, b) -> a.sequence() >= b.sequence() ? a : b);
+        }
+        for (BucketMark settle : highest.values()) {
+            Long carried = held.marksRead.get(settle.key());
+            if (carried == null || carried <= settle.sequence()) {
+                writes.updateById(SETTLE_STEP, buckets.get(settle.period()), settle.bucketId(),
+                        new MergedUpdate().unset(settle.mark()), false);
             }
         }
     }

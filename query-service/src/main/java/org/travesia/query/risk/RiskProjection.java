@@ -157,7 +157,7 @@ class RiskProjection {
         }
         buckets.saveCase(event.caseId(), sequence);
         if (opened != null) {
-            buckets.settle(mark, null, opened);
+            buckets.settle(mark, sequence, null, opened);
         }
     }
 
@@ -186,7 +186,7 @@ class RiskProjection {
         buckets.saveIncident(incident.append("sequence", sequence)
                 .append("contribution", after == null ? null : after.toDocument()));
         if (moved) {
-            buckets.settle(RiskBuckets.incidentMark(incidentId), before, after);
+            buckets.settle(RiskBuckets.incidentMark(incidentId), sequence, before, after);
         }
     }
 

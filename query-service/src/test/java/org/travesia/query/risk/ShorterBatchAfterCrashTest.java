@@ -20,9 +20,9 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
 /**
- * A batch [report, move] fails at the states step after its buckets step went; the events are then handed again in
- * shorter batches ([report], then [move]). The report's settle removes the mark the move had left on the first
- * segment's bucket, so the move is taken out of that bucket a second time.
+ * A batch [report, move] fails at its states step, after its bucket updates went out. The same events handed again
+ * in shorter batches, [report] then [move] (the move parked and retried, or the batch size changed), count once: the
+ * report's settling must not remove the mark the move left on the bucket it moved away from.
  */
 class ShorterBatchAfterCrashTest {
 

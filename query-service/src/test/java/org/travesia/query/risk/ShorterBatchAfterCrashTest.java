@@ -6,18 +6,12 @@ import java.util.List;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.kernel.common.Role;
 import org.travesia.platform.testing.ProcessedBatch;
-import org.travesia.platform.viewwrites.ViewWrites;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 
 /**
  * A batch [report, move] fails at its states step, after its bucket updates went out. The same events handed again
@@ -33,33 +27,12 @@ class ShorterBatchAfterCrashTest {
         mongo.close();
     }
 
-    /** Fails the states step, after the buckets step, when armed: a duplicate key in a step-1 collection. */
-    static final class Failing extends RiskBuckets {
-        boolean armed;
-        final MongoCollection<Document> poison;
-
-        Failing(MongoDatabase database) {
-            super(database);
-            poison = database.getCollection("poison");
-            poison.createIndex(Indexes.ascending("k"), new IndexOptions().unique(true));
-            poison.insertOne(new Document("_id", "there").append("k", 1));
-        }
-
-        @Override
-        void saveIncident(Document incident) {
-            if (armed) {
-                ViewWrites.current().upsert(1, poison, new Document("_id", "dup").append("k", 1));
-            }
-            super.saveIncident(incident);
-        }
-    }
-
     @Test
     void aMoveHandedAgainInAShorterBatchCountsOnce() {
         RiskEvents kidnapping = RiskEvents.about("incident-1").on("2026-11-18").inSegment("jungle");
         EventMessage<?> reported = event(kidnapping.incidentReported(), 0);
         EventMessage<?> moved = event(kidnapping.movedToSegment("coast"), 1);
-        Failing buckets = new Failing(mongo.database());
+        StatesStepFails buckets = new StatesStepFails(mongo.database());
         RiskProjection projection = new RiskProjection(buckets);
 
         buckets.armed = true;

@@ -2,6 +2,7 @@ package org.travesia.query.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -37,18 +38,38 @@ class RiskRetryDuringABatchTest {
     @Test
     void anEventAfterARetriedSequenceCountsOnTheStateTheRetryLeft() throws Exception {
         RiskEvents kidnapping = RiskEvents.about("incident-1").on("2026-11-04");
-        RiskEvents other = RiskEvents.about("incident-2").of("org-b").inSegment("coast");
         EventMessage<?> reported = event("incident-1", kidnapping.incidentReported(), 0);
         EventMessage<?> parked = event("incident-1", kidnapping.movedTo("2026-10-28"), 1);
         EventMessage<?> next = event("incident-1", kidnapping.movedTo("2026-11-25"), 2);
-        EventMessage<?> otherReported = event("incident-2", other.incidentReported(), 0);
 
-        ProcessedBatch.eventByEvent(new RiskProjection(new RiskBuckets(eventByEvent.database())),
-                List.of(reported, parked, otherReported, next));
+        retriedDuringTheBatch(List.of(reported), parked, next);
+    }
+
+    /** The parked event is the report itself: the batch's next event must not find the incident missing. */
+    @Test
+    void anEventAfterARetriedReportCountsOnTheStateTheRetryLeft() throws Exception {
+        RiskEvents kidnapping = RiskEvents.about("incident-1").on("2026-11-04");
+        EventMessage<?> parked = event("incident-1", kidnapping.incidentReported(), 0);
+        EventMessage<?> next = event("incident-1", kidnapping.movedTo("2026-11-25"), 1);
+
+        retriedDuringTheBatch(List.of(), parked, next);
+    }
+
+    /**
+     * Handles {@code before} one by one, then a batch of another incident's report and {@code next}, with {@code parked}
+     * retried on its own thread just before {@code next} is handled; and the same events one by one in another store.
+     */
+    private void retriedDuringTheBatch(List<EventMessage<?>> before, EventMessage<?> parked, EventMessage<?> next)
+            throws Exception {
+        RiskEvents other = RiskEvents.about("incident-2").of("org-b").inSegment("coast");
+        EventMessage<?> otherReported = event("incident-2", other.incidentReported(), 0);
+        List<EventMessage<?>> inOrder = new ArrayList<>(before);
+        inOrder.addAll(List.of(parked, otherReported, next));
+        ProcessedBatch.eventByEvent(new RiskProjection(new RiskBuckets(eventByEvent.database())), inOrder);
 
         RiskBuckets buckets = new RiskBuckets(batched.database());
         RiskProjection projection = new RiskProjection(buckets);
-        ProcessedBatch.eventByEvent(projection, List.of(reported));
+        ProcessedBatch.eventByEvent(projection, before);
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
         AtomicReference<Throwable> retryFailed = new AtomicReference<>();
         MessageHandler<EventMessage<?>> handler = message -> {

@@ -1,10 +1,12 @@
 package org.travesia.platform.testing;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
@@ -26,6 +28,39 @@ public final class ProcessedBatch {
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.copyOf(events));
         return batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, List.of(new ViewWritesPerBatch()),
                 handler).proceed(), RollbackConfigurationType.ANY_THROWABLE);
+    }
+
+    /**
+     * As {@link #of}, with an operator's retry of dead letters in the middle: just before the batch handles
+     * {@code before}, {@code retried} are handled on a thread of their own, one by one as a retry handles them, and
+     * done. Throws if the retry failed.
+     */
+    public static ResultMessage<?> withRetryBefore(Object projection, List<? extends EventMessage<?>> events,
+                                                   EventMessage<?> before, List<? extends EventMessage<?>> retried)
+            throws InterruptedException {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        AtomicReference<Throwable> retryFailed = new AtomicReference<>();
+        MessageHandler<EventMessage<?>> handler = message -> {
+            if (message == before) {
+                Thread retry = new Thread(() -> {
+                    try {
+                        eventByEvent(projection, retried);
+                    } catch (Throwable e) {
+                        retryFailed.set(e);
+                    }
+                });
+                retry.start();
+                retry.join();
+            }
+            return adapter.handle(message);
+        };
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.copyOf(events));
+        ResultMessage<?> result = batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch,
+                List.of(new ViewWritesPerBatch()), handler).proceed(), RollbackConfigurationType.ANY_THROWABLE);
+        if (retryFailed.get() != null) {
+            throw new IllegalStateException("The retry failed", retryFailed.get());
+        }
+        return result;
     }
 
     /** Each event on its own, outside any batch, as a dead letter retried is handled: its writes sent as they come. */

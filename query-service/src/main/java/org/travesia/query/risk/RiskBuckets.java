@@ -198,6 +198,11 @@ class RiskBuckets {
     private record BucketMark(RiskPeriod period, String bucketId, String mark, long sequence, MergedUpdate update) {
 
         String key() {
+            return key(period, bucketId, mark);
+        }
+
+        /** One bucket's one mark, as the batch's reads and writes of marks name it. */
+        static String key(RiskPeriod period, String bucketId, String mark) {
             return period + " " + bucketId + " " + mark;
         }
     }
@@ -231,7 +236,7 @@ class RiskBuckets {
                     .projection(Projections.include(List.copyOf(markFields)))) {
                 for (String mark : markFields) {
                     if (bucket.getEmbedded(List.of(mark.split("\\.")), Object.class) instanceof Number taken) {
-                        held.marksRead.put(period + " " + bucket.getString("_id") + " " + mark, taken.longValue());
+                        held.marksRead.put(BucketMark.key(period, bucket.getString("_id"), mark), taken.longValue());
                     }
                 }
             }

@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.DefaultInterceptorChain;
-import org.axonframework.messaging.MessageHandler;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.kernel.common.Role;
 import org.travesia.platform.testing.ProcessedBatch;
-import org.travesia.platform.viewwrites.ViewWritesPerBatch;
 
 /**
  * An operator retries a parked incident (its own thread, writes sent as they come, letter evicted) while the risk
@@ -70,28 +63,8 @@ class RiskRetryDuringABatchTest {
         RiskBuckets buckets = new RiskBuckets(batched.database());
         RiskProjection projection = new RiskProjection(buckets);
         ProcessedBatch.eventByEvent(projection, before);
-        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
-        AtomicReference<Throwable> retryFailed = new AtomicReference<>();
-        MessageHandler<EventMessage<?>> handler = message -> {
-            if (message == next) {
-                Thread retry = new Thread(() -> {
-                    try {
-                        ProcessedBatch.eventByEvent(projection, List.of(parked));
-                    } catch (Throwable e) {
-                        retryFailed.set(e);
-                    }
-                });
-                retry.start();
-                retry.join();
-            }
-            return adapter.handle(message);
-        };
-        List<EventMessage<?>> events = List.of(otherReported, next);
-        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(events);
-        assertThat(batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch,
-                List.of(new ViewWritesPerBatch()), handler).proceed(), RollbackConfigurationType.ANY_THROWABLE)
+        assertThat(ProcessedBatch.withRetryBefore(projection, List.of(otherReported, next), next, List.of(parked))
                 .isExceptional()).isFalse();
-        assertThat(retryFailed.get()).isNull();
 
         RiskReader expected = RiskReader.of(new RiskBuckets(eventByEvent.database()), "org-a", Role.ANALYST);
         assertThat(RiskReader.incidents(expected.total("jungle"))).as("event by event").isEqualTo(1);

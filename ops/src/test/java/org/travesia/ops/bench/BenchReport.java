@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -137,6 +138,11 @@ final class BenchReport {
         }
         if (value instanceof Number number) {
             return String.format(Locale.ROOT, "%,d", number.longValue());
+        }
+        if (value instanceof Map<?, ?> named) {
+            StringJoiner joined = new StringJoiner(", ");
+            named.forEach((name, v) -> joined.add(name + " " + format(v)));
+            return joined.toString();
         }
         return value.toString();
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,5 +27,20 @@ class BenchReportMarkdownTest {
 
         assertThat(Files.readString(out.resolve(BenchReport.MARKDOWN_FILE)))
                 .contains("| 12.3 | 3,018 | 0.0041 | 0.59 | 0 |");
+    }
+
+    @Test
+    void figuresByNameAreWrittenInTheirOrderEachAsAFigure() throws Exception {
+        BenchReport report = new BenchReport(BenchOptions.parse("--quick", "--out", out.toString()));
+        Map<String, Object> perProcessor = new LinkedHashMap<>();
+        perProcessor.put("routes", 0.51234);
+        perProcessor.put("route-risk", 893.0026);
+        report.title("catch-up", "every processor from zero");
+        report.row("catch-up", "seconds", 893.0026, "caught up s, per processor", perProcessor);
+        report.finish();
+        report.write(out);
+
+        assertThat(Files.readString(out.resolve(BenchReport.MARKDOWN_FILE)))
+                .contains("| 893 | routes 0.51, route-risk 893 |");
     }
 }

@@ -2,6 +2,8 @@ package org.travesia.ops.bench;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.awaitility.Awaitility;
@@ -26,14 +28,48 @@ final class ProcessorsCaughtUp {
      */
     static boolean in(JsonNode answer) {
         for (JsonNode processor : answer.get("processors")) {
-            if (!processor.has("segments")) {
-                continue;
-            }
-            if (processor.path("lag").asLong(1) > 0 || processor.path("openGaps").asInt(1) > 0) {
+            if (!caughtUp(processor)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean caughtUp(JsonNode processor) {
+        return !processor.has("segments")
+                || processor.path("lag").asLong(1) <= 0 && processor.path("openGaps").asInt(1) <= 0;
+    }
+
+    /**
+     * A service's answer, read through: notes, per processor, the seconds from its creation until it was first seen
+     * caught up ({@link #in}'s rule), so that a catch-up shows which processor it waited for last.
+     */
+    static final class EachProcessor implements Callable<JsonNode> {
+
+        private final Callable<JsonNode> service;
+        private final long start = System.nanoTime();
+        private final Map<String, Double> seconds = new LinkedHashMap<>();
+
+        EachProcessor(Callable<JsonNode> service) {
+            this.service = service;
+        }
+
+        @Override
+        public JsonNode call() throws Exception {
+            JsonNode answer = service.call();
+            double now = (System.nanoTime() - start) / 1e9;
+            for (JsonNode processor : answer.get("processors")) {
+                if (caughtUp(processor)) {
+                    seconds.putIfAbsent(processor.path("name").asText(), now);
+                }
+            }
+            return answer;
+        }
+
+        /** Per processor, the seconds until it was first seen caught up, earliest first; none for one not seen so. */
+        Map<String, Double> seconds() {
+            return new LinkedHashMap<>(seconds);
+        }
     }
 
     /**

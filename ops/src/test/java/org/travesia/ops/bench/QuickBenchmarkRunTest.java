@@ -54,6 +54,13 @@ class QuickBenchmarkRunTest {
         assertThat(rows(run, "append")).as("every append starts with command-service's processors at the head")
                 .allSatisfy(row -> assertThat(row.has("command catch-up from zero s")
                         || row.has("command caught up after s")).isTrue());
+        assertThat(rows(run, "catch-up")).as("when each processor reached the head").allSatisfy(row -> {
+            JsonNode perProcessor = row.path("caught up s, per processor");
+            assertThat(perProcessor.size()).isEqualTo(row.path("processors").asInt());
+            // Timed from a moment before the catch-up's own clock starts, and noted a moment before it stops.
+            perProcessor.forEach(seconds -> assertThat(seconds.asDouble()).isBetween(0.0,
+                    row.path("seconds").asDouble() + 0.1));
+        });
         assertThat(rows(run, "encryption")).as("sealed against clear").allSatisfy(row ->
                 assertThat(row.has("sealed / plain")).isTrue());
         assertThat(Files.readString(out.resolve(BenchReport.MARKDOWN_FILE))).contains("### append", "ratio to raw");

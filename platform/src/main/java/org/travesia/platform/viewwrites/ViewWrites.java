@@ -26,17 +26,9 @@ import com.mongodb.client.model.UpdateOptions;
 
 /**
  * The writes a projection makes to its read models while its processor handles one batch of events, held and sent
- * when the batch ends: one ordered {@code bulkWrite} per step and collection, steps in ascending order.
- * <p>
- * They waive the journal ({@code j: false}, with the collection's {@code w}): each is answered once the store has
- * applied it, not once it is on disk. What makes them durable is the write that follows them: the processor stores
- * its token only after the flush ({@link ViewWritesPerBatch}), with a write that waits for the journal, and a store
- * that makes a write durable makes every write applied before it durable too (MongoDB's journal is one sequence, the
- * embedded store's commit one consistent cut, a majority-acknowledged write covers the oplog before it). So a crash
- * after the token keeps the batch's writes, and one before it can lose any suffix of them, which the processor
- * repairs by handing the batch again from its token, as it does after a crash between two acknowledged writes. On the
- * durable embedded store every write that waits for the journal waits for a group commit and its {@code fsync}: a
- * batch now waits for one, its token's, where it waited for one per step and collection (docs/benchmarks.md).
+ * when the batch ends: one ordered {@code bulkWrite} per step and collection, steps in ascending order. Every
+ * acknowledged write on the durable embedded store waits for a group commit (an {@code fsync}); one bulk write per
+ * collection pays one instead of one per event (docs/benchmarks.md).
  * <p>
  * A projection that must not write one collection before another (history before state, buckets before the state
  * that says they took an event) puts them in ascending steps: a crash between two bulk writes then leaves what a
@@ -218,7 +210,7 @@ public final class ViewWrites {
         beforeFlush.clear();
         for (Map<MongoNamespace, Pending> collections : steps.values()) {
             for (Pending pending : collections.values()) {
-                PendingWrite.send(journalWaived(pending.collection()), pending.writes());
+                PendingWrite.send(pending.collection(), pending.writes());
             }
         }
         steps.clear();
@@ -226,14 +218,6 @@ public final class ViewWrites {
         readAhead.clear();
         afterFlush.forEach(Runnable::run);
         afterFlush.clear();
-    }
-
-    /**
-     * The collection, writing with its write concern but {@code j: false}: a batch's writes are made durable by the
-     * token the processor stores after them, not one by one (the class comment says why that is safe).
-     */
-    private static MongoCollection<Document> journalWaived(MongoCollection<Document> collection) {
-        return collection.withWriteConcern(collection.getWriteConcern().withJournal(false));
     }
 
     private void add(int step, MongoCollection<Document> collection, PendingWrite write) {

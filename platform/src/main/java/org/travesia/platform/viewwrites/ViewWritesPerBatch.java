@@ -30,7 +30,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * <p>
  * A handler that throws inside the batch has its event parked by the dead-letter queue, inside the chain: the batch
  * goes on, and the writes of the other events are sent at its end ({@code PoisonedEventInABatchTest}). A dead letter
- * retried later is handled in a unit of work of its own, where the writes are sent as they come.
+ * retried later is handled in a unit of work of its own, and Axon runs the processing group's interceptors for it
+ * too: its writes are held while its one event is handled and sent right after, before the letter is evicted.
  */
 public final class ViewWritesPerBatch implements MessageHandlerInterceptor<EventMessage<?>> {
 

@@ -63,7 +63,10 @@ public final class ProcessedBatch {
         return result;
     }
 
-    /** Each event on its own, outside any batch, as a dead letter retried is handled: its writes sent as they come. */
+    /**
+     * Each event on its own, outside any unit of work: its writes sent as they come. It stands for a dead letter
+     * retried, which production handles in a unit of work of its own, its writes held until its one event is handled.
+     */
     public static void eventByEvent(Object projection, List<? extends EventMessage<?>> events) throws Exception {
         AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
         for (EventMessage<?> event : events) {

@@ -48,9 +48,10 @@ import com.mongodb.client.model.UpdateOptions;
  * answers writes that are sent as they come, in the order they come. A dead letter retried is intercepted: its one
  * event's writes are held and sent once it is handled.
  * <p>
- * Every write waits for the journal. Waiving it for a batch's writes, with the token stored after them as what makes
- * them durable, was measured and not kept: a store killed and started again while the services stay up loses the
- * waived writes, and the token then lands on the restarted store without them (docs/benchmarks.md, session 10).
+ * Every write keeps its collection's write concern; on the embedded store it is answered once it is on disk. Waiving
+ * the journal for a batch's writes, with the token stored after them as what makes them durable, was measured and not
+ * kept: a store killed and started again while the services stay up loses the waived writes, and the token then
+ * lands on the restarted store without them (docs/benchmarks.md, session 10).
  */
 public final class ViewWrites {
 

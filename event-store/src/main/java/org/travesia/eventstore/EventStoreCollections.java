@@ -70,6 +70,12 @@ public final class EventStoreCollections {
      * allocation lost in a crash with no insert after it leaves nothing that points at its positions, and they are
      * handed out again. On a replica set with {@code w: majority} MongoDB journals it all the same
      * ({@code writeConcernMajorityJournalDefault}).
+     * <p>
+     * One case breaks "the counter is never below a commit": a store killed and restarted while its clients stay up
+     * forgets allocations, and inserts sent after them on fresh connections land on the restarted store. An append
+     * that then finds its positions taken moves the counter above the commits there before it allocates again
+     * ({@link MongoEventStorageEngine}), so it costs that append one retry; readers read by position, not up to the
+     * counter, and miss nothing (ops' {@code StoreRestartedUnderLiveWritersTest}).
      */
     MongoCollection<Document> allocations() {
         return allocations;

@@ -5,6 +5,7 @@ import org.bson.Document;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 /**
@@ -36,6 +37,15 @@ final class PositionAllocator {
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
         long lastBefore = before == null ? 0 : ((Number) before.get(LAST)).longValue();
         return lastBefore + 1;
+    }
+
+    /**
+     * Moves the counter up to {@code position} if it stands below it, so that no position at or under it is handed
+     * out again. Like an allocation, it does not wait for the disk: the insert that follows carries it.
+     */
+    void atLeast(long position) {
+        collections.allocations().updateOne(Filters.eq("_id", COUNTER_ID), Updates.max(LAST, position),
+                new UpdateOptions().upsert(true));
     }
 
     /** The highest position handed out so far (0 on an empty store). Some may still be in flight. */

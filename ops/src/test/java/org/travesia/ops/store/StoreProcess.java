@@ -32,17 +32,25 @@ public final class StoreProcess implements AutoCloseable {
 
     /** Starts the store on a free port over {@code data} and waits until it accepts connections. */
     public static StoreProcess start(Path data) {
+        return start(data, 0);
+    }
+
+    /**
+     * Starts the store on {@code port} (0 picks a free one) over {@code data} and waits until it accepts connections:
+     * on the port of one killed before, it is that store restarted, as clients still connected to it see it.
+     */
+    public static StoreProcess start(Path data, int port) {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), StoreProcess.class.getName(),
-                data.toString());
+                data.toString(), Integer.toString(port));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            CompletableFuture<Integer> port = new CompletableFuture<>();
-            Thread output = new Thread(() -> readOutput(process, port), "store-process-output");
+            CompletableFuture<Integer> bound = new CompletableFuture<>();
+            Thread output = new Thread(() -> readOutput(process, bound), "store-process-output");
             output.setDaemon(true);
             output.start();
             try {
-                return new StoreProcess(process, port.get(60, TimeUnit.SECONDS));
+                return new StoreProcess(process, bound.get(60, TimeUnit.SECONDS));
             } catch (ExecutionException | TimeoutException e) {
                 process.destroyForcibly();
                 throw new IllegalStateException("The store process did not start", e);
@@ -71,6 +79,10 @@ public final class StoreProcess implements AutoCloseable {
         port.completeExceptionally(new IllegalStateException("The store process ended before it was ready"));
     }
 
+    public int port() {
+        return port;
+    }
+
     public String uri(String database) {
         return "mongodb://127.0.0.1:" + port + "/" + database;
     }
@@ -89,9 +101,9 @@ public final class StoreProcess implements AutoCloseable {
         kill();
     }
 
-    /** The child JVM: the store over the directory given, until it is killed. */
+    /** The child JVM: the store over the directory given, on the port given, until it is killed. */
     public static void main(String[] args) throws InterruptedException {
-        EmbeddedStore store = EmbeddedStore.start(Path.of(args[0]), "127.0.0.1", 0);
+        EmbeddedStore store = EmbeddedStore.start(Path.of(args[0]), "127.0.0.1", Integer.parseInt(args[1]));
         System.out.println(READY + store.port());
         System.out.flush();
         Thread.currentThread().join();

@@ -408,8 +408,8 @@ class RiskBuckets {
 
     /** This build's layout: what the buckets hold, and the weights their totals were summed with. */
     private static String currentLayout() {
-        return "segments; totals per organisation and sharing key; organisations per route; weights "
-                + RiskIndex.weights();
+        return "segments; totals per organisation and sharing key; organisations per route; short counter names; "
+                + "weights " + RiskIndex.weights();
     }
 
     /** Drops the older layout's collections, once the processor is set to replay into this one. */

@@ -30,6 +30,17 @@ record RiskContribution(String routeId, String segmentKey, String organisationKe
     static final String INCIDENTS = "n";
     static final String QUALITY_WEIGHT = "qw";
     /**
+     * The people counted at a leaf, and the incidents that left each unknown, under names of a letter or two: a leaf
+     * holds eight counters, and every bucket update copies, and every read encodes, each counter's name. With the
+     * names spelled out ({@code deadUnknown}, ...) they were half of a leaf's bytes (docs/benchmarks.md).
+     */
+    static final String DEAD = "d";
+    static final String MISSING = "m";
+    static final String INJURED = "j";
+    static final String DEAD_UNKNOWN = "du";
+    static final String MISSING_UNKNOWN = "mu";
+    static final String INJURED_UNKNOWN = "ju";
+    /**
      * The totals of a bucket document, per organisation and sharing key: {@code t.<organisation>.<sharing key>}, with
      * the incidents ({@link #INCIDENTS}) and their weight before recency ({@link #WEIGHT}). The window before a risk
      * view's is read from these alone, not from every leaf.
@@ -91,12 +102,12 @@ record RiskContribution(String routeId, String segmentKey, String organisationKe
     static Map<String, Long> metrics(Integer dead, Integer missing, Integer injured, long qualityWeightHundredths) {
         Map<String, Long> m = new LinkedHashMap<>();
         m.put(INCIDENTS, 1L);
-        m.put("dead", dead == null ? 0L : dead);
-        m.put("missing", missing == null ? 0L : missing);
-        m.put("injured", injured == null ? 0L : injured);
-        m.put("deadUnknown", dead == null ? 1L : 0L);
-        m.put("missingUnknown", missing == null ? 1L : 0L);
-        m.put("injuredUnknown", injured == null ? 1L : 0L);
+        m.put(DEAD, dead == null ? 0L : dead);
+        m.put(MISSING, missing == null ? 0L : missing);
+        m.put(INJURED, injured == null ? 0L : injured);
+        m.put(DEAD_UNKNOWN, dead == null ? 1L : 0L);
+        m.put(MISSING_UNKNOWN, missing == null ? 1L : 0L);
+        m.put(INJURED_UNKNOWN, injured == null ? 1L : 0L);
         m.put(QUALITY_WEIGHT, qualityWeightHundredths);
         return m;
     }

@@ -34,8 +34,9 @@ class RiskView {
 
     private static final String[] PEOPLE = {"dead", "missing", "injured"};
     /** The counters of a leaf, of a bucket's totals and of its cases, in the order {@link BucketBytes} reads them. */
-    private static final String[] LEAF = {RiskContribution.INCIDENTS, "dead", "missing", "injured", "deadUnknown",
-            "missingUnknown", "injuredUnknown", RiskContribution.QUALITY_WEIGHT};
+    private static final String[] LEAF = {RiskContribution.INCIDENTS, RiskContribution.DEAD, RiskContribution.MISSING,
+            RiskContribution.INJURED, RiskContribution.DEAD_UNKNOWN, RiskContribution.MISSING_UNKNOWN,
+            RiskContribution.INJURED_UNKNOWN, RiskContribution.QUALITY_WEIGHT};
     private static final int LEAF_PEOPLE = 1;
     private static final int LEAF_UNKNOWN = 1 + PEOPLE.length;
     private static final int LEAF_WEIGHT = LEAF.length - 1;

@@ -3,6 +3,7 @@ package org.travesia.query.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.travesia.query.risk.RiskReader.dead;
 import static org.travesia.query.risk.RiskReader.incidents;
 
 import java.time.Duration;
@@ -126,6 +127,27 @@ class BucketsOfAnOlderBuildTest {
                 Updates.set("layout", "segments; totals per organisation and sharing key; weights {DEATH=30.0}"));
 
         startAgainAndAwaitTheReplay();
+    }
+
+    /**
+     * Buckets of the layout before the people's counters took names of a letter or two: the dead counted under
+     * {@code dead}, which this build does not read. Replayed, the dead are counted again.
+     */
+    @Test
+    void bucketsWithTheCountersLongNamesAreReplayedIntoTheShortOnes() {
+        projectAnIncidentInTheWindowAndOneInTheWindowBefore();
+        String leaf = "s." + RiskContribution.organisationKey("org-a") + ".NETWORK.KIDNAPPING.u.";
+        updateEveryBucket(Updates.rename(leaf + RiskContribution.DEAD, leaf + "dead"));
+        mongo.database().getCollection(RiskBuckets.LAYOUT).updateMany(new Document(), Updates.set("layout",
+                "segments; totals per organisation and sharing key; organisations per route; weights "
+                        + RiskIndex.weights()));
+        assertThat(mongo.database().getCollection(RiskPeriod.MONTH.collection())
+                .countDocuments(Filters.exists(leaf + "dead"))).as("buckets left as the build before left them")
+                .isPositive();
+
+        startAgainAndAwaitTheReplay();
+        RiskReader analyst = RiskReader.of(service.bean(RiskBuckets.class), "org-a", Role.ANALYST);
+        assertThat(dead(analyst.total("jungle"))).as("the dead of the incident in the window").isEqualTo(2);
     }
 
     /**

@@ -18,7 +18,7 @@ import com.mongodb.client.model.Indexes;
  * positions, so that no position is ever claimed twice and readers can fetch by {@code $in}.
  * {@code aggregateKeys} (a unique, sparse multikey index) holds {@code "<aggregateId>#<sequence>"} for every domain
  * event: the optimistic concurrency guard, and how an aggregate's events are loaded.</li>
- * <li>{@code event_counters}: the global position allocator ({@link #allocations()}).</li>
+ * <li>{@code event_counters}: the global position allocator ({@link #counters()}).</li>
  * <li>{@code snapshots}: the latest snapshot per aggregate, keyed by aggregate id.</li>
  * </ul>
  * Only equality and {@code $in} on unique indexes are used on hot paths: they are the only reads the embedded server
@@ -35,13 +35,11 @@ public final class EventStoreCollections {
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> counters;
-    private final MongoCollection<Document> allocations;
     private final MongoCollection<Document> snapshots;
 
     public EventStoreCollections(MongoDatabase database, WriteConcern writeConcern) {
         this.events = database.getCollection(EVENTS).withWriteConcern(writeConcern);
         this.counters = database.getCollection(COUNTERS).withWriteConcern(writeConcern);
-        this.allocations = counters.withWriteConcern(writeConcern.withJournal(false));
         this.snapshots = database.getCollection(SNAPSHOTS).withWriteConcern(writeConcern);
     }
 
@@ -58,27 +56,16 @@ public final class EventStoreCollections {
         return events;
     }
 
+    /**
+     * The position counter, written with the events' write concern: an allocation is acknowledged only once it is as
+     * durable as the commits will be. It once waived the journal ({@code j: false}), relying on the commit's insert
+     * after it to carry it to disk, which holds only while both reach the same running store. A store killed and
+     * restarted under running services forgot such allocations while inserts sent after them, on fresh connections,
+     * landed on the restarted store: the counter stood below commits, and the next appends took positions under
+     * them, an aggregate's next event before the one it follows (ops' {@code StoreRestartedUnderLiveWritersTest}).
+     */
     MongoCollection<Document> counters() {
         return counters;
-    }
-
-    /**
-     * The counter, for allocating positions only: acknowledged without waiting for the journal ({@code j: false}).
-     * Nothing acts on an allocation but the insert of its commit, and the insert, acknowledged with the write concern
-     * of the events, is on disk only with every write applied before it, the allocation included (the embedded
-     * store's group commit covers every write finished before it; MongoDB's journal and oplog are in order). An
-     * allocation lost in a crash with no insert after it leaves nothing that points at its positions, and they are
-     * handed out again. On a replica set with {@code w: majority} MongoDB journals it all the same
-     * ({@code writeConcernMajorityJournalDefault}).
-     * <p>
-     * One case breaks "the counter is never below a commit": a store killed and restarted while its clients stay up
-     * forgets allocations, and inserts sent after them on fresh connections land on the restarted store. An append
-     * that then finds its positions taken moves the counter above the commits there before it allocates again
-     * ({@link MongoEventStorageEngine}), so it costs that append one retry; readers read by position, not up to the
-     * counter, and miss nothing (ops' {@code StoreRestartedUnderLiveWritersTest}).
-     */
-    MongoCollection<Document> allocations() {
-        return allocations;
     }
 
     MongoCollection<Document> snapshots() {

@@ -112,41 +112,14 @@ public class MongoEventStorageEngine extends AbstractEventStorageEngine {
                     abandon(first, events.size());
                     handlePersistenceException(e, conflicting);
                 }
-                // No aggregate key was taken, so our positions are held by someone else: a reader fenced them (this
-                // commit was too slow), or the counter is behind the store's commits (a restarted store forgot
-                // allocations, which do not wait for the journal, while inserts after them landed). Nothing of this
-                // commit is visible, so it is safe to take fresh positions and insert again, above every commit.
-                long highest = highestHeldAboveCounter();
-                allocator.atLeast(highest);
-                log.warn("Commit at position {} found its positions taken (attempt {}); re-allocating above {}: {}", first, attempt,
-                        highest, e.getError().getMessage());
+                // No aggregate key was taken, so our positions were fenced: this commit was too slow. Nothing of
+                // it is visible, so it is safe to take fresh positions and insert again.
+                log.warn("Commit at position {} was fenced (attempt {}); re-allocating: {}", first, attempt, e.getError().getMessage());
             } catch (MongoException e) {
                 throw new EventStoreException("Could not append " + events.size() + " events", e);
             }
         }
         throw new EventStoreException("Could not append events: positions fenced " + MAX_APPEND_ATTEMPTS + " times");
-    }
-
-    /**
-     * The highest position held by a commit or tombstone above the counter, or the counter itself when nothing is:
-     * probes windows of {@value #TOKEN_AT_PROBE} positions upwards, on the positions index, until one holds nothing.
-     * Above the counter there are commits only when a restarted store forgot allocations whose inserts landed. A
-     * hole wider than a window among them stops the probe early; the next attempt finds the rest.
-     */
-    private long highestHeldAboveCounter() {
-        long highest = allocator.highestAllocated();
-        while (true) {
-            List<Long> window = new ArrayList<>(TOKEN_AT_PROBE);
-            for (long p = highest + 1; p <= highest + TOKEN_AT_PROBE; p++) {
-                window.add(p);
-            }
-            OptionalLong held = Commit.distinct(collections.events().find(Filters.in(EventStoreCollections.POSITIONS, window)))
-                    .stream().mapToLong(Commit::lastPosition).max();
-            if (held.isEmpty()) {
-                return highest;
-            }
-            highest = held.getAsLong();
-        }
     }
 
     private List<StoredEvent> toStoredEvents(List<? extends EventMessage<?>> events,

@@ -5,7 +5,6 @@ import org.bson.Document;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 /**
@@ -27,25 +26,16 @@ final class PositionAllocator {
     /**
      * Allocates {@code count} consecutive positions and returns the first. The block is computed from the counter
      * as it was before the increment: the embedded server can answer a concurrent "after" with another writer's
-     * value, while "before" is a copy taken inside the atomic update on every server. It does not wait for the disk:
-     * the commit's insert that follows does ({@link EventStoreCollections#allocations()}).
+     * value, while "before" is a copy taken inside the atomic update on every server. It is as durable as the commit
+     * will be before it is answered ({@link EventStoreCollections#counters()}).
      */
     long allocate(int count) {
-        Document before = collections.allocations().findOneAndUpdate(
+        Document before = collections.counters().findOneAndUpdate(
                 Filters.eq("_id", COUNTER_ID),
                 Updates.inc(LAST, (long) count),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
         long lastBefore = before == null ? 0 : ((Number) before.get(LAST)).longValue();
         return lastBefore + 1;
-    }
-
-    /**
-     * Moves the counter up to {@code position} if it stands below it, so that no position at or under it is handed
-     * out again. Like an allocation, it does not wait for the disk: the insert that follows carries it.
-     */
-    void atLeast(long position) {
-        collections.allocations().updateOne(Filters.eq("_id", COUNTER_ID), Updates.max(LAST, position),
-                new UpdateOptions().upsert(true));
     }
 
     /** The highest position handed out so far (0 on an empty store). Some may still be in flight. */

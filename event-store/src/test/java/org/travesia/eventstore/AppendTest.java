@@ -2,7 +2,6 @@ package org.travesia.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.atIndex;
 import static org.travesia.eventstore.TestEvents.step;
 import static org.travesia.eventstore.TestEvents.steps;
 
@@ -14,16 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.LongStream;
 
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 
 class AppendTest {
 
@@ -91,35 +86,6 @@ class AppendTest {
 
         assertThat(store.readNew()).extracting(e -> e.getMetaData().get(MongoEventStorageEngine.GLOBAL_POSITION))
                 .containsExactly(1L, 2L, 3L);
-    }
-
-    /**
-     * A restarted store can forget allocations (they do not wait for the journal) whose inserts landed: the counter
-     * then stands below commits. More of them than an append takes attempts, and a hole wider than the probe's window
-     * among them, still cost an append one retry, not the append (ops' StoreRestartedUnderLiveWritersTest makes this
-     * state with a real restart).
-     */
-    @Test
-    void aCounterBehindTheCommitsCostsAnAppendARetryNotTheAppend() {
-        for (int i = 0; i < 30; i++) {
-            store.engine.appendEvents(steps("landed-" + i, 0, 1));
-        }
-        new PositionAllocator(store.collections).allocate(70); // 31 to 100: a hole wider than a window
-        store.engine.appendEvents(steps("above-the-hole", 0, 1));
-        store.collections.counters().updateOne(Filters.eq("_id", PositionAllocator.COUNTER_ID),
-                Updates.set(PositionAllocator.LAST, 5L));
-
-        for (int i = 0; i < 71; i++) {
-            store.engine.appendEvents(steps("after-" + i, 0, 1));
-        }
-
-        List<TrackedEventMessage<?>> read = store.readNew();
-        assertThat(read).extracting(e -> e.getMetaData().get(MongoEventStorageEngine.GLOBAL_POSITION))
-                .as("positions, each once and in order").containsExactlyElementsOf(
-                        LongStream.rangeClosed(1, 102).boxed().toList());
-        assertThat(read).extracting(EventStoreFixture::aggregateOf).as("where each appended event went")
-                .startsWith("landed-0").contains("above-the-hole", atIndex(100)).endsWith("after-70");
-        assertThat(new PositionAllocator(store.collections).highestAllocated()).isEqualTo(102);
     }
 
     @Test

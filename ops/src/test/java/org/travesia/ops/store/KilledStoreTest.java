@@ -38,10 +38,10 @@ import com.mongodb.client.model.Updates;
 /**
  * The embedded store, in its own JVM, killed with SIGKILL in the middle of a burst of writes, three times over the
  * same data directory. Each writer makes a causal chain across four collections: a claim of the report's number that
- * does not wait for the disk ({@code j: false}, as the event store allocates positions), then the report, then (once
- * the report is acknowledged) its receipt, then (once that is acknowledged) the writer's progress, which points at
- * it, the way a processor's token points at the events it has handled. After each kill the store must hold every acknowledged
- * write, no write without the ones it followed, and indexes that agree with their documents.
+ * does not wait for the disk ({@code j: false}, as the event store allocated positions until session 11), then the
+ * report, then (once the report is acknowledged) its receipt, then (once that is acknowledged) the writer's progress,
+ * which points at it, the way a processor's token points at the events it has handled. After each kill the store must
+ * hold every acknowledged write, no write without the ones it followed, and indexes that agree with their documents.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KilledStoreTest {

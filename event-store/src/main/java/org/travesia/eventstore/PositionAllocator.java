@@ -26,11 +26,11 @@ final class PositionAllocator {
     /**
      * Allocates {@code count} consecutive positions and returns the first. The block is computed from the counter
      * as it was before the increment: the embedded server can answer a concurrent "after" with another writer's
-     * value, while "before" is a copy taken inside the atomic update on every server. It is as durable as the commit
-     * will be before it is answered ({@link EventStoreCollections#counters()}).
+     * value, while "before" is a copy taken inside the atomic update on every server. It is on disk, and on a majority
+     * of a replica set, before it is answered ({@link EventStoreCollections#allocations()}).
      */
     long allocate(int count) {
-        Document before = collections.counters().findOneAndUpdate(
+        Document before = collections.allocations().findOneAndUpdate(
                 Filters.eq("_id", COUNTER_ID),
                 Updates.inc(LAST, (long) count),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));

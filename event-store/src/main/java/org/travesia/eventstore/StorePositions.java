@@ -102,9 +102,9 @@ public final class StorePositions {
         return highest;
     }
 
-    /** Moves the counter up to {@code position} if it is below; never down. */
+    /** Moves the counter up to {@code position} if it is below; never down. As durable as an allocation. */
     public void raiseCounterTo(long position) {
-        collections.counters().updateOne(Filters.eq("_id", PositionAllocator.COUNTER_ID),
+        collections.allocations().updateOne(Filters.eq("_id", PositionAllocator.COUNTER_ID),
                 Updates.max(PositionAllocator.LAST, position), new UpdateOptions().upsert(true));
     }
 

@@ -21,9 +21,10 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 
 /**
- * An append's position allocation asks the server for the same write concern as its commit's insert: a store
- * restarted between the two must not have forgotten the allocation while the insert lands on it
- * ({@link EventStoreCollections#counters()}). Read from the commands the driver sends.
+ * An append's position allocation asks for the journal and a majority whatever the events' write concern, and its
+ * commit's insert for the configured one: a store restarted, or a primary replaced, between the two must not have
+ * forgotten the allocation while the insert lands on it ({@link EventStoreCollections#allocations()}). Read from the
+ * commands the driver sends.
  */
 class AllocationJournalTest {
 
@@ -52,7 +53,7 @@ class AllocationJournalTest {
     }
 
     @Test
-    void theAllocationAndTheInsertBothAskTheConfiguredConcern() {
+    void theAllocationAsksTheJournalAndAMajorityAndTheInsertTheConfiguredConcern() {
         List<WriteConcern> concerns = List.of(WriteConcern.ACKNOWLEDGED, WriteConcern.MAJORITY);
         for (int i = 0; i < concerns.size(); i++) {
             WriteConcern configured = concerns.get(i);
@@ -64,11 +65,12 @@ class AllocationJournalTest {
 
             engine.appendEvents(steps("a" + i, 0, 2));
 
-            BsonDocument asked = configured.isServerDefault() ? new BsonDocument() : configured.asDocument();
             assertThat(writeConcernByCommand.get("findAndModify " + EventStoreCollections.COUNTERS))
-                    .as("the allocation, under %s", configured).isEqualTo(asked);
+                    .as("the allocation, under %s", configured)
+                    .isEqualTo(BsonDocument.parse("{w: 'majority', j: true}"));
             assertThat(writeConcernByCommand.get("insert " + EventStoreCollections.EVENTS))
-                    .as("the commit's insert, under %s", configured).isEqualTo(asked);
+                    .as("the commit's insert, under %s", configured)
+                    .isEqualTo(configured.isServerDefault() ? new BsonDocument() : configured.asDocument());
         }
     }
 }

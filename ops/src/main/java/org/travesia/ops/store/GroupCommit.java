@@ -24,8 +24,10 @@ import org.h2.mvstore.MVStore;
  * <p>
  * A write whose client waived the journal ({@link #writeWithoutWaiting}) starts no commit of its own: it goes into the
  * next one a waiting write starts, or, if none comes, one started after {@link #UNJOURNALED_INTERVAL} (MongoDB's
- * default journal commit interval). Committing it at once would make the waiting write that usually follows it (the
- * event store's insert after its allocation) queue behind that commit's fsync and pay two after all.
+ * default journal commit interval). Committing it at once would make a waiting write that follows it queue behind that
+ * commit's fsync and pay two after all. It is lost if the store dies before that commit, whatever its client sends
+ * to the store once restarted (the event store allocated positions this way until session 11; see
+ * {@code EventStoreCollections#allocations()}).
  */
 final class GroupCommit implements AutoCloseable {
 

@@ -31,6 +31,7 @@ import com.mongodb.MongoException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
@@ -48,8 +49,9 @@ class StoreRestartedUnderLiveWritersTest {
     /** The dead writer's block: where appends after a forgotten allocation would land, below the step after it. */
     private static final int DEAD_WRITER_POSITIONS = 20;
     /**
-     * The allocations are lost only if the kill comes before the store commits them (it commits a write that does
-     * not wait for the journal with the next one that does, or after 100 ms): a few rounds make that near certain.
+     * A write that does not wait for the journal is lost only if the kill comes before the store commits it (with the
+     * next write that waits, or after 100 ms). Each restart checks that it forgot one written just before the kill
+     * ({@link #restartTheStore}); of a few rounds, one at least must.
      */
     private static final int ROUNDS = 3;
     private static final String WALKER = "walker";
@@ -68,6 +70,8 @@ class StoreRestartedUnderLiveWritersTest {
     private MongoClient client;
     private MongoDatabase database;
     private MongoEventStorageEngine engine;
+    private int restarts;
+    private int restartsThatForgot;
 
     @BeforeEach
     void startTheStoreAndAClientThatOutlivesIt() {
@@ -125,6 +129,8 @@ class StoreRestartedUnderLiveWritersTest {
                     landed).isGreaterThan(landed);
         }
 
+        assertThat(restartsThatForgot).as("restarts that forgot what was written unjournaled just before them, of %d",
+                ROUNDS).isPositive();
         readNew(liveReader, readLive);
         List<String> readFromStart = new ArrayList<>();
         readNew(null, readFromStart);
@@ -163,19 +169,29 @@ class StoreRestartedUnderLiveWritersTest {
 
     /**
      * SIGKILL, then the same data directory on the same port. The client's pooled connections are dead; the first
-     * command to meet one fails and clears the pool (as another writer's would), and the next gets a fresh one.
+     * command to meet one fails and clears the pool (as another writer's would), and the next gets a fresh one. Just
+     * before the kill it writes a marker without waiting for the journal, as the allocations once were: a restart
+     * that no longer holds it came before the store committed anything written since, which is the case the test is
+     * about, and is counted in {@link #restartsThatForgot}.
      */
     private void restartTheStore() {
         int port = store.port();
+        MongoCollection<Document> markers = database.getCollection("unjournaled_markers")
+                .withWriteConcern(WriteConcern.W1.withJournal(false));
+        String marker = "before restart " + (++restarts);
+        markers.insertOne(new Document("_id", marker));
         store.kill();
         store = StoreProcess.start(data, port);
         for (int attempt = 1; ; attempt++) {
             try {
                 database.runCommand(new Document("ping", 1));
-                return;
+                break;
             } catch (MongoException deadConnection) {
                 assertThat(attempt).as("pings until a fresh connection answers").isLessThan(5);
             }
+        }
+        if (markers.find(Filters.eq("_id", marker)).first() == null) {
+            restartsThatForgot++;
         }
     }
 

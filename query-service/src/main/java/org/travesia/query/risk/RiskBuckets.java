@@ -65,8 +65,9 @@ class RiskBuckets {
     static final String ROUTE_SEGMENTS = "risk_route_segments";
     /**
      * The collections of older layouts: one bucket document per route and period, then per segment without totals or
-     * the organisations per route. An older build run on the store after this one writes there, never here, and this
-     * build replays at its next start.
+     * the organisations per route. A build of those layouts run on the store after this one writes there, never here,
+     * and this build replays at its next start. The builds since write here and compare the layout mark
+     * ({@link #holdOlderLayout}): each replays what the other wrote.
      */
     static final List<String> OLDER_LAYOUT = List.of("risk_days", "risk_weeks", "risk_months", "risk_segment_days",
             "risk_segment_weeks", "risk_segment_months");

@@ -76,8 +76,12 @@ final class BenchReport {
         System.out.println("[bench " + CLOCK_TIME.format(LocalTime.now()) + "] " + scenario + ": " + row);
     }
 
+    /** Adds a note to a scenario's table, once however many sizes make it. */
     void note(String scenario, String note) {
-        table(scenario).notes().add(note);
+        List<String> notes = table(scenario).notes();
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
     }
 
     void finish() {

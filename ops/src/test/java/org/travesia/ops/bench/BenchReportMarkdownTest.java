@@ -43,4 +43,21 @@ class BenchReportMarkdownTest {
         assertThat(Files.readString(out.resolve(BenchReport.MARKDOWN_FILE)))
                 .contains("| 893 | routes 0.51, route-risk 893 |");
     }
+
+    /** A scenario run at each size makes its notes at each: they say what was compared with what, once. */
+    @Test
+    void aNoteMadeAtEachSizeIsWrittenOnce() throws Exception {
+        BenchReport report = new BenchReport(BenchOptions.parse("--quick", "--out", out.toString()));
+        report.title("reads", "p50 and p99");
+        for (int size : new int[] {10_000, 100_000}) {
+            report.row("reads", "incidents", size, "p50 ms", 1.0);
+            report.note("reads", "The raw limit of the risk view is the find on the incident view.");
+        }
+        report.finish();
+        report.write(out);
+
+        String markdown = Files.readString(out.resolve(BenchReport.MARKDOWN_FILE));
+        assertThat(markdown.split("The raw limit of the risk view", -1)).as("the note and what surrounds it")
+                .hasSize(2);
+    }
 }

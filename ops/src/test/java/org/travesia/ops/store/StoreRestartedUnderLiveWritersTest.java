@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.travesia.eventstore.EventStoreCollections;
 import org.travesia.eventstore.MongoEventStorageEngine;
+import org.travesia.eventstore.StorePositions;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -70,6 +71,7 @@ class StoreRestartedUnderLiveWritersTest {
     private MongoClient client;
     private MongoDatabase database;
     private MongoEventStorageEngine engine;
+    private StorePositions positions;
     private int restarts;
     private int restartsThatForgot;
 
@@ -83,8 +85,11 @@ class StoreRestartedUnderLiveWritersTest {
         database = client.getDatabase("travesia");
         // The production defaults (the gap timeout's 10 s among them), and a listener that runs atNextAllocation
         // once, between an allocation and its insert.
+        EventStoreCollections collections =
+                new EventStoreCollections(database, WriteConcern.ACKNOWLEDGED).ensureIndexes();
+        positions = new StorePositions(collections);
         engine = MongoEventStorageEngine.builder()
-                .collections(new EventStoreCollections(database, WriteConcern.ACKNOWLEDGED).ensureIndexes())
+                .collections(collections)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .allocationListener((first, count) -> {
@@ -120,13 +125,14 @@ class StoreRestartedUnderLiveWritersTest {
             String died = "died-" + round;
             assertThatThrownBy(() -> engine.appendEvents(walked(died, 0, DEAD_WRITER_POSITIONS)))
                     .isInstanceOf(WriterDied.class);
-            long landed = highestStoredPosition();
-            assertThat(counter()).as("round %d: the counter after the restart, against the step that landed at %d",
-                    round, landed).isGreaterThanOrEqualTo(landed);
+            long landed = positions.highestOccupiedByScan();
+            assertThat(positions.counter())
+                    .as("round %d: the counter after the restart, against the step that landed at %d", round, landed)
+                    .isGreaterThanOrEqualTo(landed);
 
             appendNextStep(appended);
-            assertThat(highestStoredPosition()).as("round %d: the walker's next step, after the one at %d", round,
-                    landed).isGreaterThan(landed);
+            assertThat(positions.highestOccupiedByScan())
+                    .as("round %d: the walker's next step, after the one at %d", round, landed).isGreaterThan(landed);
         }
 
         assertThat(restartsThatForgot).as("restarts that forgot what was written unjournaled just before them, of %d",
@@ -157,7 +163,7 @@ class StoreRestartedUnderLiveWritersTest {
         appended.add(WALKER + "#" + step);
     }
 
-    /** Reads everything after {@code token} into {@code into}, as a tracking processor would; answers where it stopped. */
+    /** Reads everything after {@code token} into {@code into}, as a processor would; answers where it stopped. */
     private TrackingToken readNew(TrackingToken token, List<String> into) {
         List<? extends TrackedEventMessage<?>> read = engine.readEvents(token, false).collect(Collectors.toList());
         for (TrackedEventMessage<?> event : read) {
@@ -193,21 +199,5 @@ class StoreRestartedUnderLiveWritersTest {
         if (markers.find(Filters.eq("_id", marker)).first() == null) {
             restartsThatForgot++;
         }
-    }
-
-    private long counter() {
-        Document counter = database.getCollection(EventStoreCollections.COUNTERS).find(Filters.eq("_id", "global"))
-                .first();
-        return counter == null ? 0 : ((Number) counter.get("last")).longValue();
-    }
-
-    private long highestStoredPosition() {
-        Document highest = database.getCollection(EventStoreCollections.EVENTS).find()
-                .sort(new Document("_id", -1)).limit(1).first();
-        if (highest == null) {
-            return 0;
-        }
-        List<?> positions = highest.getList("positions", Object.class);
-        return ((Number) positions.get(positions.size() - 1)).longValue();
     }
 }

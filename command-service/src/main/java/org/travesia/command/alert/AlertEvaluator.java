@@ -60,7 +60,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Its state is written once per batch, when the batch ends and before its token ({@link AlertState}). An alert is
  * raised by the route before the state that holds it open is written ({@link ProcessorCommands} commits each command
  * on its own, not with the batch): a crash between the two hands the batch again, which raises the same alert id,
- * and the route answers with the alert it holds instead of raising another.
+ * and the route answers with the alert it holds instead of raising another. A raise that fails otherwise (the store
+ * unreachable, say) parks the event; the incident's state is saved only after its rules are evaluated, so the
+ * operator's retry of the parked event evaluates them again and raises the alert.
  */
 @Component
 @ProcessingGroup(InOrderProcessors.ROUTE_ALERTS)
@@ -204,10 +206,14 @@ class AlertEvaluator {
             state.putInCell(cell, entry);
         }
         incident.append("cell", cell).append("entry", entry == null ? null : entry.toDocument());
-        state.saveIncident(incident);
         if (cell != null) {
             evaluate(at.routeId(), at.segmentId(), day, position);
         }
+        // Saved once evaluation has gone through: a raise that fails parks the event, and the batch's other writes
+        // are sent when it ends. Had the state gone with them, the retried event would find its contribution already
+        // there, change nothing, and never evaluate the rule again. The cell writes do go, as after a crash between
+        // cells and states (AlertState), and setting or unsetting an entry again leaves it as once.
+        state.saveIncident(incident);
     }
 
     private void evaluate(String routeId, String segmentId, LocalDate day, long position) {

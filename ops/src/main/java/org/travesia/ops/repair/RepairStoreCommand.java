@@ -19,6 +19,7 @@ public final class RepairStoreCommand {
 
     static final String USAGE = """
             usage: ./ops/repair-store status
+                   ./ops/repair-store check-order
                    ./ops/repair-store raise-counter
                    ./ops/repair-store reset-processor <name>
             Stop both services first.""";
@@ -65,7 +66,7 @@ public final class RepairStoreCommand {
 
     private static boolean valid(String[] args) {
         return switch (args[0]) {
-            case "status", "raise-counter" -> args.length == 1;
+            case "status", "check-order", "raise-counter" -> args.length == 1;
             case "reset-processor" -> args.length == 2;
             default -> false;
         };
@@ -74,6 +75,7 @@ public final class RepairStoreCommand {
     private static String repair(StoreRepair repair, String[] args) {
         return switch (args[0]) {
             case "status" -> repair.status();
+            case "check-order" -> repair.checkOrder();
             case "raise-counter" -> repair.raiseCounter();
             default -> repair.resetProcessor(args[1]);
         };

@@ -23,6 +23,8 @@ public final class StoreRepair {
     static final String DEAD_LETTERS = "dead_letters";
     /** A claim younger than this belongs to a processor that may still be running. */
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
+    /** How many events out of order {@link #checkOrder} lists. */
+    static final int LISTED = 20;
 
     private final MongoDatabase database;
     private final StorePositions positions;
@@ -55,6 +57,33 @@ public final class StoreRepair {
         }
         positions.raiseCounterTo(highest);
         return "Raised the position counter from " + counter + " to " + highest + ", the highest position stored.";
+    }
+
+    /**
+     * Finds the events stored at a higher position than a later event of their aggregate
+     * ({@link StorePositions#eventsOutOfOrder}), and lists the first {@value #LISTED}. Changes nothing.
+     */
+    public String checkOrder() {
+        StorePositions.OrderCheck check = positions.eventsOutOfOrder(LISTED);
+        String read = "Read " + check.commits() + " commits of " + check.aggregates() + " aggregates, up to position "
+                + check.highestPosition() + ": ";
+        if (check.misordered() == 0) {
+            return read + "every aggregate's events are stored in their order.";
+        }
+        StringBuilder found = new StringBuilder(read).append(check.misordered()).append(check.misordered() == 1
+                ? " event is" : " events are").append(" stored above a later event of the same aggregate")
+                .append(check.misordered() > check.listed().size() ? " (the first " + check.listed().size()
+                        + " listed)" : "").append(':');
+        for (StorePositions.Misordered event : check.listed()) {
+            found.append(System.lineSeparator()).append("  aggregate ").append(event.aggregateId()).append(": event ")
+                    .append(event.sequence()).append(" at position ").append(event.position()).append(", event ")
+                    .append(event.laterSequence()).append(" at position ").append(event.laterPosition());
+        }
+        return found.append(System.lineSeparator()).append("Processors read events by position, so they met each of ")
+                .append("these after the later event listed with it: a view of that aggregate may lack it or hold ")
+                .append("its events parked. The ")
+                .append("aggregates themselves read their events in order. Nothing was changed; there is no repair ")
+                .append("for this yet (docs/event-store.md).").toString();
     }
 
     /**

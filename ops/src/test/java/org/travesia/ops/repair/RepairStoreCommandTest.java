@@ -81,6 +81,30 @@ class RepairStoreCommandTest {
     }
 
     @Test
+    void checkOrderListsEventsStoredAboveALaterEventOfTheirAggregateAndChangesNothing() {
+        withStore(database -> database.getCollection("events").insertMany(List.of(
+                commitOf("incident-a", 3, 1), commitOf("incident-b", 0, 2, 3), commitOf("incident-a", 0, 6, 7, 8))));
+
+        String found = repair("check-order");
+
+        assertThat(found).startsWith("Read 3 commits of 2 aggregates, up to position 8: 3 events are stored above a "
+                + "later event of the same aggregate:");
+        assertThat(found).contains("aggregate incident-a: event 0 at position 6, event 3 at position 1")
+                .contains("aggregate incident-a: event 2 at position 8, event 3 at position 1")
+                .doesNotContain("incident-b").contains("Nothing was changed");
+        withStore(database -> assertThat(database.getCollection("events").countDocuments()).isEqualTo(3));
+    }
+
+    @Test
+    void checkOrderOnASoundStoreSaysSo() {
+        withStore(database -> database.getCollection("events").insertMany(List.of(
+                commitOf("incident-a", 0, 1, 2), commitOf("incident-b", 0, 3), commitOf("incident-a", 2, 4))));
+
+        assertThat(repair("check-order")).isEqualTo("Read 3 commits of 2 aggregates, up to position 4: every "
+                + "aggregate's events are stored in their order.");
+    }
+
+    @Test
     void anythingElseGetsTheUsage() {
         assertThatThrownBy(() -> repair("reset-processor")).hasMessageContaining("usage: ./ops/repair-store");
         assertThatThrownBy(() -> repair("lower-counter")).hasMessageContaining("usage: ./ops/repair-store");
@@ -101,6 +125,20 @@ class RepairStoreCommandTest {
     private static Document commit(long... positions) {
         List<Long> list = java.util.Arrays.stream(positions).boxed().toList();
         return new Document("_id", positions[0]).append("positions", list);
+    }
+
+    /** A commit of one aggregate's events from {@code firstSequence} on, one per position, as the engine writes it. */
+    private static Document commitOf(String aggregateId, long firstSequence, long... positions) {
+        List<Document> events = new java.util.ArrayList<>();
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < positions.length; i++) {
+            events.add(new Document("position", positions[i]).append("eventId", aggregateId + "-" + positions[i])
+                    .append("payloadType", "test.stepped").append("payload", "{}").append("metaData", "{}")
+                    .append("aggregateType", "Incident").append("aggregateId", aggregateId)
+                    .append("sequenceNumber", firstSequence + i));
+            keys.add(aggregateId + "#" + (firstSequence + i));
+        }
+        return commit(positions).append("events", events).append("aggregateKeys", keys);
     }
 
     private static Document token(String processor, int segment, String owner, long claimedAt) {

@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param segments       segments per processor: the unit that instances of a service split among themselves
  * @param batchSize      events handled per transaction and token update, at most: a batch holds the events already
- *                       there, so it fills only while a processor catches up (docs/benchmarks.md, session 12: a
- *                       catch-up of 100,000 incidents took 0.8 times the time with 500 as with 100). A batch does
- *                       not extend its claim, so it should end well within {@code claimTimeout}
+ *                       there, so it fills only while a processor catches up. A batch does not extend its claim, so
+ *                       it must end well within {@code claimTimeout} (docs/benchmarks.md, session 12: 500 was
+ *                       faster, and not kept)
  * @param claimTimeout   how long a token claim lasts without a heartbeat before another instance may take it
  * @param maxDeadLetterSequences how many poisoned sequences a processor parks before it stops altogether
  * @param maxClaimedSegments     how many segments one instance claims (one thread each); with n instances,
@@ -24,7 +24,7 @@ public record ProcessingProperties(Integer segments, Integer batchSize, Duration
 
     public ProcessingProperties {
         segments = segments == null ? 4 : segments;
-        batchSize = batchSize == null ? 500 : batchSize;
+        batchSize = batchSize == null ? 100 : batchSize;
         claimTimeout = claimTimeout == null ? Duration.ofSeconds(10) : claimTimeout;
         maxDeadLetterSequences = maxDeadLetterSequences == null ? 1024 : maxDeadLetterSequences;
         maxClaimedSegments = maxClaimedSegments == null ? Short.MAX_VALUE : maxClaimedSegments;

@@ -61,14 +61,16 @@ import io.micrometer.core.instrument.MeterRegistry;
  * raised by the route before the state that holds it open is written ({@link ProcessorCommands} commits each command
  * on its own, not with the batch): a crash between the two hands the batch again, which raises the same alert id,
  * and the route answers with the alert it holds instead of raising another. A raise that fails otherwise (the store
- * unreachable, say) parks the event; the incident's state is saved only after its rules are evaluated, so the
- * operator's retry of the parked event evaluates them again and raises the alert.
+ * unreachable, say) parks the event; the incident's state is saved marked {@value #UNEVALUATED} until its rules have
+ * been evaluated, so the operator's retry of the parked event evaluates them again and raises the alert.
  */
 @Component
 @ProcessingGroup(InOrderProcessors.ROUTE_ALERTS)
 class AlertEvaluator {
 
     static final Actor ACTOR = new Actor("alert-evaluation", "travesia", Set.of(Role.ADMIN));
+    /** In an incident's state: its rules were not evaluated since it was last placed (a raise failed). */
+    static final String UNEVALUATED = "unevaluated";
 
     /** Its processor sends a batch's writes when the batch ends, before it stores its token. */
     @Bean
@@ -195,24 +197,28 @@ class AlertEvaluator {
         Document oldEntry = incident.get("entry", Document.class);
         boolean unchanged = Objects.equals(cell, oldCell) && (entry == null ? oldEntry == null
                 : oldEntry != null && entry.contributesAs(CellEntry.of(incidentId, oldEntry)));
-        if (unchanged) {
+        boolean evaluated = !Boolean.TRUE.equals(incident.getBoolean(UNEVALUATED));
+        if (unchanged && evaluated) {
             state.saveIncident(incident);
             return;
         }
-        if (oldCell != null) {
-            state.removeFromCell(oldCell, incidentId);
+        if (!unchanged) {
+            if (oldCell != null) {
+                state.removeFromCell(oldCell, incidentId);
+            }
+            if (cell != null) {
+                state.putInCell(cell, entry);
+            }
+            incident.append("cell", cell).append("entry", entry == null ? null : entry.toDocument());
         }
         if (cell != null) {
-            state.putInCell(cell, entry);
-        }
-        incident.append("cell", cell).append("entry", entry == null ? null : entry.toDocument());
-        if (cell != null) {
+            // Saved first as not evaluated yet: a raise that fails parks the event, and the batch's writes, this one
+            // among them, are sent when it ends. The state then knows the incident's cell (its later events move it,
+            // should the parked one be evicted), and the retried event, finding nothing changed, still evaluates.
+            state.saveIncident(new Document(incident).append(UNEVALUATED, true));
             evaluate(at.routeId(), at.segmentId(), day, position);
         }
-        // Saved once evaluation has gone through: a raise that fails parks the event, and the batch's other writes
-        // are sent when it ends. Had the state gone with them, the retried event would find its contribution already
-        // there, change nothing, and never evaluate the rule again. The cell writes do go, as after a crash between
-        // cells and states (AlertState), and setting or unsetting an entry again leaves it as once.
+        incident.remove(UNEVALUATED);
         state.saveIncident(incident);
     }
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,12 +18,11 @@ import org.travesia.command.CommandServiceApplication;
 import org.travesia.command.InOrderProcessors;
 import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.kernel.alert.RaiseRouteAlert;
-import org.travesia.kernel.alert.RouteAlertRaised;
 import org.travesia.platform.processing.admin.ProcessorAdministration;
 import org.travesia.platform.testing.Api;
-import org.travesia.platform.testing.Reports;
 import org.travesia.platform.testing.RunningService;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
 /**
@@ -52,26 +51,13 @@ class FailedRaiseIsRetriedTest {
 
     @Test
     void anAmendmentWhoseRaiseFailedRaisesTheAlertWhenItsDeadLetterIsRetried() {
-        Api analyst = service.api().as("analyst");
-        assertThat(analyst.post("/api/v1/routes", Map.of("routeId", "retry", "name", Map.of("en", "Retry",
-                "es", "Reintento"), "countries", List.of("PA"))).status()).isEqualTo(201);
-        assertThat(analyst.post("/api/v1/routes/retry/alert-rules", Map.of("ruleId", "k3", "kind", "THRESHOLD",
-                "incidentTypes", List.of("KIDNAPPING"), "minCount", 3, "windowDays", 7)).status()).isEqualTo(201);
-        // A report may name a route once route assignment, which answers whether it exists, has taken it in.
-        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.database().getCollection("assignment_segments")
-                .countDocuments(Filters.eq("_id", "~route:retry")) == 1);
-        report("2026-11-18", "KIDNAPPING");
-        report("2026-11-19", "KIDNAPPING");
-        String robbery = report("2026-11-20", "ROBBERY");
+        RouteWithARuleOfThree route = RouteWithARuleOfThree.define(service, mongo.database(), "retry");
+        route.report("2026-11-18");
+        route.report("2026-11-19");
+        String robbery = route.report("2026-11-20", "ROBBERY");
         await().atMost(Duration.ofSeconds(30)).until(() -> mongo.database().getCollection(AlertState.INCIDENTS)
                 .countDocuments() == 3);
-        AtomicInteger refused = new AtomicInteger();
-        service.bean(CommandGateway.class).registerDispatchInterceptor(messages -> (index, message) -> {
-            if (message.getPayload() instanceof RaiseRouteAlert && refused.getAndIncrement() == 0) {
-                throw new IllegalStateException("the store did not answer");
-            }
-            return message;
-        });
+        AtomicInteger refused = refuseTheFirstRaise();
 
         Api monitor = service.api().as("monitor");
         assertThat(monitor.post("/api/v1/incidents/" + robbery + "/amendments", Map.of("expectedVersion",
@@ -82,30 +68,55 @@ class FailedRaiseIsRetriedTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> !processors.deadLetters(InOrderProcessors.ROUTE_ALERTS, 10).isEmpty());
         assertThat(refused).hasValue(1);
-        assertThat(raised()).isEmpty();
+        assertThat(route.raised()).isEmpty();
 
         assertThat(processors.retry(InOrderProcessors.ROUTE_ALERTS, robbery)).as("the retry went through").isTrue();
 
-        assertThat(raised()).as("the alert the failed raise left behind").hasSize(1);
+        assertThat(route.raised()).as("the alert the failed raise left behind").hasSize(1);
         assertThat(mongo.database().getCollection(AlertState.OPEN).countDocuments()).isEqualTo(1);
     }
 
-    private String report(String day, String type) {
-        Api.Response answer = service.api().as("monitor").post("/api/v1/incidents", Reports.kidnapping()
-                .with("type", type).with("occurredAt", day).onRoute("retry", null).build());
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-        return answer.json().get("incidentId").asText();
+    @Test
+    void aReportWhoseRaiseFailedLeavesItsCellWhenRetractedAfterItsDeadLetterWasEvicted() {
+        RouteWithARuleOfThree route = RouteWithARuleOfThree.define(service, mongo.database(), "evict");
+        route.report("2026-11-18");
+        route.report("2026-11-19");
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.database().getCollection(AlertState.INCIDENTS)
+                .countDocuments() == 2);
+        AtomicInteger refused = refuseTheFirstRaise();
+        String third = route.report("2026-11-20");
+        ProcessorAdministration processors = service.bean(ProcessorAdministration.class);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !processors.deadLetters(InOrderProcessors.ROUTE_ALERTS, 10).isEmpty());
+        assertThat(refused).hasValue(1);
+        MongoCollection<Document> cells = mongo.database().getCollection(AlertState.CELLS);
+        assertThat(cells.countDocuments(Filters.exists("entries." + third))).as("its cell went with the batch")
+                .isEqualTo(1);
+
+        assertThat(processors.evict(InOrderProcessors.ROUTE_ALERTS, third)).isEqualTo(1);
+        assertThat(service.api().as("analyst").post("/api/v1/incidents/" + third + "/retraction",
+                Map.of("reason", "entered twice")).status()).isBetween(200, 299);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cells.countDocuments(
+                Filters.exists("entries." + third))).as("the retracted report, still counted").isZero());
+        assertThat(route.raised()).isEmpty();
+    }
+
+    /** Fails the first alert raised from now on, as a store that does not answer would. */
+    private AtomicInteger refuseTheFirstRaise() {
+        AtomicInteger refused = new AtomicInteger();
+        service.bean(CommandGateway.class).registerDispatchInterceptor(messages -> (index, message) -> {
+            if (message.getPayload() instanceof RaiseRouteAlert && refused.getAndIncrement() == 0) {
+                throw new IllegalStateException("the store did not answer");
+            }
+            return message;
+        });
+        return refused;
     }
 
     private long lastSequence(String incidentId) {
         DomainEventStream events = service.bean(EventStore.class).readEvents(incidentId);
         events.asStream().forEach(event -> { });
         return events.getLastSequenceNumber();
-    }
-
-    private List<RouteAlertRaised> raised() {
-        return service.bean(EventStore.class).readEvents("retry").asStream()
-                .filter(event -> event.getPayload() instanceof RouteAlertRaised)
-                .map(event -> (RouteAlertRaised) event.getPayload()).toList();
     }
 }

@@ -111,17 +111,17 @@ public final class StorePositions {
     }
 
     /**
-     * An aggregate's event stored at a higher position than a later event of the same aggregate: readers, which go by
-     * position, meet the two out of their order. {@code sequence} at {@code position} is met after
-     * {@code laterSequence} at {@code laterPosition}.
+     * An aggregate's event stored at a higher position than a later event of the same aggregate: a reader from the
+     * start (a replay) meets {@code sequence} at {@code position} after {@code laterSequence} at
+     * {@code laterPosition}.
      */
     public record Misordered(String aggregateId, long sequence, long position, long laterSequence,
                              long laterPosition) {
     }
 
     /**
-     * What {@link #eventsOutOfOrder} read, and the first {@code listed} events it found out of order of the
-     * {@code misordered} in all.
+     * What {@link #eventsOutOfOrder} read (commits, tombstones left out), and the first {@code listed} events it
+     * found out of order of the {@code misordered} in all.
      */
     public record OrderCheck(long commits, long aggregates, long highestPosition, long misordered,
                              List<Misordered> listed) {
@@ -159,6 +159,9 @@ public final class StorePositions {
                 }
                 lastFirstPosition = commit.firstPosition();
                 highest = Math.max(highest, commit.lastPosition());
+                if (commit.tombstone()) {
+                    continue;
+                }
                 commits++;
                 for (StoredEvent event : commit.events()) {
                     if (!event.isDomainEvent()) {

@@ -79,11 +79,11 @@ public final class StoreRepair {
                     .append(event.sequence()).append(" at position ").append(event.position()).append(", event ")
                     .append(event.laterSequence()).append(" at position ").append(event.laterPosition());
         }
-        return found.append(System.lineSeparator()).append("Processors read events by position, so they met each of ")
-                .append("these after the later event listed with it: a view of that aggregate may lack it or hold ")
-                .append("its events parked. The ")
-                .append("aggregates themselves read their events in order. Nothing was changed; there is no repair ")
-                .append("for this yet (docs/event-store.md).").toString();
+        return found.append(System.lineSeparator()).append("A reader from the first event (a replay, ")
+                .append("reset-processor) meets each of these after the later event listed with it, so a view ")
+                .append("rebuilt that way parks or skips it: do not replay or reset a processor on this store. ")
+                .append("Live readers most likely got them in order. The aggregates read their events in order. ")
+                .append("Nothing was changed; there is no repair for this yet (docs/event-store.md).").toString();
     }
 
     /**

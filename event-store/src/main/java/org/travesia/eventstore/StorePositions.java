@@ -50,11 +50,7 @@ public final class StorePositions {
      */
     public OptionalLong occupiedAboveCounter() {
         long counter = counter();
-        List<Long> window = new ArrayList<>(WINDOW);
-        for (long p = counter + 1; p <= counter + WINDOW; p++) {
-            window.add(p);
-        }
-        List<Long> found = occupied(window);
+        List<Long> found = occupied(positions(counter + 1, counter + WINDOW));
         if (found.isEmpty()) {
             return OptionalLong.empty();
         }
@@ -80,10 +76,7 @@ public final class StorePositions {
      */
     public long highestOccupied() {
         for (long top = counter(); top > 0; top -= WINDOW) {
-            List<Long> window = new ArrayList<>(WINDOW);
-            for (long p = Math.max(1, top - WINDOW + 1); p <= top; p++) {
-                window.add(p);
-            }
+            List<Long> window = positions(Math.max(1, top - WINDOW + 1), top);
             long limit = top;
             OptionalLong highest = occupied(window).stream().mapToLong(Long::longValue).filter(p -> p <= limit).max();
             if (highest.isPresent()) {
@@ -144,12 +137,8 @@ public final class StorePositions {
         long highest = 0;
         long counter = counter();
         for (long from = 1; ; from += WINDOW) {
-            List<Long> window = new ArrayList<>(WINDOW);
-            for (long p = from; p < from + WINDOW; p++) {
-                window.add(p);
-            }
             List<Commit> inWindow = Commit.distinct(collections.events().find(
-                    Filters.in(EventStoreCollections.POSITIONS, window)));
+                    Filters.in(EventStoreCollections.POSITIONS, positions(from, from + WINDOW - 1))));
             if (inWindow.isEmpty() && from > counter) {
                 break;
             }
@@ -181,6 +170,15 @@ public final class StorePositions {
             }
         }
         return new OrderCheck(commits, lastByAggregate.size(), highest, misordered, List.copyOf(found));
+    }
+
+    /** The positions from {@code first} to {@code last}, both included: a window to ask for by {@code $in}. */
+    private static List<Long> positions(long first, long last) {
+        List<Long> positions = new ArrayList<>((int) Math.max(0, last - first + 1));
+        for (long p = first; p <= last; p++) {
+            positions.add(p);
+        }
+        return positions;
     }
 
     /** Every position occupied by the commits that occupy any of {@code positions}. */

@@ -1,6 +1,7 @@
 package org.travesia.platform.axon;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.util.UUID;
 
 import org.axonframework.config.ConfigurerModule;
@@ -20,6 +21,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.travesia.platform.mongo.MongoDatabaseConfiguration;
+import org.travesia.platform.processing.ClaimKeptThroughTheBatch;
 
 import com.mongodb.client.MongoDatabase;
 
@@ -36,6 +38,8 @@ import com.mongodb.client.MongoDatabase;
  * aggregates carry on. Parked events show up in {@code /actuator/eventprocessors} and in the metrics.</li>
  * <li>Anything else that goes wrong (the dead-letter queue itself failing, say) propagates: the segment stops and is
  * retried from its last token. Axon's default, logging and moving on, is never used.</li>
+ * <li>A batch keeps its segment's claim for as long as it takes ({@link ClaimKeptThroughTheBatch}), and one that lost
+ * it stops before it writes more.</li>
  * </ul>
  */
 @AutoConfiguration(after = MongoDatabaseConfiguration.class, before = AxonAutoConfiguration.class)
@@ -72,7 +76,7 @@ public class ProcessingConfiguration {
 
     @Bean
     public ConfigurerModule streamingProcessingDefaults(MongoTemplate axonMongoTemplate, Serializer serializer,
-                                                        ProcessingProperties properties) {
+                                                        ProcessingProperties properties, TokenStore tokenStore) {
         int threads = Math.min(properties.segments(), properties.maxClaimedSegments());
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
@@ -82,6 +86,8 @@ public class ProcessingConfiguration {
                         .andBatchSize(properties.batchSize()))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(config -> PropagatingErrorHandler.instance())
+                .registerDefaultHandlerInterceptor((config, processorName) -> new ClaimKeptThroughTheBatch(
+                        tokenStore, processorName, properties.claimTimeout(), Clock.systemUTC()))
                 .registerDeadLetterQueueProvider(processingGroup -> config ->
                         MongoSequencedDeadLetterQueue.builder()
                                 .processingGroup(processingGroup)

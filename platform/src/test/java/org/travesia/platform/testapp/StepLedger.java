@@ -1,16 +1,19 @@
 package org.travesia.platform.testapp;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -33,13 +36,19 @@ public class StepLedger {
     public static final String POISON = "poison-";
 
     private final MongoCollection<Document> steps;
+    private final Duration handlingTime;
     private final AtomicInteger deliveries = new AtomicInteger();
     private final List<String> duplicates = new CopyOnWriteArrayList<>();
     private final List<String> outOfOrder = new CopyOnWriteArrayList<>();
     private final Map<String, Long> lastStep = new ConcurrentHashMap<>();
 
-    public StepLedger(MongoDatabase travesiaDatabase) {
+    /**
+     * @param handlingTime how long each event takes to handle ({@code walks.handling-time}, none by default): work that
+     *                     is slow, for a batch that outlasts a claim
+     */
+    public StepLedger(MongoDatabase travesiaDatabase, @Value("${walks.handling-time:0ms}") Duration handlingTime) {
         this.steps = travesiaDatabase.getCollection("test_steps");
+        this.handlingTime = handlingTime;
     }
 
     @EventHandler
@@ -48,6 +57,9 @@ public class StepLedger {
             throw new IllegalStateException("This projection cannot handle " + event.walkerId());
         }
         deliveries.incrementAndGet();
+        if (!handlingTime.isZero()) {
+            LockSupport.parkNanos(handlingTime.toNanos());
+        }
         long expected = lastStep.getOrDefault(event.walkerId(), -1L) + 1;
         if (event.step() != expected) {
             outOfOrder.add(event.walkerId() + ": got step " + event.step() + ", expected " + expected);

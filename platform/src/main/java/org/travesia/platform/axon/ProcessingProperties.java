@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param segments       segments per processor: the unit that instances of a service split among themselves
  * @param batchSize      events handled per transaction and token update, at most: a batch holds the events already
- *                       there, so it fills only while a processor catches up. A batch does not extend its claim, so
- *                       it must end well within {@code claimTimeout} (docs/benchmarks.md, session 12: 500 was
- *                       faster, and not kept)
+ *                       there, so it fills only while a processor catches up. A batch extends its claim as it goes
+ *                       ({@code ClaimKeptThroughTheBatch}); 500 was faster before it did, and not kept then
+ *                       (docs/benchmarks.md, session 12)
  * @param claimTimeout   how long a token claim lasts without a heartbeat before another instance may take it
  * @param maxDeadLetterSequences how many poisoned sequences a processor parks before it stops altogether
  * @param maxClaimedSegments     how many segments one instance claims (one thread each); with n instances,

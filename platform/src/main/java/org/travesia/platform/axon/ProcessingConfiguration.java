@@ -1,7 +1,6 @@
 package org.travesia.platform.axon;
 
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import java.util.UUID;
 
 import org.axonframework.config.ConfigurerModule;
@@ -87,7 +86,7 @@ public class ProcessingConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
                 .registerDefaultErrorHandler(config -> PropagatingErrorHandler.instance())
                 .registerDefaultHandlerInterceptor((config, processorName) -> new ClaimKeptThroughTheBatch(
-                        tokenStore, processorName, properties.claimTimeout(), Clock.systemUTC()))
+                        tokenStore, processorName, properties.claimTimeout(), System::nanoTime))
                 .registerDeadLetterQueueProvider(processingGroup -> config ->
                         MongoSequencedDeadLetterQueue.builder()
                                 .processingGroup(processingGroup)

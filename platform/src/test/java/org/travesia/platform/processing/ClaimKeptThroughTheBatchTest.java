@@ -3,10 +3,7 @@ package org.travesia.platform.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -47,7 +44,7 @@ class ClaimKeptThroughTheBatchTest {
     private final EmbeddedMongo mongo = EmbeddedMongo.inMemory();
     private final MongoClient client = MongoClients.create(mongo.uri());
     private final MongoCollection<Document> tally = client.getDatabase("travesia").getCollection("tally");
-    private final MovableClock clock = new MovableClock();
+    private Duration elapsed = Duration.ZERO;
     private final List<Duration> extendedAt = new ArrayList<>();
     private int extensionsAllowed = Integer.MAX_VALUE;
 
@@ -125,11 +122,12 @@ class ClaimKeptThroughTheBatchTest {
             batch.resources().put("Processor[" + PROCESSOR + "]/SegmentId", 0);
         }
         List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors = List.of(new ViewWritesPerBatch(),
-                new ClaimKeptThroughTheBatch(tokenStore(), PROCESSOR, TIMEOUT, clock));
+                new ClaimKeptThroughTheBatch(tokenStore(), PROCESSOR, TIMEOUT,
+                        () -> elapsed.toNanos() + 123_456_789L));
         MessageHandler<EventMessage<?>> handler = message -> {
             handled.add((Integer) message.getPayload());
             ViewWrites.current().updateById(0, tally, "steps", new MergedUpdate().inc("count", 1), true);
-            clock.advance(perEvent);
+            elapsed = elapsed.plus(perEvent);
             return null;
         };
         return batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, interceptors, handler).proceed(),
@@ -152,36 +150,8 @@ class ClaimKeptThroughTheBatchTest {
                     if (extendedAt.size() >= extensionsAllowed) {
                         throw new UnableToClaimTokenException("claimed by another node");
                     }
-                    extendedAt.add(clock.elapsed());
+                    extendedAt.add(elapsed);
                     return null;
                 });
-    }
-
-    private static final class MovableClock extends Clock {
-        private final Instant start = Instant.parse("2026-11-28T00:00:00Z");
-        private Duration elapsed = Duration.ZERO;
-
-        void advance(Duration duration) {
-            elapsed = elapsed.plus(duration);
-        }
-
-        Duration elapsed() {
-            return elapsed;
-        }
-
-        @Override
-        public Instant instant() {
-            return start.plus(elapsed);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -37,6 +38,9 @@ public class StepLedger {
 
     private final MongoCollection<Document> steps;
     private final Duration handlingTime;
+    private final long stallAtStep;
+    private final Duration stallTime;
+    private final AtomicBoolean stalled = new AtomicBoolean();
     private final AtomicInteger deliveries = new AtomicInteger();
     private final List<String> duplicates = new CopyOnWriteArrayList<>();
     private final List<String> outOfOrder = new CopyOnWriteArrayList<>();
@@ -45,10 +49,17 @@ public class StepLedger {
     /**
      * @param handlingTime how long each event takes to handle ({@code walks.handling-time}, none by default): work that
      *                     is slow, for a batch that outlasts a claim
+     * @param stallAtStep  the step at which this instance stalls once ({@code walks.stall-at-step}, never by default),
+     *                     as an instance paused by its collector or the machine would
+     * @param stallTime    how long it stalls ({@code walks.stall-time})
      */
-    public StepLedger(MongoDatabase travesiaDatabase, @Value("${walks.handling-time:0ms}") Duration handlingTime) {
+    public StepLedger(MongoDatabase travesiaDatabase, @Value("${walks.handling-time:0ms}") Duration handlingTime,
+                      @Value("${walks.stall-at-step:-1}") long stallAtStep,
+                      @Value("${walks.stall-time:0ms}") Duration stallTime) {
         this.steps = travesiaDatabase.getCollection("test_steps");
         this.handlingTime = handlingTime;
+        this.stallAtStep = stallAtStep;
+        this.stallTime = stallTime;
     }
 
     @EventHandler
@@ -59,6 +70,9 @@ public class StepLedger {
         deliveries.incrementAndGet();
         if (!handlingTime.isZero()) {
             LockSupport.parkNanos(handlingTime.toNanos());
+        }
+        if (event.step() == stallAtStep && stalled.compareAndSet(false, true)) {
+            LockSupport.parkNanos(stallTime.toNanos());
         }
         long expected = lastStep.getOrDefault(event.walkerId(), -1L) + 1;
         if (event.step() != expected) {
@@ -92,6 +106,11 @@ public class StepLedger {
 
     public List<String> duplicates() {
         return duplicates;
+    }
+
+    /** The last step of this walker that this instance handled, or -1. */
+    public long lastStep(String walkerId) {
+        return lastStep.getOrDefault(walkerId, -1L);
     }
 
     public List<String> outOfOrder() {

@@ -2,23 +2,21 @@ package org.travesia.platform.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.travesia.platform.testapp.WalkerInstances.claimed;
+import static org.travesia.platform.testapp.WalkerInstances.processor;
 
 import java.time.Duration;
 import java.util.List;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.platform.testapp.StepLedger;
 import org.travesia.platform.testapp.StepTally;
 import org.travesia.platform.testapp.TakeSteps;
-import org.travesia.platform.testapp.WalkerApplication;
+import org.travesia.platform.testapp.WalkerInstances;
 import org.travesia.platform.viewwrites.ViewWritesPerBatch;
 
 /**
@@ -45,25 +43,18 @@ class LongBatchKeepsItsClaimTest {
             "travesia.event-store.fetch-delay=20ms"};
     private static final String WALKER = "walker-long";
 
-    private final EmbeddedMongo mongo = EmbeddedMongo.inMemory();
-    private ConfigurableApplicationContext first;
-    private ConfigurableApplicationContext second;
+    private final WalkerInstances instances = new WalkerInstances();
 
     @AfterEach
     void stop() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {first, second}) {
-            if (context != null) {
-                context.close();
-            }
-        }
-        mongo.close();
+        instances.close();
     }
 
     @Test
     void aStandbyInstanceDoesNotTakeOverABatchLongerThanTheClaim() {
-        first = WalkerApplication.start(mongo.uri(), READER);
+        ConfigurableApplicationContext first = instances.start(READER);
         await().atMost(Duration.ofSeconds(30)).until(() -> claimed(first) == 1);
-        second = WalkerApplication.start(mongo.uri(), READER);
+        ConfigurableApplicationContext second = instances.start(READER);
         await().atMost(Duration.ofSeconds(30)).until(() -> processor(second).isRunning());
 
         CommandGateway commands = first.getBean(CommandGateway.class);
@@ -85,9 +76,9 @@ class LongBatchKeepsItsClaimTest {
 
     @Test
     void aBatchThatLostItsClaimWhileItsInstanceStalledSendsNoneOfItsWrites() {
-        first = WalkerApplication.start(mongo.uri(), STALLS);
+        ConfigurableApplicationContext first = instances.start(STALLS);
         await().atMost(Duration.ofSeconds(30)).until(() -> claimed(first) == 1);
-        second = WalkerApplication.start(mongo.uri(), STANDBY);
+        ConfigurableApplicationContext second = instances.start(STANDBY);
         await().atMost(Duration.ofSeconds(30)).until(() -> processor(second).isRunning());
 
         CommandGateway commands = first.getBean(CommandGateway.class);
@@ -106,12 +97,12 @@ class LongBatchKeepsItsClaimTest {
         // step 0 alone in a batch of its own).
         assertThat(a.lastStep(WALKER)).as("the stalled instance handled nothing after its stall").isEqualTo(50L);
         assertThat(b.lastStep(WALKER)).as("the standby handled the rest").isEqualTo(100L);
-        assertThat(mongo.database().getCollection("dead_letters").countDocuments()).as("events parked").isZero();
+        assertThat(instances.mongo().database().getCollection("dead_letters").countDocuments()).as("events parked").isZero();
     }
 
     @Test
     void theClaimIsCheckedInsideTheBatchWritesFlush() {
-        first = WalkerApplication.start(mongo.uri(), READER);
+        ConfigurableApplicationContext first = instances.start(READER);
         List<MessageHandlerInterceptor<?>> interceptors = List.copyOf(processor(first).getHandlerInterceptors());
         int flush = indexOf(interceptors, ViewWritesPerBatch.class);
         int claim = indexOf(interceptors, ClaimKeptThroughTheBatch.class);
@@ -127,14 +118,5 @@ class LongBatchKeepsItsClaimTest {
             }
         }
         return -1;
-    }
-
-    private static TrackingEventProcessor processor(ConfigurableApplicationContext context) {
-        return context.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(StepLedger.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
-    }
-
-    private static int claimed(ConfigurableApplicationContext context) {
-        return ((StreamingEventProcessor) processor(context)).processingStatus().size();
     }
 }

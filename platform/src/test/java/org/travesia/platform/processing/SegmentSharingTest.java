@@ -2,35 +2,26 @@ package org.travesia.platform.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.travesia.platform.testapp.WalkerInstances.claimed;
 
 import java.time.Duration;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.travesia.platform.testapp.StepLedger;
 import org.travesia.platform.testapp.TakeSteps;
-import org.travesia.platform.testapp.WalkerApplication;
-import org.travesia.eventstore.testing.EmbeddedMongo;
+import org.travesia.platform.testapp.WalkerInstances;
 
 /** Two instances of a reading service split a processor's segments through the token store, and share the work. */
 class SegmentSharingTest {
 
-    private final EmbeddedMongo mongo = EmbeddedMongo.inMemory();
-    private ConfigurableApplicationContext first;
-    private ConfigurableApplicationContext second;
+    private final WalkerInstances instances = new WalkerInstances();
 
     @AfterEach
     void stop() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {first, second}) {
-            if (context != null) {
-                context.close();
-            }
-        }
-        mongo.close();
+        instances.close();
     }
 
     @Test
@@ -38,8 +29,8 @@ class SegmentSharingTest {
         String[] reader = {"walks.projection.enabled=true", "walks.slow-commits=false",
                 "travesia.processing.segments=4", "travesia.processing.max-claimed-segments=2",
                 "travesia.event-store.fetch-delay=20ms"};
-        first = WalkerApplication.start(mongo.uri(), reader);
-        second = WalkerApplication.start(mongo.uri(), reader);
+        ConfigurableApplicationContext first = instances.start(reader);
+        ConfigurableApplicationContext second = instances.start(reader);
         await().atMost(Duration.ofSeconds(30)).until(() -> claimed(first) == 2 && claimed(second) == 2);
 
         CommandGateway commands = first.getBean(CommandGateway.class);
@@ -56,11 +47,5 @@ class SegmentSharingTest {
         assertThat(b.duplicates()).isEmpty();
         assertThat(a.outOfOrder()).isEmpty();
         assertThat(b.outOfOrder()).isEmpty();
-    }
-
-    private static int claimed(ConfigurableApplicationContext context) {
-        return context.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(StepLedger.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .map(p -> p.processingStatus().size()).orElse(0);
     }
 }

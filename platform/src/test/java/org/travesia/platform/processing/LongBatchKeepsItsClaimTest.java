@@ -58,7 +58,7 @@ class LongBatchKeepsItsClaimTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> processor(second).isRunning());
 
         CommandGateway commands = first.getBean(CommandGateway.class);
-        // One commit of 100 steps is one batch of 100 (the default batch size), then one more batch of one.
+        // One commit of 100 steps: handled in a batch of up to 100 events (the default batch size), about 15 s long.
         commands.sendAndWait(new TakeSteps(WALKER, 100));
         commands.sendAndWait(new TakeSteps(WALKER, 1));
 
@@ -97,7 +97,8 @@ class LongBatchKeepsItsClaimTest {
         // step 0 alone in a batch of its own).
         assertThat(a.lastStep(WALKER)).as("the stalled instance handled nothing after its stall").isEqualTo(50L);
         assertThat(b.lastStep(WALKER)).as("the standby handled the rest").isEqualTo(100L);
-        assertThat(instances.mongo().database().getCollection("dead_letters").countDocuments()).as("events parked").isZero();
+        assertThat(instances.mongo().database().getCollection("dead_letters").countDocuments()).as("events parked")
+                .isZero();
     }
 
     @Test

@@ -68,11 +68,9 @@ public class StepLedger {
             throw new IllegalStateException("This projection cannot handle " + event.walkerId());
         }
         deliveries.incrementAndGet();
-        if (!handlingTime.isZero()) {
-            LockSupport.parkNanos(handlingTime.toNanos());
-        }
+        take(handlingTime);
         if (event.step() == stallAtStep && stalled.compareAndSet(false, true)) {
-            LockSupport.parkNanos(stallTime.toNanos());
+            take(stallTime);
         }
         long expected = lastStep.getOrDefault(event.walkerId(), -1L) + 1;
         if (event.step() != expected) {
@@ -87,6 +85,15 @@ public class StepLedger {
                 throw e;
             }
             duplicates.add(message.getIdentifier());
+        }
+    }
+
+    /** Spends this long, all of it, since a park may return early; unless the thread is interrupted (a shutdown). */
+    private static void take(Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        for (long left = duration.toNanos(); left > 0 && !Thread.currentThread().isInterrupted();
+             left = end - System.nanoTime()) {
+            LockSupport.parkNanos(left);
         }
     }
 

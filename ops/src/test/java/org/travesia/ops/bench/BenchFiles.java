@@ -12,6 +12,17 @@ final class BenchFiles {
     private BenchFiles() {
     }
 
+    /** The bytes of every file under {@code directory}: a store's file on disk, with anything beside it. */
+    static long bytesUnder(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            long bytes = 0;
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                bytes += Files.size(file);
+            }
+            return bytes;
+        }
+    }
+
     static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;

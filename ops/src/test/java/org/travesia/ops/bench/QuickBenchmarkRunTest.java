@@ -60,6 +60,9 @@ class QuickBenchmarkRunTest {
             // Timed from a moment before the catch-up's own clock starts, and noted a moment before it stops.
             perProcessor.forEach(seconds -> assertThat(seconds.asDouble()).isBetween(0.0,
                     row.path("seconds").asDouble() + 0.1));
+            // The file holds every document at least once, beside its indexes and chunks not yet reused.
+            assertThat(row.path("documents MiB").asDouble()).isPositive()
+                    .isLessThan(row.path("store file MiB").asDouble());
         });
         assertThat(rows(run, "encryption")).as("sealed against clear").allSatisfy(row ->
                 assertThat(row.has("sealed / plain")).isTrue());

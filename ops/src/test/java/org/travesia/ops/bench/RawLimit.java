@@ -155,6 +155,11 @@ final class RawLimit {
         return (int) (bytes / count);
     }
 
+    /** The BSON bytes of every document in the database, as {@code dbStats} counts them: what the file holds live. */
+    long documentBytes() {
+        return ((Number) database.runCommand(new Document("dbStats", 1)).get("dataSize")).longValue();
+    }
+
     int meanDocumentBytes(String collection) {
         return meanDocumentBytes(collection, new BsonDocument());
     }

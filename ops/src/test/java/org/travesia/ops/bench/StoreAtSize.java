@@ -51,6 +51,7 @@ final class StoreAtSize {
 
     static final String DATABASE = "travesia";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double MIB = 1024.0 * 1024.0;
 
     private final BenchOptions options;
     private final BenchReport report;
@@ -110,6 +111,8 @@ final class StoreAtSize {
             if (!options.runs("catch-up")) {
                 return;
             }
+            double fileMiB = BenchFiles.bytesUnder(data) / MIB;
+            double documentsMiB = raw.documentBytes() / MIB;
             int historyBytes = raw.meanDocumentBytes("incident_history");
             int incidentBytes = raw.meanDocumentBytes("incidents");
             double rawSeconds = raw.readAndWriteSeconds(events, incidents, historyBytes, incidentBytes);
@@ -120,7 +123,8 @@ final class StoreAtSize {
                     "raw read+write s", rawSeconds, "raw events/s", events / rawSeconds,
                     "ratio to raw", rawSeconds / seconds, "CPU s", cpuSeconds,
                     "CPU µs/event", cpuSeconds * 1e6 / events, "processors", names.size(),
-                    "seeded events/s", events / seedSeconds, "caught up s, per processor", status.seconds());
+                    "seeded events/s", events / seedSeconds, "caught up s, per processor", status.seconds(),
+                    "store file MiB", fileMiB, "documents MiB", documentsMiB);
         }
     }
 

@@ -12,7 +12,10 @@ final class BenchFiles {
     private BenchFiles() {
     }
 
-    /** The bytes of every file under {@code directory}: a store's file on disk, with anything beside it. */
+    /**
+     * The bytes of every file under {@code directory}: a store's file on disk, free space inside it included, with
+     * anything beside it (the benchmark takes no backups there).
+     */
     static long bytesUnder(Path directory) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
             long bytes = 0;

@@ -155,9 +155,20 @@ final class RawLimit {
         return (int) (bytes / count);
     }
 
-    /** The BSON bytes of every document in the database, as {@code dbStats} counts them: what the file holds live. */
+    /**
+     * The BSON bytes of every document in the database, indexes not included, read through one cursor per collection.
+     * Not {@code dbStats}' {@code dataSize}: mongo-java-server keeps each collection's size as an {@code int}, which
+     * wraps past 2 GiB.
+     */
     long documentBytes() {
-        return ((Number) database.runCommand(new Document("dbStats", 1)).get("dataSize")).longValue();
+        long bytes = 0;
+        for (String name : database.listCollectionNames()) {
+            for (RawBsonDocument document : database.getCollection(name, RawBsonDocument.class).find()
+                    .batchSize(1_000)) {
+                bytes += document.getByteBuffer().remaining();
+            }
+        }
+        return bytes;
     }
 
     int meanDocumentBytes(String collection) {

@@ -23,6 +23,8 @@ import com.mongodb.client.model.Sorts;
 final class RawLimit {
 
     static final int INSERT_MANY_BATCH = 100;
+    /** The raw limits write into collections of their own, named with this, beside the system's. */
+    static final String RAW_PREFIX = "raw_";
     /** The BSON an {@code _id} string of a UUID and a string field cost around the payload. */
     private static final int DOCUMENT_OVERHEAD = 70;
 
@@ -40,7 +42,7 @@ final class RawLimit {
 
     /** Documents per second that {@code threads} writers insert with {@code insertMany}, in batches of 100. */
     double insertManyRate(int threads, Duration run, int documentBytes) throws Exception {
-        MongoCollection<Document> raw = database.getCollection("raw_insert_many");
+        MongoCollection<Document> raw = database.getCollection(RAW_PREFIX + "insert_many");
         return INSERT_MANY_BATCH * Throughput.forDuration(threads, run, (thread, index) -> raw.insertMany(batch(documentBytes)));
     }
 
@@ -58,8 +60,8 @@ final class RawLimit {
         if (read == 0) {
             throw new IllegalStateException("the event store is empty");
         }
-        MongoCollection<Document> history = database.getCollection("raw_history");
-        MongoCollection<Document> views = database.getCollection("raw_incidents");
+        MongoCollection<Document> history = database.getCollection(RAW_PREFIX + "history");
+        MongoCollection<Document> views = database.getCollection(RAW_PREFIX + "incidents");
         int writers = 4;
         long historyBatches = (events + INSERT_MANY_BATCH - 1) / INSERT_MANY_BATCH;
         long viewBatches = (incidents + INSERT_MANY_BATCH - 1) / INSERT_MANY_BATCH;
@@ -75,7 +77,7 @@ final class RawLimit {
      * with {@code insertMany} in batches of 100: the limit of a phase that wrote that many commits, such as an import.
      */
     double insertManyRateOf(long documents, int documentBytes) {
-        MongoCollection<Document> raw = database.getCollection("raw_insert_many");
+        MongoCollection<Document> raw = database.getCollection(RAW_PREFIX + "insert_many");
         long start = System.nanoTime();
         for (long written = 0; written < documents; written += INSERT_MANY_BATCH) {
             List<Document> batch = batch(documentBytes);
@@ -156,13 +158,16 @@ final class RawLimit {
     }
 
     /**
-     * The BSON bytes of every document in the database, indexes not included, read through one cursor per collection.
-     * Not {@code dbStats}' {@code dataSize}: mongo-java-server keeps each collection's size as an {@code int}, which
-     * wraps past 2 GiB.
+     * The BSON bytes of every document in the database but the raw limits' own ({@value #RAW_PREFIX}…), indexes not
+     * included, read through one cursor per collection. Not {@code dbStats}' {@code dataSize}: mongo-java-server keeps
+     * each collection's size as an {@code int}, which wraps past 2 GiB.
      */
-    long documentBytes() {
+    long documentBytesOfTheSystem() {
         long bytes = 0;
         for (String name : database.listCollectionNames()) {
+            if (name.startsWith(RAW_PREFIX)) {
+                continue;
+            }
             for (RawBsonDocument document : database.getCollection(name, RawBsonDocument.class).find()
                     .batchSize(1_000)) {
                 bytes += document.getByteBuffer().remaining();

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.bson.codecs.DecoderContext;
@@ -65,15 +66,20 @@ public final class ViewWrites {
     private final List<Runnable> afterFlush = new ArrayList<>();
     private final Map<MongoNamespace, Map<Object, Document>> readAhead = new HashMap<>();
     private final Set<String> batchAggregates;
+    private final Segment segment;
 
-    private ViewWrites(boolean immediate, Set<String> batchAggregates) {
+    private ViewWrites(boolean immediate, Set<String> batchAggregates, Segment segment) {
         this.immediate = immediate;
         this.batchAggregates = Set.copyOf(batchAggregates);
+        this.segment = segment;
     }
 
-    /** Writes held until {@link #flush()}, for a batch of events of these aggregates. */
-    static ViewWrites held(Set<String> batchAggregates) {
-        return new ViewWrites(false, batchAggregates);
+    /**
+     * Writes held until {@link #flush()}, for a batch of events of these aggregates, handled by a tracking processor
+     * in {@code segment}, or null when the unit of work is not a processor's batch (a dead letter's retry).
+     */
+    static ViewWrites held(Set<String> batchAggregates, Segment segment) {
+        return new ViewWrites(false, batchAggregates, segment);
     }
 
     /** The current batch's writes, or, outside a batch, writes sent at once. */
@@ -84,7 +90,16 @@ public final class ViewWrites {
                 return batch;
             }
         }
-        return new ViewWrites(true, Set.of());
+        return new ViewWrites(true, Set.of(), null);
+    }
+
+    /**
+     * The segment, id and mask, whose events the processor's batch holds; null outside a processor's batch (a dead
+     * letter's retry, writes sent at once). Within one JVM no two batches of one processor hold the same segment at
+     * once: each holds its segment's claim.
+     */
+    public Segment segment() {
+        return segment;
     }
 
     /**

@@ -3,10 +3,15 @@ package org.travesia.platform.viewwrites;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
+import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -35,17 +40,44 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 public final class ViewWritesPerBatch implements MessageHandlerInterceptor<EventMessage<?>> {
 
+    private final Function<UnitOfWork<?>, Segment> segmentOf;
+
+    /** For units of work that are not a tracking processor's batches: {@link ViewWrites#segment()} is null. */
+    public ViewWritesPerBatch() {
+        this(unitOfWork -> null);
+    }
+
+    /** @param segmentOf the segment whose events a unit of work holds, or null when it is not a processor's batch */
+    public ViewWritesPerBatch(Function<UnitOfWork<?>, Segment> segmentOf) {
+        this.segmentOf = segmentOf;
+    }
+
     /** Registers the interceptor on each of the named processors. */
     public static ConfigurerModule on(List<String> processingGroups) {
         return configurer -> processingGroups.forEach(group -> configurer.eventProcessing()
-                .registerHandlerInterceptor(group, config -> new ViewWritesPerBatch()));
+                .registerHandlerInterceptor(group, config -> new ViewWritesPerBatch(segmentOfBatch(config, group))));
+    }
+
+    /**
+     * The segment, id and mask, of the tracking processor's batch a unit of work is: its id as the processor puts it in
+     * the unit of work, its mask as the processor's status holds it now (a split or a merge keeps the id and changes
+     * the mask). Null for a unit of work without that id, a dead letter's retry.
+     */
+    static Function<UnitOfWork<?>, Segment> segmentOfBatch(Configuration config, String processingGroup) {
+        return unitOfWork -> config.eventProcessingConfiguration()
+                .eventProcessorByProcessingGroup(processingGroup, TrackingEventProcessor.class)
+                .map(processor -> {
+                    Integer id = unitOfWork.root().getResource("Processor[" + processor.getName() + "]/SegmentId");
+                    EventTrackerStatus status = id == null ? null : processor.processingStatus().get(id);
+                    return status == null ? null : status.getSegment();
+                }).orElse(null);
     }
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork,
                          InterceptorChain interceptorChain) throws Exception {
         ViewWrites writes = unitOfWork.root().getOrComputeResource(ViewWrites.RESOURCE,
-                key -> ViewWrites.held(aggregatesOf(unitOfWork)));
+                key -> ViewWrites.held(aggregatesOf(unitOfWork), segmentOf.apply(unitOfWork)));
         Object result = interceptorChain.proceed();
         if (!(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage()) {
             writes.flush();

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.ResultMessage;
@@ -24,10 +25,20 @@ public final class ProcessedBatch {
 
     /** The batch's result: exceptional when a handler or the batch's writes failed. */
     public static ResultMessage<?> of(Object projection, List<? extends EventMessage<?>> events) {
+        return inSegment(null, projection, events);
+    }
+
+    /**
+     * As {@link #of}, as a batch of a tracking processor's {@code segment} (null: a unit of work that is not a
+     * processor's batch, as {@link #of}).
+     */
+    public static ResultMessage<?> inSegment(Segment segment, Object projection,
+                                             List<? extends EventMessage<?>> events) {
         AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.copyOf(events));
-        return batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch, List.of(new ViewWritesPerBatch()),
-                handler).proceed(), RollbackConfigurationType.ANY_THROWABLE);
+        return batch.executeWithResult(() -> new DefaultInterceptorChain<>(batch,
+                List.of(new ViewWritesPerBatch(unitOfWork -> segment)), handler).proceed(),
+                RollbackConfigurationType.ANY_THROWABLE);
     }
 
     /**

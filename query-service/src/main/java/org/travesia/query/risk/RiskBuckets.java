@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import org.axonframework.eventhandling.Segment;
 import org.bson.Document;
 import org.bson.codecs.configuration.CodecRegistries;
 import org.springframework.stereotype.Component;
@@ -48,11 +50,14 @@ import com.mongodb.client.model.ReplaceOptions;
  * later event carries a higher sequence. A segment's entry in {@code risk_route_segments} is set with every update
  * of its buckets, marked or not, so a bucket is never there without it.
  * <p>
- * A processed batch's writes go when it ends ({@link ViewWrites}), in three steps: every bucket update, then the
- * states, then the marks' removal. A bucket may then take several events of one incident before its state records
- * any, so a mark refuses its own event and every earlier one: each bucket's updates are sent in order, so a bucket
- * marked with an event has taken it and every earlier event of the incident that touched it. Within the batch,
- * states are read from what the batch wrote before the database.
+ * A processed batch's writes go when it ends ({@link ViewWrites}): every bucket update, then the states. A bucket
+ * may then take several events of one incident before its state records any, so a mark refuses its own event and
+ * every earlier one: each bucket's updates are sent in order, so a bucket marked with an event has taken it and every
+ * earlier event of the incident that touched it. Within the batch, states are read from what the batch wrote before
+ * the database. The marks the batch settles are removed in a later batch of the processor's segment, in the update
+ * that batch sends to the same bucket anyway, or on their own after {@value #HELD_BATCHES} batches
+ * ({@link HeldMarks}); a unit of work that is not a processor's batch (a dead letter's retry) removes them in a third
+ * step of its own, after the states.
  * <p>
  * Buckets of the older layout (one document per route and period, in {@code risk_days}, {@code risk_weeks} and
  * {@code risk_months}) are not read: {@link RiskLayoutUpgrade} replays the processor when it finds them.
@@ -75,6 +80,13 @@ class RiskBuckets {
     private static final int BUCKETS_STEP = 0;
     private static final int STATE_STEP = 1;
     private static final int SETTLE_STEP = 2;
+    /**
+     * How many of its segment's batches that move buckets a settled mark waits, at most, for a batch that updates its
+     * bucket anyway and removes it in that update ({@link HeldMarks}).
+     */
+    static final int HELD_BATCHES = 8;
+    /** How many settled marks a segment holds at most; above it, the oldest are removed in updates of their own. */
+    static final int HELD_MARKS = 10_000;
     /** In a route's {@code risk_route_segments} document: the segments with buckets, by key in hex. */
     private static final String SEGMENTS = "s";
     /** In a route's {@code risk_route_segments} document: the organisations with counts in its buckets, by key. */
@@ -100,6 +112,8 @@ class RiskBuckets {
     private final MongoCollection<Document> routeSegments;
     private final MongoCollection<Document> layout;
     private final MongoDatabase database;
+    /** Per segment of the processor, the marks its batches settled and have not removed yet ({@link HeldMarks}). */
+    private final Map<Segment, HeldMarks> heldBySegment = new ConcurrentHashMap<>();
 
     RiskBuckets(MongoDatabase travesiaDatabase) {
         this.database = travesiaDatabase;
@@ -118,6 +132,7 @@ class RiskBuckets {
      */
     Document incident(String incidentId, long sequence) {
         ViewWrites writes = ViewWrites.current();
+        held(writes).entered(incidentMark(incidentId));
         Map<String, Document> written = statesWritten(writes);
         Document incident = written.containsKey(incidentId) ? written.get(incidentId)
                 : writes.storedById(incidents, incidentId, sequence, "sequence");
@@ -128,10 +143,12 @@ class RiskBuckets {
         ViewWrites writes = ViewWrites.current();
         writes.upsert(STATE_STEP, incidents, incident);
         statesWritten(writes).put(incident.getString("_id"), ViewWrites.asStored(incidents, incident));
+        held(writes).completed(incidentMark(incident.getString("_id")));
     }
 
     /** Whether the missing-person case has been counted: its report is the one event of it the buckets take. */
     boolean caseCounted(String caseId) {
+        held(ViewWrites.current()).entered(caseMark(caseId));
         return casesWritten(ViewWrites.current()).contains(caseId)
                 || cases.find(Filters.eq("_id", caseId)).first() != null;
     }
@@ -141,6 +158,11 @@ class RiskBuckets {
         ViewWrites writes = ViewWrites.current();
         writes.upsert(STATE_STEP, cases, new Document("_id", caseId).append("sequence", sequence));
         casesWritten(writes).add(caseId);
+        held(writes).completed(caseMark(caseId));
+    }
+
+    private HeldBuckets held(ViewWrites writes) {
+        return writes.local(this, HeldBuckets::new);
     }
 
     private Map<String, Document> statesWritten(ViewWrites writes) {
@@ -160,7 +182,7 @@ class RiskBuckets {
      * index only when the query names that index's keys and nothing else, and scanned the whole collection for an
      * update that also asked for the mark (docs/benchmarks.md). Reading first is safe: only the thread handling this
      * incident's (or case's) events writes its mark. In a batch, the marks of every bucket the batch moves are read
-     * once, per period, when the batch ends ({@link #sendMoves}), so each event meets the marks it met when they
+     * once, per period, when the batch ends ({@link #send}), so each event meets the marks it met when they
      * were read event by event: the batch's own writes are sent after that read, and the one other writer meanwhile,
      * an operator's retry of a dead letter, has removed its marks before it releases the incident's later events to
      * the batch. The updates of one bucket are then merged into one, in the order of their events.
@@ -172,8 +194,7 @@ class RiskBuckets {
                     new MergedUpdate().set(SEGMENTS + "." + hex(after.segmentKey()), true)
                             .set(ORGANISATIONS + "." + after.organisationKey(), true), true);
         }
-        HeldBuckets held = writes.local(this, HeldBuckets::new);
-        boolean first = held.moves.isEmpty();
+        HeldBuckets held = held(writes);
         for (RiskPeriod period : RiskPeriod.values()) {
             changes(period, before, after).forEach((bucketId, inc) -> {
                 MergedUpdate update = new MergedUpdate();
@@ -187,8 +208,14 @@ class RiskBuckets {
                 }
             });
         }
-        if (first && !held.moves.isEmpty()) {
-            writes.beforeFlush(() -> sendMoves(writes, held));
+        sendWhenTheBatchEnds(writes, held);
+    }
+
+    /** Sends the batch's bucket writes when it ends ({@link #send}); outside a batch, at once. */
+    private void sendWhenTheBatchEnds(ViewWrites writes, HeldBuckets held) {
+        if (!held.sending) {
+            held.sending = true;
+            writes.beforeFlush(() -> send(writes, held));
         }
     }
 
@@ -202,18 +229,115 @@ class RiskBuckets {
             return key(period, bucketId, mark);
         }
 
+        String bucketKey() {
+            return period + " " + bucketId;
+        }
+
         /** One bucket's one mark, as the batch's reads and writes of marks name it. */
         static String key(RiskPeriod period, String bucketId, String mark) {
             return period + " " + bucketId + " " + mark;
         }
     }
 
-    /** A batch's bucket updates and marks' removals, and the marks as read before any of them is sent. */
+    /**
+     * A batch's bucket updates and marks' removals, the marks as read before any of them is sent, and how many times
+     * the batch's events of each incident or case (by its mark) began and finished: a handler that began and did not
+     * finish returned early (an event handed again) or failed, and its event may now be parked as a dead letter.
+     */
     private static final class HeldBuckets {
         final List<BucketMark> moves = new ArrayList<>();
         final List<BucketMark> settles = new ArrayList<>();
         final Map<String, Long> marksRead = new HashMap<>();
         final Set<String> read = new HashSet<>();
+        final Map<String, Integer> unfinished = new HashMap<>();
+        boolean sending;
+
+        void entered(String mark) {
+            unfinished.merge(mark, 1, Integer::sum);
+        }
+
+        void completed(String mark) {
+            unfinished.merge(mark, -1, Integer::sum);
+        }
+
+        /** Whether an event of the incident or case this mark names began in the batch and did not finish. */
+        boolean unfinished(String mark) {
+            return unfinished.getOrDefault(mark, 0) > 0;
+        }
+    }
+
+    /**
+     * The marks a segment's batches settled, in the order they were settled, each removed in a later batch of the same
+     * segment that updates its bucket anyway, in that same update, rather than in an update of its own right after
+     * its batch's states (docs/benchmarks.md, session 16). A mark waits at most {@link #HELD_BATCHES} batches that
+     * move buckets, and at most {@link #HELD_MARKS} wait; past either, it is removed in an update of its own, in the
+     * buckets step of the batch that finds it so.
+     * <p>
+     * Safe for the same reason as the removal right after the states: the state that records the mark's event is
+     * written (its batch's writes were all acknowledged before the mark was held), and a mark read above the
+     * sequence held was set by a later event and is left. The one writer of an incident's marks is the thread handling
+     * its segment; an incident whose event in this batch began and did not finish (an event handed again, or one
+     * that failed and may be parked) is another's from now on, an operator's retry: its held marks, and those of its
+     * events this batch settles, are removed in this batch, after its states, as before. A segment split or merged
+     * keeps its id and changes its mask, so its marks are kept under another key and the narrower segment does not
+     * remove marks of incidents now another's.
+     * <p>
+     * The cost: a mark stays in its bucket for up to eight batches, and a service stopped (or a segment given up)
+     * leaves its held marks in the buckets: each refuses nothing a later event brings, and goes when its incident next
+     * moves that bucket. A reset forgets them with the buckets.
+     */
+    private static final class HeldMarks {
+        private final Map<String, Held> marks = new LinkedHashMap<>();
+        private long batches;
+
+        private record Held(BucketMark mark, long batch) {
+        }
+
+        /**
+         * The held marks the batch removes in its buckets step: of each bucket it updates, and those past the held
+         * limits. Into {@code dropped}, those of incidents whose events in the batch began and did not finish, to be
+         * removed after the states. Neither holds a mark the batch sets again on the same bucket.
+         */
+        synchronized List<BucketMark> due(HeldBuckets held, List<BucketMark> dropped) {
+            Set<String> bucketsMoved = new HashSet<>();
+            Set<String> marksMoved = new HashSet<>();
+            for (BucketMark move : held.moves) {
+                bucketsMoved.add(move.bucketKey());
+                marksMoved.add(move.key());
+            }
+            List<BucketMark> due = new ArrayList<>();
+            int over = marks.size() - HELD_MARKS;
+            for (Held entry : marks.values()) {
+                BucketMark mark = entry.mark();
+                if (marksMoved.contains(mark.key())) {
+                    // the batch sets this mark anew, and settles it later or leaves it to refuse its event
+                } else if (held.unfinished(mark.mark())) {
+                    dropped.add(mark);
+                } else if (bucketsMoved.contains(mark.bucketKey()) || batches - entry.batch() >= HELD_BATCHES
+                        || over > 0) {
+                    due.add(mark);
+                }
+                over--;
+            }
+            return due;
+        }
+
+        /**
+         * Once the batch's writes are all acknowledged: forgets the marks it removed or handed on, and those it moved
+         * again (its own settle holds them at a later event), and holds those it settled for finished incidents.
+         */
+        synchronized void afterBatch(HeldBuckets held, List<BucketMark> removed) {
+            removed.forEach(mark -> marks.remove(mark.key()));
+            held.moves.forEach(move -> marks.remove(move.key()));
+            for (BucketMark settle : held.settles) {
+                if (!held.unfinished(settle.mark())) {
+                    Held before = marks.remove(settle.key());
+                    marks.put(settle.key(), before == null || before.mark().sequence() < settle.sequence()
+                            ? new Held(settle, batches) : before);
+                }
+            }
+            batches++;
+        }
     }
 
     /**
@@ -244,10 +368,21 @@ class RiskBuckets {
         }
     }
 
-    /** Sends, in order, each held update its bucket does not refuse: the marks read once per period. */
-    private void sendMoves(ViewWrites writes, HeldBuckets held) {
+    /**
+     * Sends, in order, each held update its bucket does not refuse: the marks read once per period. In a processor's
+     * batch, also removes the segment's held marks that are due ({@link HeldMarks}), in the same step, so that a
+     * bucket the batch updates loses them in that one update; and removes, after the states, the marks of incidents
+     * whose events began and did not finish.
+     */
+    private void send(ViewWrites writes, HeldBuckets held) {
+        Segment segment = writes.segment();
+        HeldMarks heldMarks = segment == null ? null : heldBySegment.computeIfAbsent(segment, s -> new HeldMarks());
+        List<BucketMark> dropped = new ArrayList<>();
+        List<BucketMark> due = heldMarks == null ? List.of() : heldMarks.due(held, dropped);
         List<BucketMark> all = new ArrayList<>(held.moves);
         all.addAll(held.settles);
+        all.addAll(due);
+        all.addAll(dropped);
         readMarks(held, all);
         for (BucketMark move : held.moves) {
             Long taken = held.marksRead.get(move.key());
@@ -255,45 +390,53 @@ class RiskBuckets {
                 writes.updateById(BUCKETS_STEP, buckets.get(move.period()), move.bucketId(), move.update(), true);
             }
         }
+        if (heldMarks == null) {
+            removeSettled(writes, held, SETTLE_STEP, held.settles);
+            return;
+        }
+        removeSettled(writes, held, BUCKETS_STEP, due);
+        List<BucketMark> settledNow = new ArrayList<>(dropped);
+        held.settles.stream().filter(settle -> held.unfinished(settle.mark())).forEach(settledNow::add);
+        removeSettled(writes, held, SETTLE_STEP, settledNow);
+        List<BucketMark> removed = new ArrayList<>(due);
+        removed.addAll(dropped);
+        writes.afterFlush(() -> heldMarks.afterBatch(held, removed));
     }
 
     /**
-     * Removes the marks {@link #move} left, once the incident's or case's state has recorded the event
-     * {@code sequence} and every earlier one: none of its marks at or below it is needed any more, whichever event
-     * set it. A mark above it stays: a batch that died after its bucket updates and before its states may have left
-     * a bucket marked with a later event than a shorter batch handing the same events again has reached, and that
-     * mark must still refuse the later event when it comes.
+     * Records that the incident's or case's state has recorded the event {@code sequence} and every earlier one, so
+     * that none of the marks {@link #move} left on these buckets at or below it is needed any more, whichever event
+     * set it. In a processor's batch they are removed in a later batch ({@link HeldMarks}); otherwise once the states
+     * are written. A mark above it stays: a batch that died after its bucket updates and before its states may have
+     * left a bucket marked with a later event than a shorter batch handing the same events again has reached, and
+     * that mark must still refuse the later event when it comes.
      */
     void settle(String mark, long sequence, BucketContribution before, BucketContribution after) {
         ViewWrites writes = ViewWrites.current();
-        HeldBuckets held = writes.local(this, HeldBuckets::new);
-        boolean first = held.settles.isEmpty();
+        HeldBuckets held = held(writes);
         for (RiskPeriod period : RiskPeriod.values()) {
             for (String bucketId : changes(period, before, after).keySet()) {
                 held.settles.add(new BucketMark(period, bucketId, mark, sequence, null));
             }
         }
-        if (first && !held.settles.isEmpty()) {
-            writes.beforeFlush(() -> sendSettles(writes, held));
-        }
+        sendWhenTheBatchEnds(writes, held);
     }
 
     /**
-     * Removes each held mark the incident's (or case's) state now covers: unless the mark read is above the last event
-     * settled. The batch's own updates need no look: one it sent found the mark below its event, which is at or
-     * below the last settled, and set the mark to it. Outside a batch the marks are read after the update and the
-     * state were sent, and say the same.
+     * Removes, in {@code step}, each of these marks its incident's (or case's) state now covers: unless the mark read
+     * is above the last event settled. The batch's own updates need no look: one it sent found the mark below its
+     * event, which is at or below the last settled, and set the mark to it. Outside a batch the marks are read after
+     * the update and the state were sent, and say the same.
      */
-    private void sendSettles(ViewWrites writes, HeldBuckets held) {
-        readMarks(held, held.settles);
+    private void removeSettled(ViewWrites writes, HeldBuckets held, int step, List<BucketMark> settled) {
         Map<String, BucketMark> highest = new LinkedHashMap<>();
-        for (BucketMark settle : held.settles) {
+        for (BucketMark settle : settled) {
             highest.merge(settle.key(), settle, (a, b) -> a.sequence() >= b.sequence() ? a : b);
         }
         for (BucketMark settle : highest.values()) {
             Long carried = held.marksRead.get(settle.key());
             if (carried == null || carried <= settle.sequence()) {
-                writes.updateById(SETTLE_STEP, buckets.get(settle.period()), settle.bucketId(),
+                writes.updateById(step, buckets.get(settle.period()), settle.bucketId(),
                         new MergedUpdate().unset(settle.mark()), false);
             }
         }
@@ -419,6 +562,7 @@ class RiskBuckets {
     }
 
     void deleteAll() {
+        heldBySegment.clear();
         buckets.values().forEach(collection -> collection.deleteMany(new Document()));
         incidents.deleteMany(new Document());
         cases.deleteMany(new Document());

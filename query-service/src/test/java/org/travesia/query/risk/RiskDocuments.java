@@ -21,6 +21,58 @@ final class RiskDocuments {
      * once none is left in it: a mark still there is a difference.
      */
     static Map<String, List<Document>> of(MongoDatabase database) {
+        return of(database, false);
+    }
+
+    /**
+     * As {@link #of}, every bucket's marks left out: for a processor's batches, which leave the marks they settled in
+     * the buckets until a later batch removes them ({@link #marksLeft} says whether those are all settled).
+     */
+    static Map<String, List<Document>> withoutMarks(MongoDatabase database) {
+        return of(database, true);
+    }
+
+    /**
+     * The marks left in the buckets that their incident's or case's state does not cover: a mark above the event
+     * the state records (or of a case not counted) refuses an event that has not come. Once every batch has gone
+     * through, none should be, whatever marks are left.
+     */
+    static List<String> marksNotSettled(MongoDatabase database) {
+        Map<String, Long> settled = new LinkedHashMap<>();
+        database.getCollection(RiskBuckets.INCIDENTS).find().forEach(state -> settled.put(
+                RiskBuckets.incidentMark(state.getString("_id")), state.getLong("sequence")));
+        database.getCollection(RiskBuckets.CASES).find().forEach(state -> settled.put(
+                RiskBuckets.caseMark(state.getString("_id")), state.getLong("sequence")));
+        List<String> unsettled = new ArrayList<>();
+        for (RiskPeriod period : RiskPeriod.values()) {
+            database.getCollection(period.collection()).find().forEach(bucket -> {
+                if (bucket.get("a") instanceof Document marks) {
+                    marks.forEach((name, value) -> {
+                        Long state = settled.get("a." + name);
+                        if (state == null || ((Number) value).longValue() > state) {
+                            unsettled.add(bucket.get("_id") + " a." + name + "=" + value + " state " + state);
+                        }
+                    });
+                }
+            });
+        }
+        return unsettled;
+    }
+
+    /** How many marks the buckets hold, settled or not. */
+    static int marksLeft(MongoDatabase database) {
+        int left = 0;
+        for (RiskPeriod period : RiskPeriod.values()) {
+            for (Document bucket : database.getCollection(period.collection()).find()) {
+                if (bucket.get("a") instanceof Document marks) {
+                    left += marks.size();
+                }
+            }
+        }
+        return left;
+    }
+
+    private static Map<String, List<Document>> of(MongoDatabase database, boolean withoutMarks) {
         List<String> collections = new ArrayList<>(List.of(RiskBuckets.INCIDENTS, RiskBuckets.CASES,
                 RiskBuckets.ROUTE_SEGMENTS));
         for (RiskPeriod period : RiskPeriod.values()) {
@@ -30,7 +82,7 @@ final class RiskDocuments {
         for (String collection : collections) {
             List<Document> stored = database.getCollection(collection).find().into(new ArrayList<>());
             stored.forEach(document -> {
-                if (document.get("a") instanceof Document marks && marks.isEmpty()) {
+                if (document.get("a") instanceof Document marks && (withoutMarks || marks.isEmpty())) {
                     document.remove("a");
                 }
             });

@@ -1,0 +1,185 @@
+package org.travesia.query.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.travesia.query.risk.RiskReader.incidents;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.travesia.eventstore.testing.EmbeddedMongo;
+import org.travesia.kernel.common.Role;
+import org.travesia.platform.testing.ProcessedBatch;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+
+/**
+ * In a tracking processor's batches, the marks a batch settles stay in their buckets until a later batch of the same
+ * segment updates the bucket anyway, and go in that same update; a bucket no batch updates loses them after
+ * {@link RiskBuckets#HELD_BATCHES} batches. A bucket that two batches in a row update is written once per batch, not
+ * twice (docs/benchmarks.md, session 16).
+ */
+class HeldMarksTest {
+
+    private static final Segment SEGMENT = Segment.ROOT_SEGMENT;
+    private static final String DAY = "2026-11-18";
+    private static final String OTHER_DAY_SAME_WEEK = "2026-11-19";
+
+    private final EmbeddedMongo mongo = EmbeddedMongo.inMemory();
+
+    @AfterEach
+    void stop() {
+        mongo.close();
+    }
+
+    @Test
+    void aMarkSettledInOneBatchGoesInTheNextBatchsUpdateOfItsBucket() {
+        // each update of a week bucket, by the fields it unsets, read while the command's bytes are there
+        List<List<String>> weekUpdates = Collections.synchronizedList(new ArrayList<>());
+        CommandListener listener = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("update") && event.getCommand().getString("update").getValue()
+                        .equals(RiskPeriod.WEEK.collection())) {
+                    event.getCommand().getArray("updates").forEach(u -> {
+                        BsonDocument unset = u.asDocument().getDocument("u").getDocument("$unset", new BsonDocument());
+                        weekUpdates.add(List.copyOf(unset.keySet()));
+                    });
+                }
+            }
+        };
+        try (MongoClient listened = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(mongo.uri())).addCommandListener(listener).build())) {
+            RiskBuckets buckets = new RiskBuckets(listened.getDatabase("travesia"));
+            RiskProjection projection = new RiskProjection(buckets);
+
+            batch(projection, SEGMENT, reported("incident-a", DAY));
+            assertThat(marks("incident-a", DAY)).as("held after its batch: day, week and month").containsExactly(
+                    0L, 0L, 0L);
+            weekUpdates.clear();
+
+            batch(projection, SEGMENT, reported("incident-b", OTHER_DAY_SAME_WEEK));
+
+            assertThat(weekUpdates).as("the week's one update: b's count and mark, and a's mark removed").hasSize(1);
+            assertThat(weekUpdates.get(0)).containsExactly(RiskBuckets.incidentMark("incident-a"));
+            assertThat(marks("incident-a", DAY)).as("a's day is not updated: its mark waits").containsExactly(
+                    0L, null, null);
+            assertThat(marks("incident-b", OTHER_DAY_SAME_WEEK)).containsExactly(0L, 0L, 0L);
+            RiskReader analyst = RiskReader.of(buckets, "org-a", Role.ANALYST);
+            assertThat(incidents(analyst.week("jungle", "2026-11-16"))).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aMarkWhoseBucketNoBatchUpdatesGoesAfterTheHeldBatches() {
+        RiskProjection projection = new RiskProjection(new RiskBuckets(mongo.database()));
+        batch(projection, SEGMENT, reported("incident-a", DAY));
+        LocalDate elsewhere = LocalDate.parse("2025-01-06");
+        for (int i = 1; i < RiskBuckets.HELD_BATCHES; i++) {
+            batch(projection, SEGMENT, reported("incident-" + i, elsewhere.plusMonths(i).toString()));
+        }
+        assertThat(marks("incident-a", DAY)).as("after %d more batches", RiskBuckets.HELD_BATCHES - 1)
+                .containsExactly(0L, 0L, 0L);
+
+        batch(projection, SEGMENT, reported("incident-last", elsewhere.toString()));
+
+        assertThat(marks("incident-a", DAY)).as("after %d more batches", RiskBuckets.HELD_BATCHES)
+                .containsExactly(null, null, null);
+        assertThat(RiskDocuments.marksNotSettled(mongo.database())).isEmpty();
+    }
+
+    /** A segment split keeps its id and takes another mask: incidents it held marks of may now be another's. */
+    @Test
+    void aSegmentWithAnotherMaskLeavesTheMarksHeldUnderTheOldOne() {
+        RiskProjection projection = new RiskProjection(new RiskBuckets(mongo.database()));
+        batch(projection, SEGMENT, reported("incident-a", DAY));
+
+        batch(projection, SEGMENT.split()[0], reported("incident-b", OTHER_DAY_SAME_WEEK));
+
+        assertThat(marks("incident-a", DAY)).containsExactly(0L, 0L, 0L);
+    }
+
+    /**
+     * An incident whose event in a batch began and did not finish (handed again here; failed and parked, as well) may
+     * be an operator's retry's from now on: the batch removes its held marks after its states, as before, rather than
+     * holding them for a later batch to remove without a look at its states.
+     */
+    @Test
+    void anIncidentWhoseEventIsHandedAgainHasItsHeldMarksRemovedInThatBatch() {
+        RiskBuckets buckets = new RiskBuckets(mongo.database());
+        RiskProjection projection = new RiskProjection(buckets);
+        EventMessage<?> reportA = reported("incident-a", DAY);
+        batch(projection, SEGMENT, reportA);
+
+        batch(projection, SEGMENT, reportA, reported("incident-b", "2025-03-03"));
+
+        assertThat(marks("incident-a", DAY)).containsExactly(null, null, null);
+        RiskReader analyst = RiskReader.of(buckets, "org-a", Role.ANALYST);
+        assertThat(incidents(analyst.week("jungle", "2026-11-16"))).isEqualTo(1);
+    }
+
+    /**
+     * A batch whose bucket updates (a's mark removed from the week, b counted there) went out and whose states did
+     * not: handed again, b counts once, and a's mark, gone already, is not missed.
+     */
+    @Test
+    void aBatchThatFailedAfterRemovingHeldMarksCountsOnceWhenHandedAgain() throws Exception {
+        StatesStepFails buckets = new StatesStepFails(mongo.database());
+        RiskProjection projection = new RiskProjection(buckets);
+        batch(projection, SEGMENT, reported("incident-a", DAY));
+        EventMessage<?> reportB = reported("incident-b", OTHER_DAY_SAME_WEEK);
+        EventMessage<?> moveA = new GenericDomainEventMessage<>("Incident", "incident-a", 1,
+                RiskEvents.about("incident-a").movedTo("2026-11-20"));
+
+        buckets.armed = true;
+        assertThat(ProcessedBatch.inSegment(SEGMENT, projection, List.of(reportB, moveA)).isExceptional()).isTrue();
+        buckets.armed = false;
+        batch(projection, SEGMENT, reportB);
+        batch(projection, SEGMENT, moveA);
+
+        RiskReader analyst = RiskReader.of(buckets, "org-a", Role.ANALYST);
+        assertThat(incidents(analyst.week("jungle", "2026-11-16"))).isEqualTo(2);
+        assertThat(RiskDocuments.marksNotSettled(mongo.database())).isEmpty();
+        try (EmbeddedMongo one = EmbeddedMongo.inMemory()) {
+            ProcessedBatch.eventByEvent(new RiskProjection(new RiskBuckets(one.database())),
+                    List.of(reported("incident-a", DAY), reportB, moveA));
+            assertThat(RiskDocuments.withoutMarks(mongo.database())).isEqualTo(RiskDocuments.of(one.database()));
+        }
+    }
+
+    private static EventMessage<?> reported(String incidentId, String day) {
+        return new GenericDomainEventMessage<>("Incident", incidentId, 0,
+                RiskEvents.about(incidentId).on(day).incidentReported());
+    }
+
+    private static void batch(RiskProjection projection, Segment segment, EventMessage<?>... events) {
+        assertThat(ProcessedBatch.inSegment(segment, projection, List.of(events)).isExceptional()).isFalse();
+    }
+
+    /** The incident's mark in the jungle's day, week and month buckets of {@code day}: its value, or null. */
+    private List<Long> marks(String incidentId, String day) {
+        List<Long> marks = new ArrayList<>();
+        String mark = RiskBuckets.incidentMark(incidentId);
+        for (RiskPeriod period : RiskPeriod.values()) {
+            Document bucket = mongo.database().getCollection(period.collection()).find(Filters.eq("_id",
+                    period.bucketId(RiskEvents.ROUTE, "jungle", LocalDate.parse(day)))).first();
+            Object value = bucket == null ? null : bucket.getEmbedded(List.of(mark.split("\\.")), Object.class);
+            marks.add(value == null ? null : ((Number) value).longValue());
+        }
+        return marks;
+    }
+}

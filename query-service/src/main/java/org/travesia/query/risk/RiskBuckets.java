@@ -56,8 +56,8 @@ import com.mongodb.client.model.ReplaceOptions;
  * earlier event of the incident that touched it. Within the batch, states are read from what the batch wrote before
  * the database. The marks the batch settles are removed in a later batch of the processor's segment, in the update
  * that batch sends to the same bucket anyway, or on their own after {@value #HELD_BATCHES} batches
- * ({@link HeldMarks}); a unit of work that is not a processor's batch (a dead letter's retry) removes them in a third
- * step of its own, after the states.
+ * ({@link HeldMarks}); a unit of work that is not a processor's batch (a dead letter's retry) marks under marks of its
+ * own ({@link #retryMark}) and removes them in a third step, after the states.
  * <p>
  * Buckets of the older layout (one document per route and period, in {@code risk_days}, {@code risk_weeks} and
  * {@code risk_months}) are not read: {@link RiskLayoutUpgrade} replays the processor when it finds them.
@@ -112,8 +112,8 @@ class RiskBuckets {
     private final MongoCollection<Document> routeSegments;
     private final MongoCollection<Document> layout;
     private final MongoDatabase database;
-    /** Per segment of the processor, the marks its batches settled and have not removed yet ({@link HeldMarks}). */
-    private final Map<Segment, HeldMarks> heldBySegment = new ConcurrentHashMap<>();
+    /** Per segment id of the processor, the marks its batches settled and have not removed yet ({@link HeldMarks}). */
+    private final Map<Integer, HeldMarks> heldBySegment = new ConcurrentHashMap<>();
 
     RiskBuckets(MongoDatabase travesiaDatabase) {
         this.database = travesiaDatabase;
@@ -132,7 +132,6 @@ class RiskBuckets {
      */
     Document incident(String incidentId, long sequence) {
         ViewWrites writes = ViewWrites.current();
-        held(writes).entered(incidentMark(incidentId));
         Map<String, Document> written = statesWritten(writes);
         Document incident = written.containsKey(incidentId) ? written.get(incidentId)
                 : writes.storedById(incidents, incidentId, sequence, "sequence");
@@ -143,12 +142,10 @@ class RiskBuckets {
         ViewWrites writes = ViewWrites.current();
         writes.upsert(STATE_STEP, incidents, incident);
         statesWritten(writes).put(incident.getString("_id"), ViewWrites.asStored(incidents, incident));
-        held(writes).completed(incidentMark(incident.getString("_id")));
     }
 
     /** Whether the missing-person case has been counted: its report is the one event of it the buckets take. */
     boolean caseCounted(String caseId) {
-        held(ViewWrites.current()).entered(caseMark(caseId));
         return casesWritten(ViewWrites.current()).contains(caseId)
                 || cases.find(Filters.eq("_id", caseId)).first() != null;
     }
@@ -158,7 +155,6 @@ class RiskBuckets {
         ViewWrites writes = ViewWrites.current();
         writes.upsert(STATE_STEP, cases, new Document("_id", caseId).append("sequence", sequence));
         casesWritten(writes).add(caseId);
-        held(writes).completed(caseMark(caseId));
     }
 
     private HeldBuckets held(ViewWrites writes) {
@@ -186,6 +182,12 @@ class RiskBuckets {
      * were read event by event: the batch's own writes are sent after that read, and the one other writer meanwhile,
      * an operator's retry of a dead letter, has removed its marks before it releases the incident's later events to
      * the batch. The updates of one bucket are then merged into one, in the order of their events.
+     * <p>
+     * A unit of work that is not a processor's batch (a dead letter's retry, or a handler called directly) marks the
+     * buckets under a mark of its own ({@link #retryMark}), and either mark refuses the event: a processor's batch
+     * removes marks it holds from earlier batches without a look at anything but the mark and the state
+     * ({@link HeldMarks}), and a retry running meanwhile, whose states step then failed, must still find its marks
+     * when it is retried again.
      */
     void move(String mark, long sequence, BucketContribution before, BucketContribution after) {
         ViewWrites writes = ViewWrites.current();
@@ -195,6 +197,7 @@ class RiskBuckets {
                             .set(ORGANISATIONS + "." + after.organisationKey(), true), true);
         }
         HeldBuckets held = held(writes);
+        String field = writes.segment() == null ? retryMark(mark) : mark;
         for (RiskPeriod period : RiskPeriod.values()) {
             changes(period, before, after).forEach((bucketId, inc) -> {
                 MergedUpdate update = new MergedUpdate();
@@ -204,7 +207,7 @@ class RiskBuckets {
                     }
                 });
                 if (!update.isEmpty()) {
-                    held.moves.add(new BucketMark(period, bucketId, mark, sequence, update.set(mark, sequence)));
+                    held.moves.add(new BucketMark(period, bucketId, field, sequence, update.set(field, sequence)));
                 }
             });
         }
@@ -221,12 +224,17 @@ class RiskBuckets {
 
     /**
      * One event's update of one bucket (or, with no update, its mark's removal), held until the marks of the batch's
-     * buckets have been read.
+     * buckets have been read. {@code mark} is the field the update sets, a processor's or a retry's.
      */
     private record BucketMark(RiskPeriod period, String bucketId, String mark, long sequence, MergedUpdate update) {
 
         String key() {
             return key(period, bucketId, mark);
+        }
+
+        /** The same bucket's mark of the same incident or case, set by the other kind of unit of work. */
+        String twinKey() {
+            return key(period, bucketId, twin(mark));
         }
 
         String bucketKey() {
@@ -239,66 +247,54 @@ class RiskBuckets {
         }
     }
 
-    /**
-     * A batch's bucket updates and marks' removals, the marks as read before any of them is sent, and how many times
-     * the batch's events of each incident or case (by its mark) began and finished: a handler that began and did not
-     * finish returned early (an event handed again) or failed, and its event may now be parked as a dead letter.
-     */
+    /** A batch's bucket updates and settled marks, and the marks as read before any of them is sent. */
     private static final class HeldBuckets {
         final List<BucketMark> moves = new ArrayList<>();
         final List<BucketMark> settles = new ArrayList<>();
         final Map<String, Long> marksRead = new HashMap<>();
         final Set<String> read = new HashSet<>();
-        final Map<String, Integer> unfinished = new HashMap<>();
         boolean sending;
-
-        void entered(String mark) {
-            unfinished.merge(mark, 1, Integer::sum);
-        }
-
-        void completed(String mark) {
-            unfinished.merge(mark, -1, Integer::sum);
-        }
-
-        /** Whether an event of the incident or case this mark names began in the batch and did not finish. */
-        boolean unfinished(String mark) {
-            return unfinished.getOrDefault(mark, 0) > 0;
-        }
     }
 
     /**
      * The marks a segment's batches settled, in the order they were settled, each removed in a later batch of the same
      * segment that updates its bucket anyway, in that same update, rather than in an update of its own right after
-     * its batch's states (docs/benchmarks.md, session 16). A mark waits at most {@link #HELD_BATCHES} batches that
-     * move buckets, and at most {@link #HELD_MARKS} wait; past either, it is removed in an update of its own, in the
-     * buckets step of the batch that finds it so.
+     * its batch's states (docs/benchmarks.md, session 16). A mark waits at most {@link #HELD_BATCHES} of the
+     * segment's batches that write buckets, and about {@link #HELD_MARKS} wait at most (a batch's own are added
+     * after the check); past either, it is removed in an update of its own, in the buckets step of the batch that
+     * finds it so.
      * <p>
-     * Safe for the same reason as the removal right after the states: the state that records the mark's event is
-     * written (its batch's writes were all acknowledged before the mark was held), and a mark read above the
-     * sequence held was set by a later event and is left. The one writer of an incident's marks is the thread handling
-     * its segment; an incident whose event in this batch began and did not finish (an event handed again, or one
-     * that failed and may be parked) is another's from now on, an operator's retry: its held marks, and those of its
-     * events this batch settles, are removed in this batch, after its states, as before. A segment split or merged
-     * keeps its id and changes its mask, so its marks are kept under another key and the narrower segment does not
-     * remove marks of incidents now another's.
+     * A held mark is removed only if, read when the batch ends, it is at or below both the sequence it was settled at
+     * and the sequence the incident's (or case's) state records now: the mark then refuses nothing the state does not
+     * refuse already. Reading the state, and not trusting the held sequence alone, keeps that true when the state has
+     * gone back since (the view was replayed, on this instance or another, and a replay batch died between its
+     * buckets and its states). A mark above either was set by a later event, whose own settling removes it. The one
+     * writer of a processor's marks of an incident is the thread handling the incident's segment; a dead letter's
+     * retry writes marks of its own ({@link #retryMark}), which no held removal touches. The marks are held per
+     * segment id and mask: when a batch comes with the same id and another mask (a split or a merge), the marks held
+     * under the old mask are forgotten, as incidents they name may now be another segment's.
      * <p>
-     * The cost: a mark stays in its bucket for up to eight batches, and a service stopped (or a segment given up)
-     * leaves its held marks in the buckets: each refuses nothing a later event brings, and goes when its incident next
-     * moves that bucket. A reset forgets them with the buckets.
+     * The cost: a mark stays in its bucket for up to eight batches, and a service stopped, a segment given up or a
+     * mask changed leaves the marks it held in the buckets. Each refuses nothing a later event brings; it goes if its
+     * incident moves that bucket again, and otherwise stays. A reset forgets them with the buckets.
      */
     private static final class HeldMarks {
+        private final Segment segment;
         private final Map<String, Held> marks = new LinkedHashMap<>();
         private long batches;
+
+        HeldMarks(Segment segment) {
+            this.segment = segment;
+        }
 
         private record Held(BucketMark mark, long batch) {
         }
 
         /**
          * The held marks the batch removes in its buckets step: of each bucket it updates, and those past the held
-         * limits. Into {@code dropped}, those of incidents whose events in the batch began and did not finish, to be
-         * removed after the states. Neither holds a mark the batch sets again on the same bucket.
+         * limits; none the batch sets again on the same bucket.
          */
-        synchronized List<BucketMark> due(HeldBuckets held, List<BucketMark> dropped) {
+        synchronized List<BucketMark> due(HeldBuckets held) {
             Set<String> bucketsMoved = new HashSet<>();
             Set<String> marksMoved = new HashSet<>();
             for (BucketMark move : held.moves) {
@@ -309,12 +305,8 @@ class RiskBuckets {
             int over = marks.size() - HELD_MARKS;
             for (Held entry : marks.values()) {
                 BucketMark mark = entry.mark();
-                if (marksMoved.contains(mark.key())) {
-                    // the batch sets this mark anew, and settles it later or leaves it to refuse its event
-                } else if (held.unfinished(mark.mark())) {
-                    dropped.add(mark);
-                } else if (bucketsMoved.contains(mark.bucketKey()) || batches - entry.batch() >= HELD_BATCHES
-                        || over > 0) {
+                if (!marksMoved.contains(mark.key()) && (bucketsMoved.contains(mark.bucketKey())
+                        || batches - entry.batch() >= HELD_BATCHES || over > 0)) {
                     due.add(mark);
                 }
                 over--;
@@ -323,18 +315,16 @@ class RiskBuckets {
         }
 
         /**
-         * Once the batch's writes are all acknowledged: forgets the marks it removed or handed on, and those it moved
-         * again (its own settle holds them at a later event), and holds those it settled for finished incidents.
+         * Once the batch's writes are all acknowledged: forgets the marks it removed (or found it must not), and those
+         * it set again (its own settling holds them at a later event), and holds those it settled.
          */
-        synchronized void afterBatch(HeldBuckets held, List<BucketMark> removed) {
-            removed.forEach(mark -> marks.remove(mark.key()));
+        synchronized void afterBatch(HeldBuckets held, List<BucketMark> due) {
+            due.forEach(mark -> marks.remove(mark.key()));
             held.moves.forEach(move -> marks.remove(move.key()));
             for (BucketMark settle : held.settles) {
-                if (!held.unfinished(settle.mark())) {
-                    Held before = marks.remove(settle.key());
-                    marks.put(settle.key(), before == null || before.mark().sequence() < settle.sequence()
-                            ? new Held(settle, batches) : before);
-                }
+                Held before = marks.remove(settle.key());
+                marks.put(settle.key(), before == null || before.mark().sequence() < settle.sequence()
+                        ? new Held(settle, batches) : before);
             }
             batches++;
         }
@@ -342,16 +332,24 @@ class RiskBuckets {
 
     /**
      * Reads the marks of every bucket the batch moves or settles, once per period (those not read yet), into
-     * {@code held}: their value, or nothing where a bucket has no such mark.
+     * {@code held}: their value, or nothing where a bucket has no such mark. A move's bucket is read for both marks
+     * of its incident or case, the processor's and a retry's.
      */
-    private void readMarks(HeldBuckets held, List<BucketMark> of) {
+    private void readMarks(HeldBuckets held, List<BucketMark> of, boolean withTwins) {
         for (RiskPeriod period : RiskPeriod.values()) {
             Set<String> bucketIds = new HashSet<>();
             Set<String> markFields = new HashSet<>();
             for (BucketMark bucketMark : of) {
-                if (bucketMark.period() == period && held.read.add(bucketMark.key())) {
+                if (bucketMark.period() != period) {
+                    continue;
+                }
+                if (held.read.add(bucketMark.key())) {
                     bucketIds.add(bucketMark.bucketId());
                     markFields.add(bucketMark.mark());
+                }
+                if (withTwins && held.read.add(bucketMark.twinKey())) {
+                    bucketIds.add(bucketMark.bucketId());
+                    markFields.add(twin(bucketMark.mark()));
                 }
             }
             if (bucketIds.isEmpty()) {
@@ -369,38 +367,67 @@ class RiskBuckets {
     }
 
     /**
-     * Sends, in order, each held update its bucket does not refuse: the marks read once per period. In a processor's
-     * batch, also removes the segment's held marks that are due ({@link HeldMarks}), in the same step, so that a
-     * bucket the batch updates loses them in that one update; and removes, after the states, the marks of incidents
-     * whose events began and did not finish.
+     * Sends, in order, each held update its bucket does not refuse (for either mark of its incident or case): the
+     * marks read once per period. In a processor's batch, the marks the batch settles are held for a later batch
+     * ({@link HeldMarks}), and the segment's held marks that are due are removed in the same step as the updates, so
+     * that a bucket the batch updates loses them in that one update. Otherwise the settled marks are removed once the
+     * states are written.
      */
     private void send(ViewWrites writes, HeldBuckets held) {
         Segment segment = writes.segment();
-        HeldMarks heldMarks = segment == null ? null : heldBySegment.computeIfAbsent(segment, s -> new HeldMarks());
-        List<BucketMark> dropped = new ArrayList<>();
-        List<BucketMark> due = heldMarks == null ? List.of() : heldMarks.due(held, dropped);
-        List<BucketMark> all = new ArrayList<>(held.moves);
-        all.addAll(held.settles);
-        all.addAll(due);
-        all.addAll(dropped);
-        readMarks(held, all);
+        HeldMarks heldMarks = segment == null ? null : heldBySegment.compute(segment.getSegmentId(),
+                (id, before) -> before == null || !before.segment.equals(segment) ? new HeldMarks(segment) : before);
+        List<BucketMark> due = heldMarks == null ? List.of() : heldMarks.due(held);
+        readMarks(held, held.moves, true);
+        readMarks(held, heldMarks == null ? held.settles : due, false);
         for (BucketMark move : held.moves) {
             Long taken = held.marksRead.get(move.key());
-            if (taken == null || taken < move.sequence()) {
+            Long takenByTwin = held.marksRead.get(move.twinKey());
+            if ((taken == null || taken < move.sequence()) && (takenByTwin == null || takenByTwin < move.sequence())) {
                 writes.updateById(BUCKETS_STEP, buckets.get(move.period()), move.bucketId(), move.update(), true);
             }
         }
         if (heldMarks == null) {
-            removeSettled(writes, held, SETTLE_STEP, held.settles);
+            removeSettled(writes, held, held.settles);
             return;
         }
-        removeSettled(writes, held, BUCKETS_STEP, due);
-        List<BucketMark> settledNow = new ArrayList<>(dropped);
-        held.settles.stream().filter(settle -> held.unfinished(settle.mark())).forEach(settledNow::add);
-        removeSettled(writes, held, SETTLE_STEP, settledNow);
-        List<BucketMark> removed = new ArrayList<>(due);
-        removed.addAll(dropped);
-        writes.afterFlush(() -> heldMarks.afterBatch(held, removed));
+        Map<String, Long> states = statesOf(due);
+        for (BucketMark mark : due) {
+            Long carried = held.marksRead.get(mark.key());
+            Long state = states.get(mark.mark());
+            if (carried != null && carried <= mark.sequence() && state != null && carried <= state) {
+                writes.updateById(BUCKETS_STEP, buckets.get(mark.period()), mark.bucketId(),
+                        new MergedUpdate().unset(mark.mark()), false);
+            }
+        }
+        writes.afterFlush(() -> heldMarks.afterBatch(held, due));
+    }
+
+    /** The sequence each mark's incident or case state records now, by mark; none for a mark without a state. */
+    private Map<String, Long> statesOf(List<BucketMark> marks) {
+        Set<String> incidentIds = new HashSet<>();
+        Set<String> caseIds = new HashSet<>();
+        for (BucketMark mark : marks) {
+            String named = mark.mark().substring(MARKS.length() + 1);
+            String id = new String(HexFormat.of().parseHex(named.substring(1)), StandardCharsets.UTF_8);
+            (named.charAt(0) == 'i' ? incidentIds : caseIds).add(id);
+        }
+        Map<String, Long> states = new HashMap<>();
+        readStates(incidents, incidentIds, RiskBuckets::incidentMark, states);
+        readStates(cases, caseIds, RiskBuckets::caseMark, states);
+        return states;
+    }
+
+    private static void readStates(MongoCollection<Document> collection, Set<String> ids,
+                                   Function<String, String> markOf, Map<String, Long> states) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        for (Document state : collection.find(Filters.in("_id", ids)).projection(Projections.include("sequence"))) {
+            if (state.get("sequence") instanceof Number sequence) {
+                states.put(markOf.apply(state.getString("_id")), sequence.longValue());
+            }
+        }
     }
 
     /**
@@ -414,21 +441,22 @@ class RiskBuckets {
     void settle(String mark, long sequence, BucketContribution before, BucketContribution after) {
         ViewWrites writes = ViewWrites.current();
         HeldBuckets held = held(writes);
+        String field = writes.segment() == null ? retryMark(mark) : mark;
         for (RiskPeriod period : RiskPeriod.values()) {
             for (String bucketId : changes(period, before, after).keySet()) {
-                held.settles.add(new BucketMark(period, bucketId, mark, sequence, null));
+                held.settles.add(new BucketMark(period, bucketId, field, sequence, null));
             }
         }
         sendWhenTheBatchEnds(writes, held);
     }
 
     /**
-     * Removes, in {@code step}, each of these marks its incident's (or case's) state now covers: unless the mark read
-     * is above the last event settled. The batch's own updates need no look: one it sent found the mark below its
-     * event, which is at or below the last settled, and set the mark to it. Outside a batch the marks are read after
-     * the update and the state were sent, and say the same.
+     * Removes, once the states are written, each of these marks its incident's (or case's) state now covers: unless
+     * the mark read is above the last event settled. The batch's own updates need no look: one it sent found the
+     * mark below its event, which is at or below the last settled, and set the mark to it. Outside a batch the marks
+     * are read after the update and the state were sent, and say the same.
      */
-    private void removeSettled(ViewWrites writes, HeldBuckets held, int step, List<BucketMark> settled) {
+    private void removeSettled(ViewWrites writes, HeldBuckets held, List<BucketMark> settled) {
         Map<String, BucketMark> highest = new LinkedHashMap<>();
         for (BucketMark settle : settled) {
             highest.merge(settle.key(), settle, (a, b) -> a.sequence() >= b.sequence() ? a : b);
@@ -436,7 +464,7 @@ class RiskBuckets {
         for (BucketMark settle : highest.values()) {
             Long carried = held.marksRead.get(settle.key());
             if (carried == null || carried <= settle.sequence()) {
-                writes.updateById(step, buckets.get(settle.period()), settle.bucketId(),
+                writes.updateById(SETTLE_STEP, buckets.get(settle.period()), settle.bucketId(),
                         new MergedUpdate().unset(settle.mark()), false);
             }
         }
@@ -458,6 +486,20 @@ class RiskBuckets {
     /** The field marking a bucket with a missing-person case's report, apart from any incident's. */
     static String caseMark(String caseId) {
         return MARKS + ".c" + HexFormat.of().formatHex(caseId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The mark a unit of work that is not a processor's batch (a dead letter's retry) sets for the incident or case
+     * that {@code mark} names: {@code a.ri<hex>} for {@code a.i<hex>}, {@code a.rc<hex>} for {@code a.c<hex>}.
+     */
+    static String retryMark(String mark) {
+        return MARKS + ".r" + mark.substring(MARKS.length() + 1);
+    }
+
+    /** The processor's mark for a retry's, the retry's for a processor's. */
+    private static String twin(String mark) {
+        String named = mark.substring(MARKS.length() + 1);
+        return named.charAt(0) == 'r' ? MARKS + "." + named.substring(1) : retryMark(mark);
     }
 
     private static void add(Map<String, Map<String, Long>> deltas, RiskPeriod period, BucketContribution c,

@@ -1,12 +1,15 @@
 package org.travesia.query.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.travesia.query.risk.RiskReader.incidents;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.kernel.common.Role;
 import org.travesia.platform.testing.ProcessedBatch;
+import org.travesia.platform.viewwrites.ViewWrites;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -114,22 +118,78 @@ class HeldMarksTest {
     }
 
     /**
-     * An incident whose event in a batch began and did not finish (handed again here; failed and parked, as well) may
-     * be an operator's retry's from now on: the batch removes its held marks after its states, as before, rather than
-     * holding them for a later batch to remove without a look at its states.
+     * The view replayed by another instance while this one held marks: its reset emptied the buckets and the states,
+     * and a replay batch of this segment [b, a] died after its bucket updates, leaving a marked with its report and
+     * no state. Handed again shorter, [b] updates a's day, where a's mark from before the replay is held at the same
+     * sequence: removed, a's report would count twice when it comes. The state, gone back, says to leave it.
      */
     @Test
-    void anIncidentWhoseEventIsHandedAgainHasItsHeldMarksRemovedInThatBatch() {
-        RiskBuckets buckets = new RiskBuckets(mongo.database());
+    void aHeldMarkStaysWhenTheStateHasGoneBackSinceItWasSettled() throws Exception {
+        StatesStepFails buckets = new StatesStepFails(mongo.database());
         RiskProjection projection = new RiskProjection(buckets);
         EventMessage<?> reportA = reported("incident-a", DAY);
+        EventMessage<?> reportB = reported("incident-b", DAY);
+        batch(projection, SEGMENT, reportA);
+        new RiskBuckets(mongo.database()).deleteAll();
+
+        buckets.armed = true;
+        assertThat(ProcessedBatch.inSegment(SEGMENT, projection, List.of(reportB, reportA)).isExceptional()).isTrue();
+        buckets.armed = false;
+        batch(projection, SEGMENT, reportB);
         batch(projection, SEGMENT, reportA);
 
-        batch(projection, SEGMENT, reportA, reported("incident-b", "2025-03-03"));
-
-        assertThat(marks("incident-a", DAY)).containsExactly(null, null, null);
         RiskReader analyst = RiskReader.of(buckets, "org-a", Role.ANALYST);
-        assertThat(incidents(analyst.week("jungle", "2026-11-16"))).isEqualTo(1);
+        assertThat(incidents(analyst.week("jungle", "2026-11-16"))).isEqualTo(2);
+        try (EmbeddedMongo one = EmbeddedMongo.inMemory()) {
+            ProcessedBatch.eventByEvent(new RiskProjection(new RiskBuckets(one.database())), List.of(reportB, reportA));
+            assertThat(RiskDocuments.withoutMarks(mongo.database())).isEqualTo(RiskDocuments.of(one.database()));
+        }
+    }
+
+    /**
+     * An operator retries a's parked move while a batch of the segment ends: the batch has read a's held mark on its
+     * day, the retry then moves a off that day and dies before its state, and the batch removes the mark it read.
+     * Retried again, the move must still be refused there: a retry marks the buckets under a mark of its own, which
+     * no held removal touches.
+     */
+    @Test
+    void aRetryBetweenABatchsReadOfAHeldMarkAndItsRemovalKeepsItsOwnMark() throws Exception {
+        EventMessage<?> reportA = reported("incident-a", DAY);
+        EventMessage<?> reportB = reported("incident-b", DAY);
+        EventMessage<?> moveA = new GenericDomainEventMessage<>("Incident", "incident-a", 1,
+                RiskEvents.about("incident-a").movedTo("2026-11-25"));
+        AtomicBoolean retryInTheBatch = new AtomicBoolean();
+        AtomicReference<RiskProjection> retrying = new AtomicReference<>();
+        StatesStepFails buckets = new StatesStepFails(mongo.database()) {
+            @Override
+            void saveIncident(Document incident) {
+                super.saveIncident(incident);
+                if (retryInTheBatch.getAndSet(false)) {
+                    // runs once the batch's held writes are decided (its marks read), before they are sent
+                    ViewWrites.current().beforeFlush(() -> onItsOwnThread(() -> {
+                        armed = true;
+                        assertThatThrownBy(() -> ProcessedBatch.eventByEvent(retrying.get(), List.of(moveA)))
+                                .hasStackTraceContaining("duplicate key");
+                        armed = false;
+                    }));
+                }
+            }
+        };
+        RiskProjection projection = new RiskProjection(buckets);
+        retrying.set(projection);
+        batch(projection, SEGMENT, reportA);
+
+        retryInTheBatch.set(true);
+        batch(projection, SEGMENT, reportB);
+        assertThat(retryInTheBatch).as("the retry ran").isFalse();
+        ProcessedBatch.eventByEvent(projection, List.of(moveA));
+
+        try (EmbeddedMongo one = EmbeddedMongo.inMemory()) {
+            ProcessedBatch.eventByEvent(new RiskProjection(new RiskBuckets(one.database())),
+                    List.of(reportA, reportB, moveA));
+            assertThat(RiskDocuments.withoutMarks(mongo.database())).isEqualTo(RiskDocuments.of(one.database()));
+        }
+        assertThat(RiskDocuments.marksNotSettled(mongo.database())).isEmpty();
     }
 
     /**
@@ -158,6 +218,52 @@ class HeldMarksTest {
             ProcessedBatch.eventByEvent(new RiskProjection(new RiskBuckets(one.database())),
                     List.of(reported("incident-a", DAY), reportB, moveA));
             assertThat(RiskDocuments.withoutMarks(mongo.database())).isEqualTo(RiskDocuments.of(one.database()));
+        }
+    }
+
+    /**
+     * A batch of the segment died after its bucket updates, leaving a's move marked under the processor's mark and
+     * a's state behind it; the move then failed and was parked, and an operator retries it. The retry's own mark is not
+     * there, and the processor's must refuse the move all the same.
+     */
+    @Test
+    void aRetryAfterABatchThatDiedIsRefusedByTheBatchsMark() throws Exception {
+        EventMessage<?> reportA = reported("incident-a", DAY);
+        EventMessage<?> moveA = new GenericDomainEventMessage<>("Incident", "incident-a", 1,
+                RiskEvents.about("incident-a").movedTo("2026-11-25"));
+        StatesStepFails buckets = new StatesStepFails(mongo.database());
+        RiskProjection projection = new RiskProjection(buckets);
+        batch(projection, SEGMENT, reportA);
+        buckets.armed = true;
+        assertThat(ProcessedBatch.inSegment(SEGMENT, projection, List.of(moveA)).isExceptional()).isTrue();
+        buckets.armed = false;
+
+        ProcessedBatch.eventByEvent(projection, List.of(moveA));
+
+        try (EmbeddedMongo one = EmbeddedMongo.inMemory()) {
+            ProcessedBatch.eventByEvent(new RiskProjection(new RiskBuckets(one.database())), List.of(reportA, moveA));
+            assertThat(RiskDocuments.withoutMarks(mongo.database())).isEqualTo(RiskDocuments.of(one.database()));
+        }
+    }
+
+    private static void onItsOwnThread(Runnable action) {
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                action.run();
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        });
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException("The retry did not go as planned", failed.get());
         }
     }
 

@@ -26,7 +26,7 @@ final class RiskDocuments {
 
     /**
      * As {@link #of}, every bucket's marks left out: for a processor's batches, which leave the marks they settled in
-     * the buckets until a later batch removes them ({@link #marksLeft} says whether those are all settled).
+     * the buckets until a later batch removes them ({@link #marksNotSettled} says whether those are all settled).
      */
     static Map<String, List<Document>> withoutMarks(MongoDatabase database) {
         return of(database, true);
@@ -48,7 +48,8 @@ final class RiskDocuments {
             database.getCollection(period.collection()).find().forEach(bucket -> {
                 if (bucket.get("a") instanceof Document marks) {
                     marks.forEach((name, value) -> {
-                        Long state = settled.get("a." + name);
+                        // a retry's mark, a.ri<hex>, is settled by the state of the incident a.i<hex> names
+                        Long state = settled.get("a." + (name.startsWith("r") ? name.substring(1) : name));
                         if (state == null || ((Number) value).longValue() > state) {
                             unsettled.add(bucket.get("_id") + " a." + name + "=" + value + " state " + state);
                         }
@@ -57,19 +58,6 @@ final class RiskDocuments {
             });
         }
         return unsettled;
-    }
-
-    /** How many marks the buckets hold, settled or not. */
-    static int marksLeft(MongoDatabase database) {
-        int left = 0;
-        for (RiskPeriod period : RiskPeriod.values()) {
-            for (Document bucket : database.getCollection(period.collection()).find()) {
-                if (bucket.get("a") instanceof Document marks) {
-                    left += marks.size();
-                }
-            }
-        }
-        return left;
     }
 
     private static Map<String, List<Document>> of(MongoDatabase database, boolean withoutMarks) {

@@ -13,7 +13,7 @@ import com.mongodb.client.model.Indexes;
  * buckets step went out: the store refuses a write the step carries (a duplicate key), as a store dying there would
  * leave things.
  */
-final class StatesStepFails extends RiskBuckets {
+class StatesStepFails extends RiskBuckets {
 
     boolean armed;
     private final MongoCollection<Document> poison;

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.axonframework.eventhandling.Segment;
 import org.bson.Document;
 import org.bson.codecs.configuration.CodecRegistries;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.travesia.platform.viewwrites.MergedUpdate;
 import org.travesia.platform.viewwrites.ViewWrites;
@@ -76,7 +77,10 @@ class RiskBuckets {
      */
     static final List<String> OLDER_LAYOUT = List.of("risk_days", "risk_weeks", "risk_months", "risk_segment_days",
             "risk_segment_weeks", "risk_segment_months");
-    /** The steps of a batch's writes ({@link ViewWrites}): buckets, then states, then the marks' removal. */
+    /**
+     * The steps of a batch's writes ({@link ViewWrites}): buckets, then states; then, for a unit of work that is not a
+     * processor's batch, the removal of the marks it settled.
+     */
     private static final int BUCKETS_STEP = 0;
     private static final int STATE_STEP = 1;
     private static final int SETTLE_STEP = 2;
@@ -85,7 +89,10 @@ class RiskBuckets {
      * bucket anyway and removes it in that update ({@link HeldMarks}).
      */
     static final int HELD_BATCHES = 8;
-    /** How many settled marks a segment holds at most; above it, the oldest are removed in updates of their own. */
+    /**
+     * About how many settled marks a segment holds at most (a batch's own are added after the check); above it, the
+     * oldest are removed in updates of their own.
+     */
     static final int HELD_MARKS = 10_000;
     /** In a route's {@code risk_route_segments} document: the segments with buckets, by key in hex. */
     private static final String SEGMENTS = "s";
@@ -112,10 +119,22 @@ class RiskBuckets {
     private final MongoCollection<Document> routeSegments;
     private final MongoCollection<Document> layout;
     private final MongoDatabase database;
-    /** Per segment id of the processor, the marks its batches settled and have not removed yet ({@link HeldMarks}). */
+    /**
+     * Per segment id of the processor, the marks its batches settled and have not removed yet ({@link HeldMarks}).
+     * An entry stays for a segment this instance no longer holds (about {@link #HELD_MARKS} marks at most), until a
+     * batch of that id comes again or a reset.
+     */
     private final Map<Integer, HeldMarks> heldBySegment = new ConcurrentHashMap<>();
+    private final int heldMarksAtMost;
 
+    @Autowired
     RiskBuckets(MongoDatabase travesiaDatabase) {
+        this(travesiaDatabase, HELD_MARKS);
+    }
+
+    /** With another bound on the marks a segment holds than {@link #HELD_MARKS}: for tests of the bound. */
+    RiskBuckets(MongoDatabase travesiaDatabase, int heldMarksAtMost) {
+        this.heldMarksAtMost = heldMarksAtMost;
         this.database = travesiaDatabase;
         for (RiskPeriod period : RiskPeriod.values()) {
             buckets.put(period, travesiaDatabase.getCollection(period.collection()));
@@ -264,11 +283,13 @@ class RiskBuckets {
      * after the check); past either, it is removed in an update of its own, in the buckets step of the batch that
      * finds it so.
      * <p>
-     * A held mark is removed only if, read when the batch ends, it is at or below both the sequence it was settled at
-     * and the sequence the incident's (or case's) state records now: the mark then refuses nothing the state does not
-     * refuse already. Reading the state, and not trusting the held sequence alone, keeps that true when the state has
-     * gone back since (the view was replayed, on this instance or another, and a replay batch died between its
-     * buckets and its states). A mark above either was set by a later event, whose own settling removes it. The one
+     * A held mark is removed only if, read when the batch ends, it is at or below the sequence the incident's (or
+     * case's) state records now: the mark then refuses nothing the state does not refuse already. Reading the state,
+     * and not trusting the held sequence alone, keeps that true when the state has gone back since (the view was
+     * replayed, on this instance or another, and a replay batch died between its buckets and its states); the mark
+     * must also be at or below the held sequence, which the state check makes redundant and is kept as a second
+     * guard. A mark above either was set by a later event; its own settling removes it, unless that settling was held
+     * by another instance or under another mask, when the mark stays, refusing nothing. The one
      * writer of a processor's marks of an incident is the thread handling the incident's segment; a dead letter's
      * retry writes marks of its own ({@link #retryMark}), which no held removal touches. The marks are held per
      * segment id and mask: when a batch comes with the same id and another mask (a split or a merge), the marks held
@@ -276,15 +297,18 @@ class RiskBuckets {
      * <p>
      * The cost: a mark stays in its bucket for up to eight batches, and a service stopped, a segment given up or a
      * mask changed leaves the marks it held in the buckets. Each refuses nothing a later event brings; it goes if its
-     * incident moves that bucket again, and otherwise stays. A reset forgets them with the buckets.
+     * incident moves that bucket again, and otherwise stays. A reset on this instance forgets them with the buckets; a
+     * reset on another leaves them here, and the state check keeps them from removing a replay's marks.
      */
     private static final class HeldMarks {
         private final Segment segment;
+        private final int heldMarksAtMost;
         private final Map<String, Held> marks = new LinkedHashMap<>();
         private long batches;
 
-        HeldMarks(Segment segment) {
+        HeldMarks(Segment segment, int heldMarksAtMost) {
             this.segment = segment;
+            this.heldMarksAtMost = heldMarksAtMost;
         }
 
         private record Held(BucketMark mark, long batch) {
@@ -302,7 +326,7 @@ class RiskBuckets {
                 marksMoved.add(move.key());
             }
             List<BucketMark> due = new ArrayList<>();
-            int over = marks.size() - HELD_MARKS;
+            int over = marks.size() - heldMarksAtMost;
             for (Held entry : marks.values()) {
                 BucketMark mark = entry.mark();
                 if (!marksMoved.contains(mark.key()) && (bucketsMoved.contains(mark.bucketKey())
@@ -332,35 +356,30 @@ class RiskBuckets {
 
     /**
      * Reads the marks of every bucket the batch moves or settles, once per period (those not read yet), into
-     * {@code held}: their value, or nothing where a bucket has no such mark. A move's bucket is read for both marks
-     * of its incident or case, the processor's and a retry's.
+     * {@code held}: every mark a bucket holds, by its value, so that a mark not read is a mark the bucket does not
+     * have. One query per period, each bucket's marks whole ({@code a}): naming each mark wanted made the store and
+     * the reader match hundreds of names against every bucket (docs/benchmarks.md, session 16).
      */
-    private void readMarks(HeldBuckets held, List<BucketMark> of, boolean withTwins) {
+    private void readMarks(HeldBuckets held, List<BucketMark> of) {
         for (RiskPeriod period : RiskPeriod.values()) {
             Set<String> bucketIds = new HashSet<>();
-            Set<String> markFields = new HashSet<>();
             for (BucketMark bucketMark : of) {
-                if (bucketMark.period() != period) {
-                    continue;
-                }
-                if (held.read.add(bucketMark.key())) {
+                if (bucketMark.period() == period && held.read.add(bucketMark.bucketKey())) {
                     bucketIds.add(bucketMark.bucketId());
-                    markFields.add(bucketMark.mark());
-                }
-                if (withTwins && held.read.add(bucketMark.twinKey())) {
-                    bucketIds.add(bucketMark.bucketId());
-                    markFields.add(twin(bucketMark.mark()));
                 }
             }
             if (bucketIds.isEmpty()) {
                 continue;
             }
             for (Document bucket : buckets.get(period).find(Filters.in("_id", bucketIds))
-                    .projection(Projections.include(List.copyOf(markFields)))) {
-                for (String mark : markFields) {
-                    if (bucket.getEmbedded(List.of(mark.split("\\.")), Object.class) instanceof Number taken) {
-                        held.marksRead.put(BucketMark.key(period, bucket.getString("_id"), mark), taken.longValue());
-                    }
+                    .projection(Projections.include(MARKS))) {
+                if (bucket.get(MARKS) instanceof Document marks) {
+                    marks.forEach((name, value) -> {
+                        if (value instanceof Number taken) {
+                            held.marksRead.put(BucketMark.key(period, bucket.getString("_id"), MARKS + "." + name),
+                                    taken.longValue());
+                        }
+                    });
                 }
             }
         }
@@ -376,10 +395,11 @@ class RiskBuckets {
     private void send(ViewWrites writes, HeldBuckets held) {
         Segment segment = writes.segment();
         HeldMarks heldMarks = segment == null ? null : heldBySegment.compute(segment.getSegmentId(),
-                (id, before) -> before == null || !before.segment.equals(segment) ? new HeldMarks(segment) : before);
+                (id, before) -> before == null || !before.segment.equals(segment) ? new HeldMarks(segment, heldMarksAtMost) : before);
         List<BucketMark> due = heldMarks == null ? List.of() : heldMarks.due(held);
-        readMarks(held, held.moves, true);
-        readMarks(held, heldMarks == null ? held.settles : due, false);
+        List<BucketMark> read = new ArrayList<>(held.moves);
+        read.addAll(heldMarks == null ? held.settles : due);
+        readMarks(held, read);
         for (BucketMark move : held.moves) {
             Long taken = held.marksRead.get(move.key());
             Long takenByTwin = held.marksRead.get(move.twinKey());

@@ -10,6 +10,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.kernel.common.Role;
 import org.travesia.platform.testing.ProcessedBatch;
@@ -37,8 +39,9 @@ class BatchedRiskWritesTest {
         batched.close();
     }
 
-    @Test
-    void aReportMovedTwiceInTheSameBatchLeavesWhatItLeavesEventByEvent() throws Exception {
+    @ParameterizedTest(name = "processor's batch: {0}")
+    @ValueSource(booleans = {false, true})
+    void aReportMovedTwiceInTheSameBatchLeavesWhatItLeavesEventByEvent(boolean processorsBatch) throws Exception {
         RiskEvents kidnapping = RiskEvents.about("incident-1").on("2026-11-04");
         RiskEvents other = RiskEvents.about("incident-2").of("org-b").inSegment("coast");
         RiskEvents missingPerson = RiskEvents.about("case-1");
@@ -50,9 +53,10 @@ class BatchedRiskWritesTest {
 
         ProcessedBatch.eventByEvent(new RiskProjection(new RiskBuckets(eventByEvent.database())), events);
         RiskBuckets buckets = new RiskBuckets(batched.database());
-        assertThat(ProcessedBatch.of(new RiskProjection(buckets), events).isExceptional()).isFalse();
+        assertThat(ProcessedBatch.inSegment(RiskDocuments.segment(processorsBatch), new RiskProjection(buckets), events)
+                .isExceptional()).isFalse();
 
-        assertThat(RiskDocuments.of(batched.database())).isEqualTo(RiskDocuments.of(eventByEvent.database()));
+        RiskDocuments.assertSame(batched.database(), eventByEvent.database(), processorsBatch);
         RiskReader analyst = RiskReader.of(buckets, "org-a", Role.ANALYST);
         assertThat(RiskReader.incidents(analyst.week("jungle", "2026-11-02"))).isZero();
         assertThat(RiskReader.incidents(analyst.week("jungle", "2026-11-23"))).isEqualTo(1);

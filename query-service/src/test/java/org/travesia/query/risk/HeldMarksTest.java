@@ -106,6 +106,36 @@ class HeldMarksTest {
         assertThat(RiskDocuments.marksNotSettled(mongo.database())).isEmpty();
     }
 
+    /** A missing-person case's marks are held and removed as an incident's are, against the case's state. */
+    @Test
+    void aCasesMarkGoesAfterTheHeldBatchesToo() {
+        RiskProjection projection = new RiskProjection(new RiskBuckets(mongo.database()));
+        batch(projection, SEGMENT, new GenericDomainEventMessage<>("MissingPersonCase", "case-1", 0,
+                RiskEvents.about("case-1").on(DAY).caseReported()));
+        assertThat(marks(RiskBuckets.caseMark("case-1"), DAY)).containsExactly(0L, 0L, 0L);
+        LocalDate elsewhere = LocalDate.parse("2025-01-06");
+        for (int i = 0; i < RiskBuckets.HELD_BATCHES; i++) {
+            batch(projection, SEGMENT, reported("incident-" + i, elsewhere.plusMonths(i).toString()));
+        }
+
+        assertThat(marks(RiskBuckets.caseMark("case-1"), DAY)).containsExactly(null, null, null);
+    }
+
+    /**
+     * Past the bound on the marks a segment holds, the oldest are removed by the next batch, in updates of their own:
+     * here a bound of four, and a batch that settles six marks (two incidents, each in a day, a week and a month).
+     */
+    @Test
+    void pastTheBoundTheOldestHeldMarksGoInTheNextBatch() {
+        RiskProjection projection = new RiskProjection(new RiskBuckets(mongo.database(), 4));
+        batch(projection, SEGMENT, reported("incident-a", "2025-01-06"), reported("incident-b", "2025-03-03"));
+
+        batch(projection, SEGMENT, reported("incident-c", DAY));
+
+        assertThat(marks("incident-a", "2025-01-06")).as("the two oldest").containsExactly(null, null, 0L);
+        assertThat(marks("incident-b", "2025-03-03")).containsExactly(0L, 0L, 0L);
+    }
+
     /** A segment split keeps its id and takes another mask: incidents it held marks of may now be another's. */
     @Test
     void aSegmentWithAnotherMaskLeavesTheMarksHeldUnderTheOldOne() {
@@ -276,10 +306,13 @@ class HeldMarksTest {
         assertThat(ProcessedBatch.inSegment(segment, projection, List.of(events)).isExceptional()).isFalse();
     }
 
-    /** The incident's mark in the jungle's day, week and month buckets of {@code day}: its value, or null. */
-    private List<Long> marks(String incidentId, String day) {
+    /**
+     * The incident's mark (or this mark, {@code a.…}) in the jungle's day, week and month buckets of {@code day}: its
+     * value, or null.
+     */
+    private List<Long> marks(String incidentIdOrMark, String day) {
         List<Long> marks = new ArrayList<>();
-        String mark = RiskBuckets.incidentMark(incidentId);
+        String mark = incidentIdOrMark.startsWith("a.") ? incidentIdOrMark : RiskBuckets.incidentMark(incidentIdOrMark);
         for (RiskPeriod period : RiskPeriod.values()) {
             Document bucket = mongo.database().getCollection(period.collection()).find(Filters.eq("_id",
                     period.bucketId(RiskEvents.ROUTE, "jungle", LocalDate.parse(day)))).first();

@@ -9,10 +9,13 @@ import java.util.List;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.Segment;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.kernel.common.Role;
 import org.travesia.platform.testing.ProcessedBatch;
@@ -140,8 +143,10 @@ class RedeliveredEventsCountOnceTest {
      * take none. The failure is the store's: a unique index the test adds refuses the state of a second incident of
      * the organisation.
      */
-    @Test
-    void aBatchHandedAgainAfterItsStateWriteFailedCountsOnce() {
+    @ParameterizedTest(name = "processor's batch: {0}")
+    @ValueSource(booleans = {false, true})
+    void aBatchHandedAgainAfterItsStateWriteFailedCountsOnce(boolean processorsBatch) {
+        Segment segment = RiskDocuments.segment(processorsBatch);
         RiskEvents kidnapping = RiskEvents.about("incident-1").on("2026-11-04");
         List<EventMessage<?>> batch = List.of(incidentEvent(kidnapping.incidentReported(), 0),
                 incidentEvent(kidnapping.movedTo("2026-11-18"), 1), incidentEvent(kidnapping.deadChangedTo(5), 2));
@@ -149,9 +154,9 @@ class RedeliveredEventsCountOnceTest {
         states.createIndex(Indexes.ascending("organisation"), new IndexOptions().unique(true));
         states.insertOne(new Document("_id", "another-incident").append("organisation", "org-a"));
 
-        assertThat(ProcessedBatch.of(projection, batch).isExceptional()).isTrue();
+        assertThat(ProcessedBatch.inSegment(segment, projection, batch).isExceptional()).isTrue();
         states.deleteOne(Filters.eq("_id", "another-incident"));
-        assertThat(ProcessedBatch.of(projection, batch).isExceptional()).isFalse();
+        assertThat(ProcessedBatch.inSegment(segment, projection, batch).isExceptional()).isFalse();
 
         RiskReader analyst = RiskReader.of(buckets, "org-a", Role.ANALYST);
         assertThat(incidents(analyst.week("jungle", "2026-11-02"))).isZero();

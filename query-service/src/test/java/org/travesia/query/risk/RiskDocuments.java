@@ -1,11 +1,14 @@
 package org.travesia.query.risk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.axonframework.eventhandling.Segment;
 import org.bson.Document;
 
 import com.mongodb.client.MongoDatabase;
@@ -58,6 +61,28 @@ final class RiskDocuments {
             });
         }
         return unsettled;
+    }
+
+    /**
+     * The segment a test hands its batches in: a tracking processor's, whose batches hold the marks they settle for a
+     * later batch to remove, or none (a dead letter's retry), whose batches remove them after their states.
+     */
+    static Segment segment(boolean processorsBatch) {
+        return processorsBatch ? Segment.ROOT_SEGMENT : null;
+    }
+
+    /**
+     * That {@code actual} holds what {@code expected} (fed the same events one by one) holds: the same documents,
+     * marks included, after batches without a segment; after a processor's batches, the same documents but for the
+     * marks, and every mark left covered by its incident's or case's state.
+     */
+    static void assertSame(MongoDatabase actual, MongoDatabase expected, boolean processorsBatch) {
+        if (processorsBatch) {
+            assertThat(withoutMarks(actual)).isEqualTo(of(expected));
+            assertThat(marksNotSettled(actual)).isEmpty();
+        } else {
+            assertThat(of(actual)).isEqualTo(of(expected));
+        }
     }
 
     private static Map<String, List<Document>> of(MongoDatabase database, boolean withoutMarks) {

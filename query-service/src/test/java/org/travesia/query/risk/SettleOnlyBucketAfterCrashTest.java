@@ -6,7 +6,8 @@ import java.util.List;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.platform.testing.ProcessedBatch;
 
@@ -18,8 +19,9 @@ import org.travesia.platform.testing.ProcessedBatch;
  */
 class SettleOnlyBucketAfterCrashTest {
 
-    @Test
-    void aBucketSettledButNotMovedKeepsALaterMark() throws Exception {
+    @ParameterizedTest(name = "processor's batch: {0}")
+    @ValueSource(booleans = {false, true})
+    void aBucketSettledButNotMovedKeepsALaterMark(boolean processorsBatch) throws Exception {
         RiskEvents events = RiskEvents.about("incident-1").on("2026-11-04").inSegment("jungle");
         List<EventMessage<?>> stream = List.of(event(events.incidentReported(), 0),
                 event(events.movedTo("2026-11-05"), 1), event(events.movedTo("2026-11-18"), 2));
@@ -28,13 +30,15 @@ class SettleOnlyBucketAfterCrashTest {
             StatesStepFails buckets = new StatesStepFails(many.database());
             RiskProjection projection = new RiskProjection(buckets);
             buckets.armed = true;
-            assertThat(ProcessedBatch.of(projection, stream).isExceptional()).isTrue();
+            assertThat(ProcessedBatch.inSegment(RiskDocuments.segment(processorsBatch), projection, stream)
+                    .isExceptional()).isTrue();
             buckets.armed = false;
             for (EventMessage<?> event : stream) {
-                assertThat(ProcessedBatch.of(projection, List.of(event)).isExceptional()).isFalse();
+                assertThat(ProcessedBatch.inSegment(RiskDocuments.segment(processorsBatch), projection, List.of(event))
+                        .isExceptional()).isFalse();
             }
 
-            assertThat(RiskDocuments.of(many.database())).isEqualTo(RiskDocuments.of(one.database()));
+            RiskDocuments.assertSame(many.database(), one.database(), processorsBatch);
         }
     }
 

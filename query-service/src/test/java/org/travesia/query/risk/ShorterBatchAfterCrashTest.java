@@ -6,8 +6,10 @@ import java.util.List;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.Segment;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.travesia.eventstore.testing.EmbeddedMongo;
 import org.travesia.kernel.common.Role;
 import org.travesia.platform.testing.ProcessedBatch;
@@ -27,8 +29,10 @@ class ShorterBatchAfterCrashTest {
         mongo.close();
     }
 
-    @Test
-    void aMoveHandedAgainInAShorterBatchCountsOnce() {
+    @ParameterizedTest(name = "processor's batch: {0}")
+    @ValueSource(booleans = {false, true})
+    void aMoveHandedAgainInAShorterBatchCountsOnce(boolean processorsBatch) {
+        Segment segment = RiskDocuments.segment(processorsBatch);
         RiskEvents kidnapping = RiskEvents.about("incident-1").on("2026-11-18").inSegment("jungle");
         EventMessage<?> reported = event(kidnapping.incidentReported(), 0);
         EventMessage<?> moved = event(kidnapping.movedToSegment("coast"), 1);
@@ -36,10 +40,10 @@ class ShorterBatchAfterCrashTest {
         RiskProjection projection = new RiskProjection(buckets);
 
         buckets.armed = true;
-        assertThat(ProcessedBatch.of(projection, List.of(reported, moved)).isExceptional()).isTrue();
+        assertThat(ProcessedBatch.inSegment(segment, projection, List.of(reported, moved)).isExceptional()).isTrue();
         buckets.armed = false;
-        assertThat(ProcessedBatch.of(projection, List.of(reported)).isExceptional()).isFalse();
-        assertThat(ProcessedBatch.of(projection, List.of(moved)).isExceptional()).isFalse();
+        assertThat(ProcessedBatch.inSegment(segment, projection, List.of(reported)).isExceptional()).isFalse();
+        assertThat(ProcessedBatch.inSegment(segment, projection, List.of(moved)).isExceptional()).isFalse();
 
         RiskReader analyst = RiskReader.of(buckets, "org-a", Role.ANALYST);
         assertThat(RiskReader.incidents(analyst.week("jungle", "2026-11-16"))).isZero();

@@ -395,7 +395,8 @@ class RiskBuckets {
     private void send(ViewWrites writes, HeldBuckets held) {
         Segment segment = writes.segment();
         HeldMarks heldMarks = segment == null ? null : heldBySegment.compute(segment.getSegmentId(),
-                (id, before) -> before == null || !before.segment.equals(segment) ? new HeldMarks(segment, heldMarksAtMost) : before);
+                (id, before) -> before == null || !before.segment.equals(segment)
+                        ? new HeldMarks(segment, heldMarksAtMost) : before);
         List<BucketMark> due = heldMarks == null ? List.of() : heldMarks.due(held);
         List<BucketMark> read = new ArrayList<>(held.moves);
         read.addAll(heldMarks == null ? held.settles : due);

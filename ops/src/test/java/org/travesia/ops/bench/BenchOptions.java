@@ -75,8 +75,14 @@ record BenchOptions(boolean quick, List<Integer> sizes, Set<String> scenarios, P
         return quick ? Duration.ofMinutes(5) : Duration.ofHours(6);
     }
 
+    /** One round of a warm-up ({@link JitWarmUp}). */
     Duration warmUp() {
         return quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
+    }
+
+    /** How long a warm-up may go on while the JIT compilers have not settled ({@link JitWarmUp}): one round when quick. */
+    Duration warmUpAtMost() {
+        return quick ? warmUp() : Duration.ofMinutes(3);
     }
 
     Duration liveLagLoad() {

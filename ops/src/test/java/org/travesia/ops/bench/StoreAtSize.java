@@ -166,7 +166,9 @@ final class StoreAtSize {
                     sample.add(command.incidentId() + "#0");
                 }
             };
-            Throughput.forDuration(4, options.warmUp(), (thread, index) -> send.run(thread + 100, index));
+            JitWarmUp.Result warm = JitWarmUp.until(options.warmUp(), options.warmUpAtMost(),
+                    List.of(JitWarmUp.thisJvm()), round -> Throughput.forDuration(4, options.warmUp(),
+                            (thread, index) -> send.run(100 * (round + 1) + thread, index)));
             int commitBytes = raw.meanDocumentBytes("events", Filters.in("aggregateKeys", sample));
             if (!options.runs("append")) {
                 return commitBytes;
@@ -180,10 +182,10 @@ final class StoreAtSize {
                 double reports = Throughput.forDuration(threads, options.measuring(), send);
                 double drained = ProcessorsCaughtUp.secondsUntil(options.catchUpLimit(), processors)[0];
                 double rawRate = raw.insertManyRate(threads, options.measuring(), commitBytes);
-                report.row("append", "path", "gateway", "incidents in store", incidents, "threads", threads,
-                        "reports/s", reports, "raw insertMany docs/s", rawRate, "ratio to raw", reports / rawRate,
-                        "document bytes", commitBytes, "command catch-up from zero s", commandCatchUp,
-                        "command drain after s", drained);
+                report.row("append", warm.after("path", "gateway", "incidents in store", incidents, "threads",
+                        threads, "reports/s", reports, "raw insertMany docs/s", rawRate, "ratio to raw",
+                        reports / rawRate, "document bytes", commitBytes, "command catch-up from zero s",
+                        commandCatchUp, "command drain after s", drained));
             }
             return commitBytes;
         }

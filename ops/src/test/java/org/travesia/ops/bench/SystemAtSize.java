@@ -158,6 +158,15 @@ final class SystemAtSize {
                     () -> commandOperator.get(PROCESSORS).json(), () -> queryOperator.get(PROCESSORS).json());
             return new Waited(seconds[0], seconds[1]);
         }
+
+        /**
+         * Runs {@code round} until the compilers of both services and of this JVM, which holds the store and the
+         * clients, have settled ({@link JitWarmUp}).
+         */
+        JitWarmUp.Result warmUp(JitWarmUp.Round round) throws Exception {
+            return JitWarmUp.until(options.warmUp(), options.warmUpAtMost(), List.of(JitWarmUp.service(commandOperator),
+                    JitWarmUp.service(queryOperator), JitWarmUp.thisJvm()), round);
+        }
     }
 
     /** How long a phase waited for each service's processors to reach the head before it was measured. */
@@ -175,7 +184,7 @@ final class SystemAtSize {
     }
 
     /** Search, counts and the risk view over HTTP, against a driver {@code find} and count of the same shape. */
-    private void reads(Quiet quiet, Api analyst, MongoCollection<Document> incidentsView) {
+    private void reads(Quiet quiet, Api analyst, MongoCollection<Document> incidentsView) throws Exception {
         Waited waited = quiet.await();
         LocalDate end = IncidentSeed.END;
         Map<String, String> paths = Map.of(
@@ -183,28 +192,36 @@ final class SystemAtSize {
                 "counts", "/api/v1/incidents/counts?route=" + IncidentSeed.ROUTE,
                 "risk view", "/api/v1/routes/" + IncidentSeed.ROUTE + "/risk?from=" + end.minusYears(1).plusDays(1)
                         + "&to=" + end + "&bucket=week");
+        JitWarmUp.Result warm = quiet.warmUp(round -> {
+            long until = System.nanoTime() + options.warmUp().toNanos();
+            while (System.nanoTime() < until) {
+                paths.values().forEach(path -> ok(analyst.get(path), path));
+            }
+        });
         Latencies rawFind = timed(() -> incidentsView.find(Filters.eq("routeAssignment.routeId", IncidentSeed.ROUTE))
                 .sort(Sorts.descending("occurredFrom")).limit(50).into(new ArrayList<>()).size());
         Latencies rawCount = timed(() -> (int) incidentsView.countDocuments(
                 Filters.eq("routeAssignment.routeId", IncidentSeed.ROUTE)));
         report.title("reads", "p50 and p99 over HTTP (one client, analyst), against a driver find (limit 50, sorted) "
-                + "and count on the same filter of the same view");
+                + "and count on the same filter of the same view, after a warm-up of the three reads in turn until "
+                + "the JIT compilers settled");
         for (String read : List.of("search", "counts", "risk view")) {
             String path = paths.get(read);
-            Latencies http = timed(() -> {
-                Api.Response answer = analyst.get(path);
-                if (answer.status() != 200) {
-                    throw new IllegalStateException(read + " answered " + answer);
-                }
-                return answer.status();
-            });
+            Latencies http = timed(() -> ok(analyst.get(path), read).status());
             Latencies limit = read.equals("counts") ? rawCount : rawFind;
-            report.row("reads", waited.row("read", read, "incidents", incidents, "p50 ms", http.p50(),
+            report.row("reads", waited.row(warm.after("read", read, "incidents", incidents, "p50 ms", http.p50(),
                     "p99 ms", http.p99(), "raw p50 ms", limit.p50(), "raw p99 ms", limit.p99(),
-                    "p50 / raw p50", http.p50() / limit.p50(), "n", http.count()));
+                    "p50 / raw p50", http.p50() / limit.p50(), "n", http.count())));
         }
         report.note("reads", "The raw limit of the risk view is the find on the incident view: the view itself reads "
                 + "pre-aggregated buckets, so it has no raw query of the same shape.");
+    }
+
+    private static Api.Response ok(Api.Response answer, String read) {
+        if (answer.status() != 200) {
+            throw new IllegalStateException(read + " answered " + answer);
+        }
+        return answer;
     }
 
     private Latencies timed(Supplier<Integer> read) {
@@ -229,7 +246,7 @@ final class SystemAtSize {
                 throw new IllegalStateException("a report was answered " + answer.status());
             }
         };
-        Throughput.forDuration(8, options.warmUp(), post);
+        JitWarmUp.Result warm = quiet.warmUp(round -> Throughput.forDuration(8, options.warmUp(), post));
         double best = 0;
         for (int clients : options.httpClients()) {
             Waited waited = quiet.await();
@@ -237,10 +254,10 @@ final class SystemAtSize {
             Waited drained = quiet.await();
             double rawRate = raw.insertManyRate(clients, options.measuring(), commitBytes);
             best = Math.max(best, reports);
-            report.row("append", waited.row("path", path, "incidents in store", incidents, "threads", clients,
-                    "reports/s", reports, "raw insertMany docs/s", rawRate, "ratio to raw", reports / rawRate,
+            report.row("append", waited.row(warm.after("path", path, "incidents in store", incidents, "threads",
+                    clients, "reports/s", reports, "raw insertMany docs/s", rawRate, "ratio to raw", reports / rawRate,
                     "document bytes", commitBytes, "command drain after s", drained.commandSeconds(),
-                    "query drain after s", drained.querySeconds()));
+                    "query drain after s", drained.querySeconds())));
         }
         return best;
     }

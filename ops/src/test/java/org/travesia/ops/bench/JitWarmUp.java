@@ -107,9 +107,14 @@ final class JitWarmUp {
             double[] after = read(jvms);
             double roundMillis = (System.nanoTime() - roundStart) / 1e6;
             double busiest = 0;
+            StringBuilder shares = new StringBuilder();
             for (int j = 0; j < jvms.size(); j++) {
-                busiest = Math.max(busiest, (after[j] - before[j]) / roundMillis);
+                double share = (after[j] - before[j]) / roundMillis;
+                busiest = Math.max(busiest, share);
+                shares.append(j == 0 ? "" : ", ").append(String.format("%.3f", share));
             }
+            System.out.printf("[bench] warm-up round %d, %.1f s: JIT share of a core per JVM %s%n", rounds,
+                    roundMillis / 1e3, shares);
             before = after;
             double seconds = (System.nanoTime() - start) / 1e9;
             boolean settled = busiest <= SETTLED_SHARE;

@@ -167,8 +167,11 @@ final class StoreAtSize {
                 }
             };
             JitWarmUp.Result warm = JitWarmUp.until(options.warmUp(), options.warmUpAtMost(),
-                    List.of(JitWarmUp.thisJvm()), round -> Throughput.forDuration(4, options.warmUp(),
-                            (thread, index) -> send.run(100 * (round + 1) + thread, index)));
+                    List.of(JitWarmUp.thisJvm()), round -> {
+                        Throughput.forDuration(4, options.warmUp(),
+                                (thread, index) -> send.run(100 * (round + 1) + thread, index));
+                        ProcessorsCaughtUp.secondsUntil(options.catchUpLimit(), processors);
+                    });
             int commitBytes = raw.meanDocumentBytes("events", Filters.in("aggregateKeys", sample));
             if (!options.runs("append")) {
                 return commitBytes;

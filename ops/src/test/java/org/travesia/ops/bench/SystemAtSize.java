@@ -161,7 +161,8 @@ final class SystemAtSize {
 
         /**
          * Runs {@code round} until the compilers of both services and of this JVM, which holds the store and the
-         * clients, have settled ({@link JitWarmUp}).
+         * clients, have settled ({@link JitWarmUp}). A round that appends waits for the processors to take its
+         * reports in, so that the next round does not pile more onto a backlog, as the measured phases do.
          */
         JitWarmUp.Result warmUp(JitWarmUp.Round round) throws Exception {
             return JitWarmUp.until(options.warmUp(), options.warmUpAtMost(), List.of(JitWarmUp.service(commandOperator),
@@ -246,7 +247,10 @@ final class SystemAtSize {
                 throw new IllegalStateException("a report was answered " + answer.status());
             }
         };
-        JitWarmUp.Result warm = quiet.warmUp(round -> Throughput.forDuration(8, options.warmUp(), post));
+        JitWarmUp.Result warm = quiet.warmUp(round -> {
+            Throughput.forDuration(8, options.warmUp(), post);
+            quiet.await();
+        });
         double best = 0;
         for (int clients : options.httpClients()) {
             Waited waited = quiet.await();

@@ -82,7 +82,7 @@ record BenchOptions(boolean quick, List<Integer> sizes, Set<String> scenarios, P
 
     /** How long a warm-up may go on while the JIT compilers have not settled ({@link JitWarmUp}): one round when quick. */
     Duration warmUpAtMost() {
-        return quick ? warmUp() : Duration.ofMinutes(3);
+        return quick ? warmUp() : Duration.ofMinutes(5);
     }
 
     Duration liveLagLoad() {

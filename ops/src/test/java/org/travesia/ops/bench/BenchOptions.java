@@ -80,7 +80,7 @@ record BenchOptions(boolean quick, List<Integer> sizes, Set<String> scenarios, P
         return quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
     }
 
-    /** How long a warm-up may go on while the JIT compilers have not settled ({@link JitWarmUp}): one round when quick. */
+    /** How long a warm-up may go on while the JITs have not settled ({@link JitWarmUp}): one round when quick. */
     Duration warmUpAtMost() {
         return quick ? warmUp() : Duration.ofMinutes(5);
     }

@@ -5,8 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.LongSupplier;
+import org.travesia.ops.metrics.PrometheusScrape;
 import org.travesia.platform.testing.Api;
 
 /**
@@ -17,18 +17,21 @@ import org.travesia.platform.testing.Api;
  * services' C2 compiler threads took 2 to 3.8 s of compilation per 5 s throughout the HTTP append phases, two to three
  * minutes after the services started, on a machine of two cores the phases were measuring.
  * <p>
- * The warm-up runs in rounds. After each, it reads how many milliseconds each JVM spent compiling during the round
- * (this JVM's {@link CompilationMXBean}, or a service's {@code jvm_compilation_time_ms_total} on its Prometheus
- * endpoint). It stops once every JVM compiled for at most {@value #SETTLED_SHARE} of the round's wall time, or when
- * the time allowed is up; the result says which, and rows carry it.
+ * The warm-up runs in rounds: a load, then whatever lets the system settle before the next (the processors taking the
+ * load in). Each JVM's compilation time is read just before and just after the load: this JVM's {@link
+ * CompilationMXBean}, or a service's {@code jvm_compilation_time_ms_total} on its Prometheus endpoint. Both count the
+ * elapsed time of compilations, summed over the compiler threads: a compilation that waits for a core counts while it
+ * waits, so on a crowded machine the figure is above the compilers' CPU. The warm-up stops after the first load during
+ * which every JVM compiled for at most {@value #SETTLED} ms per ms, or once another round, as long as the last, would
+ * end past the time allowed. Rows say how long it ran, in how many rounds, whether it settled, and the last load's
+ * figure.
  */
 final class JitWarmUp {
 
-    /** Compilation, as a share of one core, below which a JVM counts as settled. */
-    static final double SETTLED_SHARE = 0.05;
+    /** Milliseconds of compilation per millisecond of load at or below which a JVM counts as settled. */
+    static final double SETTLED = 0.05;
 
-    private static final Pattern COMPILATION = Pattern.compile(
-            "(?m)^jvm_compilation_time_ms_total(?:\\{[^}]*})? ([0-9.eE+]+)$");
+    private static final String COMPILATION = "jvm_compilation_time_ms_total";
 
     /** Milliseconds a JVM has spent compiling since it started. */
     @FunctionalInterface
@@ -36,27 +39,27 @@ final class JitWarmUp {
         double millis() throws Exception;
     }
 
-    /** One round of the warm-up's work; {@code round} counts from 0, for ids that must not repeat. */
+    /** One round's work; {@code round} counts from 0, for ids that must not repeat. */
     @FunctionalInterface
     interface Round {
         void run(int round) throws Exception;
     }
 
     /**
-     * @param seconds               how long the warm-up ran
-     * @param rounds                its rounds
-     * @param lastRoundCompileShare in the last round, the largest share of one core a JVM spent compiling
-     * @param settled               whether that share was at most {@link #SETTLED_SHARE}
+     * @param seconds             how long the warm-up ran, its waits between loads included
+     * @param rounds              its rounds
+     * @param lastLoadCompilation in the last round's load, the most milliseconds of compilation a JVM did per
+     *                            millisecond
+     * @param settled             whether that was at most {@link #SETTLED}
      */
-    record Result(double seconds, int rounds, double lastRoundCompileShare, boolean settled) {
+    record Result(double seconds, int rounds, double lastLoadCompilation, boolean settled) {
 
-        /** A row's columns, then how long the warm-up was and how busy the busiest JIT still was at its end. */
+        /** A row's columns, then the warm-up's. */
         Object[] after(Object... namesAndValues) {
-            Object[] row = Arrays.copyOf(namesAndValues, namesAndValues.length + 4);
-            row[namesAndValues.length] = "warm-up s";
-            row[namesAndValues.length + 1] = seconds;
-            row[namesAndValues.length + 2] = "JIT share of a core at warm-up end";
-            row[namesAndValues.length + 3] = lastRoundCompileShare;
+            Object[] warmUp = {"warm-up s", seconds, "warm-up rounds", rounds, "warm-up settled", settled,
+                    "JIT ms per ms at warm-up end", lastLoadCompilation};
+            Object[] row = Arrays.copyOf(namesAndValues, namesAndValues.length + warmUp.length);
+            System.arraycopy(warmUp, 0, row, namesAndValues.length, warmUp.length);
             return row;
         }
     }
@@ -75,51 +78,58 @@ final class JitWarmUp {
 
     /** A service's compilers, read as its operator from its Prometheus endpoint. */
     static CompileClock service(Api operator) {
-        return () -> compilationMillis(operator.get("/actuator/prometheus").body());
+        return () -> {
+            Api.Response scrape = operator.get("/actuator/prometheus");
+            if (scrape.status() != 200) {
+                throw new IllegalStateException("The Prometheus endpoint answered " + scrape);
+            }
+            return compilationMillis(scrape.body());
+        };
     }
 
     /** The sum of {@code jvm_compilation_time_ms_total} over its series in a Prometheus scrape. */
     static double compilationMillis(String scrape) {
-        Matcher series = COMPILATION.matcher(scrape);
-        double millis = 0;
-        boolean found = false;
-        while (series.find()) {
-            millis += Double.parseDouble(series.group(1));
-            found = true;
+        List<PrometheusScrape.Sample> series = PrometheusScrape.parse(scrape).samples(COMPILATION);
+        if (series.isEmpty()) {
+            throw new IllegalStateException("The scrape has no " + COMPILATION);
         }
-        if (!found) {
-            throw new IllegalStateException("The scrape has no jvm_compilation_time_ms_total");
-        }
-        return millis;
+        return series.stream().mapToDouble(PrometheusScrape.Sample::value).sum();
     }
 
     /**
-     * Runs rounds of {@code round}, each lasting about {@code each}, until every JVM of {@code jvms} has settled or
-     * {@code atMost} has passed; at least one round.
+     * Rounds of {@code load}, each followed by {@code between}, until every JVM of {@code jvms} has settled during a
+     * load or {@code atMost} would be passed; at least one round.
      */
-    static Result until(Duration each, Duration atMost, List<CompileClock> jvms, Round round) throws Exception {
-        long start = System.nanoTime();
-        double[] before = read(jvms);
-        int rounds = 0;
-        while (true) {
-            long roundStart = System.nanoTime();
-            round.run(rounds++);
+    static Result until(Duration atMost, List<CompileClock> jvms, Round load, Round between) throws Exception {
+        return until(atMost, jvms, load, between, System::nanoTime);
+    }
+
+    static Result until(Duration atMost, List<CompileClock> jvms, Round load, Round between, LongSupplier nanoTime)
+            throws Exception {
+        long start = nanoTime.getAsLong();
+        for (int round = 0; ; round++) {
+            long roundStart = nanoTime.getAsLong();
+            double[] before = read(jvms);
+            long loadStart = nanoTime.getAsLong();
+            load.run(round);
+            double loadMillis = Math.max(1, (nanoTime.getAsLong() - loadStart) / 1e6);
             double[] after = read(jvms);
-            double roundMillis = (System.nanoTime() - roundStart) / 1e6;
             double busiest = 0;
-            StringBuilder shares = new StringBuilder();
+            StringBuilder each = new StringBuilder();
             for (int j = 0; j < jvms.size(); j++) {
-                double share = (after[j] - before[j]) / roundMillis;
-                busiest = Math.max(busiest, share);
-                shares.append(j == 0 ? "" : ", ").append(String.format("%.3f", share));
+                double perMilli = (after[j] - before[j]) / loadMillis;
+                busiest = Math.max(busiest, perMilli);
+                each.append(j == 0 ? "" : ", ").append(String.format("%.3f", perMilli));
             }
-            System.out.printf("[bench] warm-up round %d, %.1f s: JIT share of a core per JVM %s%n", rounds,
-                    roundMillis / 1e3, shares);
-            before = after;
-            double seconds = (System.nanoTime() - start) / 1e9;
-            boolean settled = busiest <= SETTLED_SHARE;
-            if (settled || seconds + each.toNanos() / 1e9 > atMost.toNanos() / 1e9) {
-                return new Result(seconds, rounds, busiest, settled);
+            System.out.printf("[bench] warm-up round %d, load %.1f s: JIT ms per ms, per JVM: %s%n", round + 1,
+                    loadMillis / 1e3, each);
+            boolean settled = busiest <= SETTLED;
+            if (!settled) {
+                between.run(round);
+            }
+            long now = nanoTime.getAsLong();
+            if (settled || (now - start) + (now - roundStart) > atMost.toNanos()) {
+                return new Result((now - start) / 1e9, round + 1, busiest, settled);
             }
         }
     }

@@ -7,13 +7,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-/** When a warm-up stops: once every JVM's compilers are quiet, or when its time is up, and the rows say which. */
+/**
+ * When a warm-up stops: after the first load during which every JVM's compilers were quiet, or when another round
+ * would pass its time, and its rows say which. On a clock of its own: a load lasts exactly what the test says.
+ */
 class JitWarmUpTest {
 
-    private static final Duration ROUND = Duration.ofMillis(20);
+    private static final long LOAD_MILLIS = 200;
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final List<Integer> loads = new ArrayList<>();
+    private final List<Integer> waits = new ArrayList<>();
 
     @Test
     void readsTheCompilationTimeOfEverySeriesInAScrape() {
@@ -23,6 +31,7 @@ class JitWarmUpTest {
                 jvm_compilation_time_ms_total{application="command-service",compiler="HotSpot 64-Bit Tiered Compilers"} 12345.0
                 jvm_compilation_time_ms_total{compiler="other"} 1.5E3
                 jvm_compilation_time_ms_totalx{compiler="not it"} 99.0
+                jvm_compilation_time_ms_created{compiler="not it either"} 1.7E9
                 jvm_classes_loaded_classes 20000.0
                 """;
 
@@ -36,74 +45,85 @@ class JitWarmUpTest {
     }
 
     @Test
-    void stopsAtTheFirstRoundInWhichEveryJvmCompiledLittle() throws Exception {
-        // One JVM compiles for a second in each of its first three rounds, the other in its first only.
-        List<Double> busy = steps(1_000, 1_000, 1_000, 0, 0, 0, 0);
-        List<Double> early = steps(1_000, 0, 0, 0, 0, 0, 0);
-        AtomicInteger rounds = new AtomicInteger();
+    void stopsAfterTheFirstLoadInWhichEveryJvmCompiledLittle() throws Exception {
+        // One JVM compiles for a second in each of its first three loads, the other in its first only.
+        JitWarmUp.Result warm = warmUp(Duration.ofMinutes(1), clock(1_000, 1_000, 1_000, 0), clock(1_000, 0, 0, 0));
 
-        JitWarmUp.Result warm = JitWarmUp.until(ROUND, Duration.ofMinutes(1), List.of(clock(busy), clock(early)),
-                round -> {
-                    assertThat(round).isEqualTo(rounds.getAndIncrement());
-                    Thread.sleep(ROUND.toMillis());
-                });
-
+        assertThat(loads).containsExactly(0, 1, 2, 3);
+        assertThat(waits).as("a settled load needs no wait after it").containsExactly(0, 1, 2);
         assertThat(warm.rounds()).isEqualTo(4);
-        assertThat(rounds).hasValue(4);
         assertThat(warm.settled()).isTrue();
-        assertThat(warm.lastRoundCompileShare()).isZero();
+        assertThat(warm.lastLoadCompilation()).isZero();
+        assertThat(warm.seconds()).as("four loads of 0.2 s, three waits of 1 s").isEqualTo(3.8);
     }
 
     @Test
-    void compilationJustBelowTheShareCountsAsSettledAndJustAboveDoesNot() throws Exception {
-        // A round of 200 ms: 5% of it is 10 ms; the rounds last a little longer than asked, never shorter.
-        Duration round = Duration.ofMillis(200);
-        JitWarmUp.Result quiet = JitWarmUp.until(round, Duration.ofMinutes(1), List.of(clock(steps(9, 9))),
-                r -> Thread.sleep(round.toMillis()));
-        JitWarmUp.Result busy = JitWarmUp.until(round, Duration.ofMillis(450), List.of(clock(steps(30, 30, 30))),
-                r -> Thread.sleep(round.toMillis()));
+    void fivePerCentOfTheLoadIsSettledAndAnyMoreIsNot() throws Exception {
+        JitWarmUp.Result atTheLine = warmUp(Duration.ofMinutes(1), clock(10));
+        loads.clear();
+        JitWarmUp.Result justAbove = warmUp(Duration.ofMinutes(1), clock(10.2, 0));
 
-        assertThat(quiet.settled()).isTrue();
-        assertThat(quiet.rounds()).isEqualTo(1);
-        assertThat(busy.settled()).isFalse();
-        assertThat(busy.lastRoundCompileShare()).isGreaterThan(JitWarmUp.SETTLED_SHARE);
+        assertThat(atTheLine.settled()).isTrue();
+        assertThat(atTheLine.rounds()).isEqualTo(1);
+        assertThat(justAbove.rounds()).as("the first load, at 5.1%, did not settle it").isEqualTo(2);
+        assertThat(justAbove.settled()).isTrue();
+        assertThat(loads).hasSize(2);
     }
 
     @Test
-    void stopsUnsettledWhenItsTimeIsUpAndSaysSo() throws Exception {
-        List<Double> alwaysBusy = steps(1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 1_000, 1_000);
+    void compilationDuringTheWaitsBetweenLoadsIsNotCounted() throws Exception {
+        // Readings: before and after each load. Between the first load's end and the second's start, 5 s compiled.
+        List<Double> readings = List.of(0.0, 1_000.0, 6_000.0, 6_000.0);
+        AtomicInteger read = new AtomicInteger();
 
-        JitWarmUp.Result warm = JitWarmUp.until(ROUND, ROUND.multipliedBy(3), List.of(clock(alwaysBusy)),
-                round -> Thread.sleep(ROUND.toMillis()));
+        JitWarmUp.Result warm = warmUp(Duration.ofMinutes(1), () -> readings.get(read.getAndIncrement()));
+
+        assertThat(warm.rounds()).isEqualTo(2);
+        assertThat(warm.settled()).isTrue();
+    }
+
+    @Test
+    void stopsUnsettledWhenAnotherRoundWouldPassItsTimeAndSaysSo() throws Exception {
+        // A round is a load of 0.2 s and a wait of 1 s: after two (2.4 s), a third would end at 3.6 s, past 3 s.
+        JitWarmUp.Result warm = warmUp(Duration.ofSeconds(3), clock(1_000, 1_000, 1_000, 1_000, 1_000));
 
         assertThat(warm.settled()).isFalse();
-        assertThat(warm.rounds()).isBetween(1, 3);
-        assertThat(warm.lastRoundCompileShare()).isGreaterThan(1.0);
-        assertThat(warm.after("reports/s", 5.0)).containsExactly("reports/s", 5.0, "warm-up s", warm.seconds(),
-                "JIT share of a core at warm-up end", warm.lastRoundCompileShare());
+        assertThat(warm.rounds()).isEqualTo(2);
+        assertThat(warm.seconds()).isEqualTo(2.4);
+        assertThat(warm.lastLoadCompilation()).isEqualTo(5.0);
+        assertThat(warm.after("reports/s", 5.0)).containsExactly("reports/s", 5.0, "warm-up s", 2.4,
+                "warm-up rounds", 2, "warm-up settled", false, "JIT ms per ms at warm-up end", 5.0);
     }
 
     @Test
     void atLeastOneRoundRunsEvenWithNoTimeAllowed() throws Exception {
-        AtomicInteger rounds = new AtomicInteger();
+        JitWarmUp.Result warm = warmUp(Duration.ZERO, clock(1_000, 1_000));
 
-        JitWarmUp.Result warm = JitWarmUp.until(ROUND, Duration.ZERO, List.of(clock(steps(1_000, 1_000))),
-                round -> rounds.incrementAndGet());
-
-        assertThat(rounds).hasValue(1);
+        assertThat(loads).containsExactly(0);
+        assertThat(warm.rounds()).isEqualTo(1);
         assertThat(warm.settled()).isFalse();
     }
 
-    /** A clock's readings: 0 before the first round, then the running sum of each round's compilation. */
-    private static List<Double> steps(double... perRound) {
-        List<Double> readings = new ArrayList<>(List.of(0.0));
-        for (double millis : perRound) {
-            readings.add(readings.get(readings.size() - 1) + millis);
-        }
-        return readings;
+    /** Loads of {@value #LOAD_MILLIS} ms and waits of a second between them, on the test's clock. */
+    private JitWarmUp.Result warmUp(Duration atMost, JitWarmUp.CompileClock... jvms) throws Exception {
+        return JitWarmUp.until(atMost, List.of(jvms), round -> {
+            loads.add(round);
+            nanos.addAndGet(Duration.ofMillis(LOAD_MILLIS).toNanos());
+        }, round -> {
+            waits.add(round);
+            nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        }, nanos::get);
     }
 
-    private static JitWarmUp.CompileClock clock(List<Double> readings) {
+    /** A JVM that compiles this many milliseconds in each load, one after the other; it is read twice per load. */
+    private static JitWarmUp.CompileClock clock(double... perLoad) {
+        List<Double> readings = new ArrayList<>();
+        double total = 0;
+        for (double millis : perLoad) {
+            readings.add(total);
+            total += millis;
+            readings.add(total);
+        }
         AtomicInteger read = new AtomicInteger();
         return () -> readings.get(read.getAndIncrement());
     }

@@ -16,9 +16,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The harness in quick mode, as {@code ops/bench/run --quick} runs it, so that it cannot rot: every scenario ran and
- * wrote well-formed results, every rate the issue holds to the raw driver has its ratio, and appends were measured
- * after command-service's processors had caught up. Speed is not asserted; the machine is shared. Tagged {@code bench-quick}: CI runs it
- * (the profile active with {@code CI=true}), a local build does not.
+ * wrote well-formed results, every rate the issue holds to the raw driver has its ratio, appends were measured
+ * after command-service's processors had caught up, and appends and reads after a warm-up that read every JVM's
+ * compilation time (the services' over their Prometheus endpoint). Speed is not asserted; the machine is shared.
+ * Tagged {@code bench-quick}: CI runs it (the profile active with {@code CI=true}), a local build does not.
  */
 @Tag("bench-quick")
 class QuickBenchmarkRunTest {
@@ -54,6 +55,11 @@ class QuickBenchmarkRunTest {
         assertThat(rows(run, "append")).as("every append starts with command-service's processors at the head")
                 .allSatisfy(row -> assertThat(row.has("command catch-up from zero s")
                         || row.has("command caught up after s")).isTrue());
+        for (String scenario : List.of("append", "reads")) {
+            assertThat(rows(run, scenario)).as("%s: how long its warm-up was, and its JITs' last round", scenario)
+                    .allSatisfy(row -> assertThat(row.has("warm-up s")
+                            && row.has("JIT share of a core at warm-up end")).isTrue());
+        }
         assertThat(rows(run, "catch-up")).as("when each processor reached the head").allSatisfy(row -> {
             JsonNode perProcessor = row.path("caught up s, per processor");
             assertThat(perProcessor.size()).isEqualTo(row.path("processors").asInt());

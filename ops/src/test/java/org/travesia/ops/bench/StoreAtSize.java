@@ -166,12 +166,10 @@ final class StoreAtSize {
                     sample.add(command.incidentId() + "#0");
                 }
             };
-            JitWarmUp.Result warm = JitWarmUp.until(options.warmUp(), options.warmUpAtMost(),
-                    List.of(JitWarmUp.thisJvm()), round -> {
-                        Throughput.forDuration(4, options.warmUp(),
-                                (thread, index) -> send.run(100 * (round + 1) + thread, index));
-                        ProcessorsCaughtUp.secondsUntil(options.catchUpLimit(), processors);
-                    });
+            JitWarmUp.Result warm = JitWarmUp.until(options.warmUpAtMost(), List.of(JitWarmUp.thisJvm()),
+                    round -> Throughput.forDuration(4, options.warmUp(),
+                            (thread, index) -> send.run(100 * (round + 1) + thread, index)),
+                    round -> ProcessorsCaughtUp.secondsUntil(options.catchUpLimit(), processors));
             int commitBytes = raw.meanDocumentBytes("events", Filters.in("aggregateKeys", sample));
             if (!options.runs("append")) {
                 return commitBytes;
@@ -182,16 +180,22 @@ final class StoreAtSize {
                     + "head");
             for (int threads : options.gatewayThreads()) {
                 ProcessorsCaughtUp.secondsUntil(options.catchUpLimit(), processors);
+                long commits = commits(database);
                 double reports = Throughput.forDuration(threads, options.measuring(), send);
                 double drained = ProcessorsCaughtUp.secondsUntil(options.catchUpLimit(), processors)[0];
                 double rawRate = raw.insertManyRate(threads, options.measuring(), commitBytes);
                 report.row("append", warm.after("path", "gateway", "incidents in store", incidents, "threads",
                         threads, "reports/s", reports, "raw insertMany docs/s", rawRate, "ratio to raw",
                         reports / rawRate, "document bytes", commitBytes, "command catch-up from zero s",
-                        commandCatchUp, "command drain after s", drained));
+                        commandCatchUp, "command drain after s", drained, "commits in store", commits));
             }
             return commitBytes;
         }
+    }
+
+    /** The commits in the event store: the seeded incidents, and whatever phases and warm-ups appended since. */
+    static long commits(MongoDatabase database) {
+        return database.getCollection("events").estimatedDocumentCount();
     }
 
     private static ReportIncident reportCommand(KeyedDigests digests, String reportId, int index) {

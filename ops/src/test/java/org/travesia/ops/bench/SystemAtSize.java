@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 
@@ -83,7 +84,8 @@ final class SystemAtSize {
             RawLimit raw = new RawLimit(client.getDatabase(StoreAtSize.DATABASE));
             Api commands = new Api(settings.commandPort());
             Api queries = new Api(settings.queryPort());
-            Quiet quiet = new Quiet(commands.as("operator"), queries.as("operator"));
+            Quiet quiet = new Quiet(commands.as("operator"), queries.as("operator"),
+                    client.getDatabase(StoreAtSize.DATABASE));
             if (options.runs("reads")) {
                 reads(quiet, queries.as("analyst"),
                         client.getDatabase(StoreAtSize.DATABASE).getCollection("incidents"));
@@ -116,7 +118,7 @@ final class SystemAtSize {
         try (LocalLauncher launcher = LocalLauncher.start(settings);
              MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + settings.mongoPort())) {
             Quiet quiet = new Quiet(new Api(settings.commandPort()).as("operator"),
-                    new Api(settings.queryPort()).as("operator"));
+                    new Api(settings.queryPort()).as("operator"), client.getDatabase(StoreAtSize.DATABASE));
             httpAppend(quiet, new Api(settings.commandPort()).as("monitor"), new RawLimit(client.getDatabase(
                     StoreAtSize.DATABASE)), "HTTP, BCrypt on every request");
         }
@@ -147,39 +149,46 @@ final class SystemAtSize {
 
         private final Api commandOperator;
         private final Api queryOperator;
+        private final MongoDatabase store;
 
-        Quiet(Api commandOperator, Api queryOperator) {
+        Quiet(Api commandOperator, Api queryOperator, MongoDatabase store) {
             this.commandOperator = commandOperator;
             this.queryOperator = queryOperator;
+            this.store = store;
         }
 
         Waited await() {
             double[] seconds = ProcessorsCaughtUp.secondsUntil(options.catchUpLimit(),
                     () -> commandOperator.get(PROCESSORS).json(), () -> queryOperator.get(PROCESSORS).json());
-            return new Waited(seconds[0], seconds[1]);
+            return new Waited(seconds[0], seconds[1], StoreAtSize.commits(store));
         }
 
         /**
-         * Runs {@code round} until the compilers of both services and of this JVM, which holds the store and the
-         * clients, have settled ({@link JitWarmUp}). A round that appends waits for the processors to take its
-         * reports in, so that the next round does not pile more onto a backlog, as the measured phases do.
+         * Rounds of {@code load} until the compilers of both services and of this JVM, which holds the store and the
+         * clients, have settled during one ({@link JitWarmUp}). After each, the processors take what it appended
+         * in, so that the next round does not pile onto a backlog, as the measured phases do not.
          */
-        JitWarmUp.Result warmUp(JitWarmUp.Round round) throws Exception {
-            return JitWarmUp.until(options.warmUp(), options.warmUpAtMost(), List.of(JitWarmUp.service(commandOperator),
-                    JitWarmUp.service(queryOperator), JitWarmUp.thisJvm()), round);
+        JitWarmUp.Result warmUp(JitWarmUp.Round load) throws Exception {
+            return JitWarmUp.until(options.warmUpAtMost(), List.of(JitWarmUp.service(commandOperator),
+                    JitWarmUp.service(queryOperator), JitWarmUp.thisJvm()), load, round -> await());
         }
     }
 
-    /** How long a phase waited for each service's processors to reach the head before it was measured. */
-    private record Waited(double commandSeconds, double querySeconds) {
+    /**
+     * How long a phase waited for each service's processors to reach the head before it was measured, and how many
+     * commits the store held then: the seeded incidents, and whatever the phases and warm-ups before it appended.
+     */
+    private record Waited(double commandSeconds, double querySeconds, long commits) {
 
-        /** The row's columns, then the two waits. */
+        /** The row's columns, then the two waits and the commits in the store once they ended. */
         Object[] row(Object... namesAndValues) {
-            Object[] row = Arrays.copyOf(namesAndValues, namesAndValues.length + 4);
+            Object[] row = Arrays.copyOf(namesAndValues, namesAndValues.length + 6);
             row[namesAndValues.length] = "command caught up after s";
             row[namesAndValues.length + 1] = commandSeconds;
             row[namesAndValues.length + 2] = "query caught up after s";
             row[namesAndValues.length + 3] = querySeconds;
+            row[namesAndValues.length + 4] = "commits in store";
+            row[namesAndValues.length + 5] = commits;
             return row;
         }
     }
@@ -247,10 +256,7 @@ final class SystemAtSize {
                 throw new IllegalStateException("a report was answered " + answer.status());
             }
         };
-        JitWarmUp.Result warm = quiet.warmUp(round -> {
-            Throughput.forDuration(8, options.warmUp(), post);
-            quiet.await();
-        });
+        JitWarmUp.Result warm = quiet.warmUp(round -> Throughput.forDuration(8, options.warmUp(), post));
         double best = 0;
         for (int clients : options.httpClients()) {
             Waited waited = quiet.await();

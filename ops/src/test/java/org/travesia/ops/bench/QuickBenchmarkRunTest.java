@@ -56,9 +56,9 @@ class QuickBenchmarkRunTest {
                 .allSatisfy(row -> assertThat(row.has("command catch-up from zero s")
                         || row.has("command caught up after s")).isTrue());
         for (String scenario : List.of("append", "reads")) {
-            assertThat(rows(run, scenario)).as("%s: how long its warm-up was, and its JITs' last round", scenario)
-                    .allSatisfy(row -> assertThat(row.has("warm-up s")
-                            && row.has("JIT share of a core at warm-up end")).isTrue());
+            assertThat(rows(run, scenario)).as("%s: how long its warm-up was, and its JITs' last load", scenario)
+                    .allSatisfy(row -> assertThat(row.has("warm-up s") && row.has("warm-up settled")
+                            && row.has("JIT ms per ms at warm-up end")).isTrue());
         }
         assertThat(rows(run, "catch-up")).as("when each processor reached the head").allSatisfy(row -> {
             JsonNode perProcessor = row.path("caught up s, per processor");

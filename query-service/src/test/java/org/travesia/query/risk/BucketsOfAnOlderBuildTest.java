@@ -15,16 +15,12 @@ import java.util.Map;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.travesia.eventstore.testing.EmbeddedMongo;
-import org.travesia.kernel.common.MetadataKeys;
 import org.travesia.kernel.common.Role;
 import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.platform.testing.RunningService;
@@ -277,7 +273,6 @@ class BucketsOfAnOlderBuildTest {
     }
 
     private void report(IncidentReported event) {
-        service.bean(EventStore.class).publish(new GenericDomainEventMessage<>("Incident", event.incidentId(), 0, event,
-                MetaData.with(MetadataKeys.USER, "monitor").and(MetadataKeys.ORGANISATION, "org-a")));
+        RiskEvents.publish(service, event);
     }
 }

@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
 
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.travesia.eventstore.testing.EmbeddedMongo;
-import org.travesia.kernel.common.MetadataKeys;
 import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.platform.testing.RunningService;
 import org.travesia.query.QueryServiceApplication;
@@ -52,9 +45,9 @@ class HeldMarksInTheServiceTest {
         awaitState("incident-b");
 
         String mark = RiskBuckets.incidentMark("incident-a");
-        assertThat(bucket(RiskPeriod.DAY, "2026-11-18").getEmbedded(List.of(mark.split("\\.")), Object.class))
+        assertThat(RiskDocuments.mark(mongo.database(), RiskPeriod.DAY, "2026-11-18", mark))
                 .as("a's day, which b's batch did not update").isEqualTo(0L);
-        assertThat(bucket(RiskPeriod.WEEK, "2026-11-18").getEmbedded(List.of(mark.split("\\.")), Object.class))
+        assertThat(RiskDocuments.mark(mongo.database(), RiskPeriod.WEEK, "2026-11-18", mark))
                 .as("a's week, which b's batch updated").isNull();
     }
 
@@ -63,13 +56,7 @@ class HeldMarksInTheServiceTest {
                 .find(Filters.eq("_id", incidentId)).first() != null);
     }
 
-    private Document bucket(RiskPeriod period, String day) {
-        return mongo.database().getCollection(period.collection()).find(Filters.eq("_id",
-                period.bucketId(RiskEvents.ROUTE, "jungle", LocalDate.parse(day)))).first();
-    }
-
     private void report(IncidentReported event) {
-        service.bean(EventStore.class).publish(new GenericDomainEventMessage<>("Incident", event.incidentId(), 0, event,
-                MetaData.with(MetadataKeys.USER, "monitor").and(MetadataKeys.ORGANISATION, "org-a")));
+        RiskEvents.publish(service, event);
     }
 }

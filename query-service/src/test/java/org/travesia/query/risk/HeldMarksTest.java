@@ -27,7 +27,6 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.model.Filters;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 
@@ -308,10 +307,7 @@ class HeldMarksTest {
         List<Long> marks = new ArrayList<>();
         String mark = incidentIdOrMark.startsWith("a.") ? incidentIdOrMark : RiskBuckets.incidentMark(incidentIdOrMark);
         for (RiskPeriod period : RiskPeriod.values()) {
-            Document bucket = mongo.database().getCollection(period.collection()).find(Filters.eq("_id",
-                    period.bucketId(RiskEvents.ROUTE, "jungle", LocalDate.parse(day)))).first();
-            Object value = bucket == null ? null : bucket.getEmbedded(List.of(mark.split("\\.")), Object.class);
-            marks.add(value == null ? null : ((Number) value).longValue());
+            marks.add(RiskDocuments.mark(mongo.database(), period, day, mark));
         }
         return marks;
     }

@@ -2,6 +2,7 @@ package org.travesia.query.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,11 +13,23 @@ import org.axonframework.eventhandling.Segment;
 import org.bson.Document;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 
 /** What the risk projection left in a store, to compare two stores fed the same events in different ways. */
 final class RiskDocuments {
 
     private RiskDocuments() {
+    }
+
+    /**
+     * A mark's value in the bucket of a period holding {@code day}, on the test route's segment "jungle": null when
+     * the bucket or the mark is not there. {@code mark} as {@link RiskBuckets#incidentMark} names it.
+     */
+    static Long mark(MongoDatabase database, RiskPeriod period, String day, String mark) {
+        Document bucket = database.getCollection(period.collection()).find(Filters.eq("_id",
+                period.bucketId(RiskEvents.ROUTE, "jungle", LocalDate.parse(day)))).first();
+        Object value = bucket == null ? null : bucket.getEmbedded(List.of(mark.split("\\.")), Object.class);
+        return value == null ? null : ((Number) value).longValue();
     }
 
     /**

@@ -2,11 +2,16 @@ package org.travesia.query.risk;
 
 import java.util.List;
 
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.travesia.kernel.common.MetadataKeys;
 import org.travesia.kernel.incident.IncidentAmended;
 import org.travesia.kernel.incident.IncidentFacts;
 import org.travesia.kernel.incident.IncidentReported;
 import org.travesia.kernel.missing.MissingPersonFacts;
 import org.travesia.kernel.missing.MissingPersonReported;
+import org.travesia.platform.testing.RunningService;
 
 /**
  * Builds the events the risk projection reads, with only the facts it uses: a route, a segment, a day, an owner and
@@ -31,6 +36,12 @@ final class RiskEvents {
 
     static RiskEvents about(String id) {
         return new RiskEvents(id);
+    }
+
+    /** Appends a report to a running service's store, as a monitor of org-a sends it: the first event of its incident. */
+    static void publish(RunningService service, IncidentReported event) {
+        service.bean(EventStore.class).publish(new GenericDomainEventMessage<>("Incident", event.incidentId(), 0, event,
+                MetaData.with(MetadataKeys.USER, "monitor").and(MetadataKeys.ORGANISATION, "org-a")));
     }
 
     RiskEvents of(String owningOrganisation) {

@@ -38,7 +38,7 @@ final class RiskEvents {
         return new RiskEvents(id);
     }
 
-    /** Appends a report to a running service's store, as a monitor of org-a sends it: the first event of its incident. */
+    /** Appends a report, the first event of its incident, to a running service's store, as a monitor of org-a. */
     static void publish(RunningService service, IncidentReported event) {
         service.bean(EventStore.class).publish(new GenericDomainEventMessage<>("Incident", event.incidentId(), 0, event,
                 MetaData.with(MetadataKeys.USER, "monitor").and(MetadataKeys.ORGANISATION, "org-a")));

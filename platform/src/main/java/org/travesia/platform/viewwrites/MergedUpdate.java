@@ -15,6 +15,11 @@ import com.mongodb.client.model.Updates;
  * An update of one document made of {@code $inc}, {@code $set} and {@code $unset} alone, which later updates of the
  * same document merge into: increments summed, the last value set or unset kept. Applied as one update, it leaves
  * what the updates it merged leave applied one after another.
+ * <p>
+ * An increment is sent as a 32-bit integer when its sum fits in one, else as a 64-bit one. A field it creates is then
+ * four bytes smaller, in the document, in every copy the store makes of it and in every reply that holds it; readers
+ * of such fields take either width. Adding to a 32-bit field a sum that no longer fits leaves a 64-bit field in
+ * MongoDB and in the embedded store alike, never a wrapped one, and a 64-bit field stays 64-bit.
  */
 public final class MergedUpdate {
 
@@ -52,9 +57,13 @@ public final class MergedUpdate {
     Bson toBson() {
         List<Bson> updates = new ArrayList<>();
         // An increment summed to zero is kept: it creates the field, at 0, as the updates one by one would have.
-        increments.forEach((path, delta) -> updates.add(Updates.inc(path, delta)));
+        increments.forEach((path, delta) -> updates.add(Updates.inc(path, narrowest(delta))));
         values.forEach((path, value) -> updates.add(Updates.set(path, value)));
         removed.forEach(path -> updates.add(Updates.unset(path)));
         return Updates.combine(updates);
+    }
+
+    private static Number narrowest(long delta) {
+        return delta == (int) delta ? (Number) (int) delta : (Number) delta;
     }
 }

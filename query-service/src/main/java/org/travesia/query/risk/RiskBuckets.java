@@ -31,9 +31,10 @@ import com.mongodb.client.model.ReplaceOptions;
 /**
  * The pre-aggregated risk buckets: for each period size ({@link RiskPeriod}), one document per route, segment and
  * period, {@code _id} "route|segment in hex|first day", holding counters nested by organisation, sharing level, type
- * and verification, changed by {@code $inc} only. A document per segment rather than per route keeps each small: the
- * embedded store copies a whole document for every update and encodes it again at every commit, so a route-wide
- * document holding every leaf of the route made each event dearer as the store grew (docs/benchmarks.md).
+ * and verification, changed by {@code $inc} only, 32-bit while they fit ({@link MergedUpdate}). A document per
+ * segment rather than per route keeps each small: the embedded store copies a whole document for every update and
+ * encodes it again at every commit, so a route-wide document holding every leaf of the route made each event dearer
+ * as the store grew (docs/benchmarks.md).
  * Beside the leaves, totals per organisation and sharing key ({@link RiskContribution#TOTALS}) change in the same
  * update. {@code risk_route_segments} lists, per route, the segments that have buckets and the organisations counted
  * in them; a window is read as that one document and then the {@code _id}s of its segments and periods by

@@ -17,9 +17,11 @@ import com.mongodb.client.model.Updates;
  * what the updates it merged leave applied one after another.
  * <p>
  * An increment is sent as a 32-bit integer when its sum fits in one, else as a 64-bit one. A field it creates is then
- * four bytes smaller, in the document, in every copy the store makes of it and in every reply that holds it; readers
- * of such fields take either width. Adding to a 32-bit field a sum that no longer fits leaves a 64-bit field in
- * MongoDB and in the embedded store alike, never a wrapped one, and a 64-bit field stays 64-bit.
+ * four bytes smaller wherever it is encoded: on disk, when the store commits it, in every reply that holds it. So a
+ * reader of a field written here must take either width. Adding to a 32-bit field a sum that no longer fits leaves a
+ * 64-bit field in MongoDB and in the embedded store alike, never a wrapped one, and a 64-bit field stays 64-bit. The
+ * merged update leaves the values the updates one by one leave, not always their widths: a field that passed 32 bits
+ * on the way stays 64-bit applied one by one, and may be 32-bit merged.
  */
 public final class MergedUpdate {
 

@@ -51,6 +51,9 @@ class MergedUpdateCounterWidthTest {
     @Test
     void addingPastAThirtyTwoBitFieldsRangeWidensItOnTheStore() {
         apply(new MergedUpdate().inc("n", Integer.MAX_VALUE - 1).inc("down", Integer.MIN_VALUE + 1));
+        assertThat(stored().get("n").getBsonType()).isEqualTo(BsonType.INT32);
+        assertThat(stored().get("down").getBsonType()).isEqualTo(BsonType.INT32);
+
         apply(new MergedUpdate().inc("n", 2).inc("down", -2));
 
         RawBsonDocument stored = stored();
@@ -60,13 +63,20 @@ class MergedUpdateCounterWidthTest {
 
     @Test
     void aSixtyFourBitFieldStaysSixtyFourBitsWhenAThirtyTwoBitIncrementIsAdded() {
-        apply(new MergedUpdate().inc("n", 5_000_000_000L));
-        apply(new MergedUpdate().inc("n", -4_999_999_999L));
-        counters.updateOne(Filters.eq("_id", "c"), Updates.set("one", 1L));
-        apply(new MergedUpdate().inc("one", 1));
+        counters.updateOne(Filters.eq("_id", "c"), Updates.set("n", 1L), new UpdateOptions().upsert(true));
 
-        assertThat(stored().getInt64("n").getValue()).isEqualTo(1L);
-        assertThat(stored().getInt64("one").getValue()).isEqualTo(2L);
+        apply(new MergedUpdate().inc("n", 1));
+
+        assertThat(stored().getInt64("n").getValue()).isEqualTo(2L);
+    }
+
+    /** Increments that each need 64 bits but sum to a 32-bit value are sent as that value: the sum is what is sent. */
+    @Test
+    void incrementsThatCancelIntoThirtyTwoBitsAreSentAsThirtyTwoBits() {
+        apply(new MergedUpdate().inc("n", 3_000_000_000L).inc("n", -2_999_999_995L));
+
+        assertThat(stored().get("n").getBsonType()).isEqualTo(BsonType.INT32);
+        assertThat(stored().getInt32("n").getValue()).isEqualTo(5);
     }
 
     private void apply(MergedUpdate update) {

@@ -21,10 +21,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 /**
- * The buckets' counters are 32-bit while they fit: every update copies a bucket whole on the embedded store, and every
- * read of the view encodes the counters the reader may count, so four bytes less per counter is about a quarter less
- * of a bucket (docs/benchmarks.md). A counter that outgrows 32 bits is widened by the store and still read exactly,
- * and a bucket an older build wrote with 64-bit counters takes 32-bit increments without a replay.
+ * The buckets' counters are 32-bit while they fit: the store encodes a bucket whole at every commit of an update, and
+ * every read of the view encodes the counters the reader may count, so four bytes less per counter is up to about a
+ * quarter less of a bucket (docs/benchmarks.md). A counter that outgrows 32 bits is widened by the store and still
+ * read exactly, and a bucket an older build wrote with 64-bit counters takes 32-bit increments without a replay.
  */
 class ThirtyTwoBitCountersTest {
 

@@ -3,10 +3,8 @@ package org.travesia.query.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.travesia.query.risk.RiskReader.casesOpened;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.travesia.eventstore.testing.EmbeddedMongo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.travesia.kernel.common.Role;
 
 /**
@@ -16,28 +14,15 @@ import org.travesia.kernel.common.Role;
  */
 class MissingPersonCasesOpenedTest {
 
-    private EmbeddedMongo mongo;
-    private RiskBuckets buckets;
-    private RiskProjection projection;
-
-    @BeforeEach
-    void start() {
-        mongo = EmbeddedMongo.inMemory();
-        buckets = new RiskBuckets(mongo.database());
-        projection = new RiskProjection(buckets);
-    }
-
-    @AfterEach
-    void stop() {
-        mongo.close();
-    }
+    @RegisterExtension
+    final ProjectedRisk risk = new ProjectedRisk();
 
     @Test
     void aCaseCountsInTheSegmentAndWeekWhereThePersonWasLastSeen() {
-        projection.on(RiskEvents.about("case-1").on("2026-11-18").inSegment("jungle").caseReported(), 0);
-        projection.on(RiskEvents.about("case-2").on("2026-11-05").inSegment("coast").caseReported(), 0);
+        risk.projection.on(RiskEvents.about("case-1").on("2026-11-18").inSegment("jungle").caseReported(), 0);
+        risk.projection.on(RiskEvents.about("case-2").on("2026-11-05").inSegment("coast").caseReported(), 0);
 
-        RiskReader monitor = RiskReader.of(buckets, "org-a", Role.MONITOR);
+        RiskReader monitor = RiskReader.of(risk.buckets, "org-a", Role.MONITOR);
         assertThat(casesOpened(monitor.week("jungle", "2026-11-16"))).isEqualTo(1L);
         assertThat(casesOpened(monitor.week("jungle", "2026-11-02"))).isEqualTo(0L);
         assertThat(casesOpened(monitor.week("coast", "2026-11-02"))).isEqualTo(1L);
@@ -46,31 +31,31 @@ class MissingPersonCasesOpenedTest {
 
     @Test
     void anotherOrganisationCountsSharedCasesAndNeverOrganisationOnes() {
-        projection.on(RiskEvents.about("case-1").sharedWith("NETWORK").caseReported(), 0);
-        projection.on(RiskEvents.about("case-2").sharedWith("PUBLIC").caseReported(), 0);
-        projection.on(RiskEvents.about("case-3").sharedWith("ORGANISATION").caseReported(), 0);
-        projection.on(RiskEvents.about("case-4").sharedWith("ORGANISATION").inSegment("coast").caseReported(), 0);
+        risk.projection.on(RiskEvents.about("case-1").sharedWith("NETWORK").caseReported(), 0);
+        risk.projection.on(RiskEvents.about("case-2").sharedWith("PUBLIC").caseReported(), 0);
+        risk.projection.on(RiskEvents.about("case-3").sharedWith("ORGANISATION").caseReported(), 0);
+        risk.projection.on(RiskEvents.about("case-4").sharedWith("ORGANISATION").inSegment("coast").caseReported(), 0);
 
-        assertThat(casesOpened(RiskReader.of(buckets, "org-a", Role.ANALYST).total("jungle"))).isEqualTo(3L);
-        RiskReader otherAnalyst = RiskReader.of(buckets, "org-b", Role.ANALYST);
+        assertThat(casesOpened(RiskReader.of(risk.buckets, "org-a", Role.ANALYST).total("jungle"))).isEqualTo(3L);
+        RiskReader otherAnalyst = RiskReader.of(risk.buckets, "org-b", Role.ANALYST);
         assertThat(casesOpened(otherAnalyst.total("jungle"))).isEqualTo(2L);
         assertThat(otherAnalyst.segmentIds()).as("not even a segment of zeros").doesNotContain("coast");
     }
 
     @Test
     void aCaseDeliveredAgainCountsOnce() {
-        projection.on(RiskEvents.about("case-1").caseReported(), 0);
+        risk.projection.on(RiskEvents.about("case-1").caseReported(), 0);
 
-        projection.on(RiskEvents.about("case-1").caseReported(), 0);
+        risk.projection.on(RiskEvents.about("case-1").caseReported(), 0);
 
-        assertThat(casesOpened(RiskReader.of(buckets, "org-a", Role.MONITOR).total("jungle"))).isEqualTo(1L);
+        assertThat(casesOpened(RiskReader.of(risk.buckets, "org-a", Role.MONITOR).total("jungle"))).isEqualTo(1L);
     }
 
     @Test
     void aCaseLastSeenOffAnyRouteCountsNowhere() {
-        projection.on(RiskEvents.about("case-1").offRoute().caseReported(), 0);
-        projection.on(RiskEvents.about("case-2").caseReported(), 0);
+        risk.projection.on(RiskEvents.about("case-1").offRoute().caseReported(), 0);
+        risk.projection.on(RiskEvents.about("case-2").caseReported(), 0);
 
-        assertThat(casesOpened(RiskReader.of(buckets, "org-a", Role.MONITOR).total("jungle"))).isEqualTo(1L);
+        assertThat(casesOpened(RiskReader.of(risk.buckets, "org-a", Role.MONITOR).total("jungle"))).isEqualTo(1L);
     }
 }

@@ -11,10 +11,8 @@ import org.bson.BsonDocument;
 import org.bson.BsonType;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.travesia.eventstore.testing.EmbeddedMongo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.travesia.kernel.common.Role;
 
 import com.mongodb.client.model.Filters;
@@ -31,26 +29,13 @@ class ThirtyTwoBitCountersTest {
     private static final String WEEK = "2026-11-16";
     private static final String LEAF = "s." + RiskContribution.organisationKey("org-a") + ".NETWORK.KIDNAPPING.u.";
 
-    private EmbeddedMongo mongo;
-    private RiskBuckets buckets;
-    private RiskProjection projection;
-
-    @BeforeEach
-    void start() {
-        mongo = EmbeddedMongo.inMemory();
-        buckets = new RiskBuckets(mongo.database());
-        projection = new RiskProjection(buckets);
-    }
-
-    @AfterEach
-    void stop() {
-        mongo.close();
-    }
+    @RegisterExtension
+    final ProjectedRisk risk = new ProjectedRisk();
 
     @Test
     void everyCounterOfABucketIsStoredInThirtyTwoBits() {
-        projection.on(RiskEvents.about("i-1").incidentReported(), 0);
-        projection.on(RiskEvents.about("i-2").ofType("DEATH").sharedWith("PUBLIC").incidentReported(), 0);
+        risk.projection.on(RiskEvents.about("i-1").incidentReported(), 0);
+        risk.projection.on(RiskEvents.about("i-2").ofType("DEATH").sharedWith("PUBLIC").incidentReported(), 0);
 
         for (RiskPeriod period : RiskPeriod.values()) {
             RawBsonDocument bucket = bucket(period);
@@ -65,38 +50,38 @@ class ThirtyTwoBitCountersTest {
 
     @Test
     void aCounterThatOutgrowsThirtyTwoBitsIsWidenedAndReadExactly() {
-        projection.on(RiskEvents.about("i-1").incidentReported(), 0);
-        mongo.database().getCollection(RiskPeriod.WEEK.collection()).updateOne(
+        risk.projection.on(RiskEvents.about("i-1").incidentReported(), 0);
+        risk.mongo.database().getCollection(RiskPeriod.WEEK.collection()).updateOne(
                 Filters.eq("_id", bucketId(RiskPeriod.WEEK)), Updates.set(LEAF + RiskContribution.INCIDENTS,
                         Integer.MAX_VALUE));
 
-        projection.on(RiskEvents.about("i-2").incidentReported(), 0);
+        risk.projection.on(RiskEvents.about("i-2").incidentReported(), 0);
 
         assertThat(numberAt(bucket(RiskPeriod.WEEK), LEAF + RiskContribution.INCIDENTS).getBsonType())
                 .isEqualTo(BsonType.INT64);
-        Map<String, Object> week = RiskReader.of(buckets, "org-a", Role.ANALYST).week("jungle", WEEK);
+        Map<String, Object> week = RiskReader.of(risk.buckets, "org-a", Role.ANALYST).week("jungle", WEEK);
         assertThat(RiskReader.incidents(week)).isEqualTo(Integer.MAX_VALUE + 1L);
     }
 
     @Test
     void aBucketWithSixtyFourBitCountersTakesThirtyTwoBitIncrements() {
-        projection.on(RiskEvents.about("i-1").incidentReported(), 0);
-        mongo.database().getCollection(RiskPeriod.WEEK.collection()).updateOne(
+        risk.projection.on(RiskEvents.about("i-1").incidentReported(), 0);
+        risk.mongo.database().getCollection(RiskPeriod.WEEK.collection()).updateOne(
                 Filters.eq("_id", bucketId(RiskPeriod.WEEK)),
                 Updates.combine(Updates.set(LEAF + RiskContribution.INCIDENTS, 10L),
                         Updates.set(LEAF + RiskContribution.DEAD, 20L)));
 
-        projection.on(RiskEvents.about("i-2").incidentReported(), 0);
+        risk.projection.on(RiskEvents.about("i-2").incidentReported(), 0);
 
         assertThat(numberAt(bucket(RiskPeriod.WEEK), LEAF + RiskContribution.INCIDENTS).getBsonType())
                 .isEqualTo(BsonType.INT64);
-        Map<String, Object> week = RiskReader.of(buckets, "org-a", Role.ANALYST).week("jungle", WEEK);
+        Map<String, Object> week = RiskReader.of(risk.buckets, "org-a", Role.ANALYST).week("jungle", WEEK);
         assertThat(RiskReader.incidents(week)).isEqualTo(11L);
         assertThat(RiskReader.dead(week)).isEqualTo(22L);
     }
 
     private RawBsonDocument bucket(RiskPeriod period) {
-        return mongo.database().getCollection(period.collection(), RawBsonDocument.class)
+        return risk.mongo.database().getCollection(period.collection(), RawBsonDocument.class)
                 .find(Filters.eq("_id", bucketId(period))).first();
     }
 

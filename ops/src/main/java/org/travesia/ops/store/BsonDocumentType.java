@@ -21,21 +21,24 @@ import io.netty.buffer.Unpooled;
  * Each value starts with a tag. Ours is one the generic type never writes, so documents it wrote (a file from the
  * stock H2 backend) are still read by it, and a document BSON cannot carry (no client can send one, but a
  * server-side update might make one) is written by it rather than failing the commit.
+ * <p>
+ * One instance per collection ({@link StoreMaps#openDocuments}): what a document weighs, which decides how many share
+ * a page, is estimated from that collection's documents alone. MVStore writes a changed page whole, so a leaf of many
+ * large documents costs every update all of them. With one estimate for every collection, the small documents most
+ * collections hold set it, and the risk buckets (several kilobytes each) were packed a dozen or more to a leaf.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
-
-    static final BsonDocumentType INSTANCE = new BsonDocumentType();
 
     /** MVStore's {@link ObjectDataType} writes tags up to 119. */
     private static final byte BSON = 125;
 
     private final ObjectDataType generic = new ObjectDataType();
 
-    /** What a document weighs in the page cache; kept as a moving average of what was written and read. */
+    /**
+     * What a document of this collection weighs in memory, for MVStore's page splits and page cache; kept as a moving
+     * average of what was written and read.
+     */
     private volatile int averageSize = 1024;
-
-    private BsonDocumentType() {
-    }
 
     @Override
     public int getMemory(Document document) {

@@ -45,8 +45,9 @@ final class StoreMaps {
         return !mapName.startsWith(DOCUMENTS_PREFIX) && !mapName.startsWith(META_PREFIX) && mapName.contains(INDEX_INFIX);
     }
 
+    /** A collection's documents, with a document type of their own: it estimates their size from them alone. */
     static MVMap<Object, Document> openDocuments(MVStore store, String mapName) {
-        return store.openMap(mapName, new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        return store.openMap(mapName, new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
     }
 
     /** A collection's counters, and its secondary indexes' marks: small values of any kind, as the H2 backend keeps. */

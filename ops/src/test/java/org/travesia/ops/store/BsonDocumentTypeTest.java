@@ -17,7 +17,7 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 /** Documents on disk: BSON both ways, and whatever MVStore's generic type wrote or must write still readable. */
 class BsonDocumentTypeTest {
 
-    private static final BsonDocumentType TYPE = BsonDocumentType.INSTANCE;
+    private static final BsonDocumentType TYPE = new BsonDocumentType();
 
     @Test
     void aDocumentReadBackFromDiskIsTheSameDocument() {

@@ -24,8 +24,10 @@ import io.netty.buffer.Unpooled;
  * <p>
  * One instance per collection ({@link StoreMaps#openDocuments}): what a document weighs, which decides how many share
  * a page, is estimated from that collection's documents alone. MVStore writes a changed page whole, so a leaf of many
- * large documents costs every update all of them. With one estimate for every collection, the small documents most
- * collections hold set it, and the risk buckets (several kilobytes each) were packed a dozen or more to a leaf.
+ * large documents costs every update all of them. With one estimate for every collection, whatever was written and
+ * read last set it: where small documents led, the risk buckets (several kilobytes each) were packed a dozen or more to
+ * a leaf ({@code PagesSplitByTheirOwnDocumentsTest}); in a catch-up, where the buckets lead, no gain was measured
+ * (docs/benchmarks.md, session 19).
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 

@@ -18,8 +18,8 @@ import de.bwaldvogel.mongo.bson.Document;
 /**
  * MVStore splits a page once the memory its values report passes 16 KB, and writes a changed page whole: every
  * document sharing a leaf with one that changed is encoded and written again. So each collection's documents must
- * report what they weigh themselves. While one estimate served every collection, the small documents most
- * collections hold (commits, view rows, tokens) set it, and the risk buckets, several kilobytes each, were packed
+ * report what they weigh themselves. While one estimate served every collection, where small documents (commits, view
+ * rows, tokens) were most of what was written, they set it, and the risk buckets, several kilobytes each, were packed
  * many to a leaf: an update of one bucket wrote all of them.
  */
 class PagesSplitByTheirOwnDocumentsTest {
@@ -50,7 +50,7 @@ class PagesSplitByTheirOwnDocumentsTest {
             List<Integer> leafBytes = new ArrayList<>();
             collectLeafBytes(large.getRootPage(), leafBytes);
             int largest = leafBytes.stream().mapToInt(Integer::intValue).max().orElseThrow();
-            assertThat(largest).as("the largest leaf of %d, in bytes, over %d documents of about %d bytes",
+            assertThat(largest).as("bytes in the largest of %d leaves, over %d documents of about %d bytes",
                     leafBytes.size(), LARGE_DOCUMENTS, encodedSize(bucket(0))).isLessThanOrEqualTo(2 * MAX_PAGE_BYTES);
         } finally {
             store.close();

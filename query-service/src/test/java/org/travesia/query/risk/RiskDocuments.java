@@ -26,10 +26,15 @@ final class RiskDocuments {
      * the bucket or the mark is not there. {@code mark} as {@link RiskBuckets#incidentMark} names it.
      */
     static Long mark(MongoDatabase database, RiskPeriod period, String day, String mark) {
-        Document bucket = database.getCollection(period.collection()).find(Filters.eq("_id",
-                period.bucketId(RiskEvents.ROUTE, "jungle", LocalDate.parse(day)))).first();
+        Document bucket = bucket(database, period, day, Document.class);
         Object value = bucket == null ? null : bucket.getEmbedded(List.of(mark.split("\\.")), Object.class);
         return value == null ? null : ((Number) value).longValue();
+    }
+
+    /** The bucket of a period holding {@code day}, on the test route's segment "jungle", as {@code type}; or null. */
+    static <T> T bucket(MongoDatabase database, RiskPeriod period, String day, Class<T> type) {
+        return database.getCollection(period.collection(), type).find(Filters.eq("_id",
+                period.bucketId(RiskEvents.ROUTE, "jungle", LocalDate.parse(day)))).first();
     }
 
     /**

@@ -27,6 +27,8 @@ import com.mongodb.client.model.Updates;
 class ThirtyTwoBitCountersTest {
 
     private static final String WEEK = "2026-11-16";
+    /** The day of the test events ({@link RiskEvents}): its buckets are the ones read. */
+    private static final String DAY = "2026-11-18";
     private static final String LEAF = "s." + RiskContribution.organisationKey("org-a") + ".NETWORK.KIDNAPPING.u.";
 
     @RegisterExtension
@@ -81,12 +83,11 @@ class ThirtyTwoBitCountersTest {
     }
 
     private RawBsonDocument bucket(RiskPeriod period) {
-        return risk.mongo.database().getCollection(period.collection(), RawBsonDocument.class)
-                .find(Filters.eq("_id", bucketId(period))).first();
+        return RiskDocuments.bucket(risk.mongo.database(), period, DAY, RawBsonDocument.class);
     }
 
     private static String bucketId(RiskPeriod period) {
-        return period.bucketId(RiskEvents.ROUTE, "jungle", LocalDate.parse("2026-11-18"));
+        return period.bucketId(RiskEvents.ROUTE, "jungle", LocalDate.parse(DAY));
     }
 
     private static BsonValue numberAt(BsonDocument document, String path) {
